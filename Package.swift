@@ -1,0 +1,70 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "thidua",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "thidua", targets: ["thidua"]),
+        .library(name: "ThiDuaKit", targets: ["ThiDuaKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    ],
+    targets: [
+        // The C library, found through pkg-config; apt installs it on Debian.
+        .systemLibrary(
+            name: "CXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        // Turns Templates/*.mustache into Swift string constants so the built-in
+        // templates work whichever directory the binary runs from.
+        .executableTarget(name: "embed-templates"),
+        .plugin(
+            name: "EmbedTemplates",
+            capability: .buildTool(),
+            dependencies: ["embed-templates"]
+        ),
+        .target(
+            name: "ThiDuaKit",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            plugins: ["EmbedTemplates"]
+        ),
+        .target(
+            name: "ThiDuaXlsx",
+            dependencies: ["CXlsxWriter", "ThiDuaKit"]
+        ),
+        .executableTarget(
+            name: "thidua",
+            dependencies: [
+                "ThiDuaKit",
+                "ThiDuaXlsx",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "ThiDuaKitTests",
+            dependencies: [
+                "ThiDuaKit",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ThiDuaXlsxTests",
+            dependencies: ["ThiDuaXlsx", "ThiDuaKit"]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["ThiDuaKit"]
+        ),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,2 @@
+import CXlsxWriter
+import ThiDuaKit
