@@ -1,0 +1,136 @@
+/// A commemorated event (ngày lễ lớn) with the date it is counted from.
+public struct Commemoration: Sendable, Equatable {
+    /// Key used in data files, e.g. `thanh_lap_dang`.
+    public var key: String
+    /// The name as written after "kỷ niệm N năm", e.g. "Ngày thành lập Đảng Cộng sản Việt Nam".
+    public var name: String
+    /// The founding date the anniversary number is counted from.
+    public var base: CivilDate
+
+    public init(key: String, name: String, base: CivilDate) {
+        self.key = key
+        self.name = name
+        self.base = base
+    }
+
+    /// The anniversary number in `year` (0 or negative before the event).
+    public func years(in year: Int) -> Int { year - base.year }
+
+    /// The anniversary date in `year`; nil when the base day does not exist
+    /// that year (a 29 February base in a common year).
+    public func date(in year: Int) -> CivilDate? {
+        CivilDate(year: year, month: base.month, day: base.day)
+    }
+}
+
+/// One anniversary of a commemoration in a given year.
+public struct Anniversary: Sendable, Equatable {
+    public var commemoration: Commemoration
+    public var years: Int
+    public var date: CivilDate
+
+    /// năm tròn (ends in 0), năm lẻ (ends in 5), or ordinary.
+    public var kind: AnniversaryKind { DocumentFormat.anniversaryKind(years: years) }
+
+    /// "kỷ niệm 90 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2020)".
+    public func phrase(style: DayMonthStyle = .official, prefix: String = "kỷ niệm") -> String {
+        DocumentFormat.anniversaryPhrase(years: years, name: commemoration.name, base: commemoration.base,
+                                         target: date, style: style, prefix: prefix)
+    }
+
+    /// The bracketed range alone, "03/02/1930 - 03/02/2020", for checking what a clerk typed.
+    public func range(style: DayMonthStyle = .official) -> String {
+        "\(commemoration.base.short(style)) - \(date.short(style))"
+    }
+}
+
+/// The list of commemorations a document can name, by key.
+public struct CommemorationCatalog: Sendable {
+    /// In calendar order of their day and month.
+    public private(set) var entries: [Commemoration]
+
+    public init(_ entries: [Commemoration]) {
+        self.entries = entries
+    }
+
+    /// The catalog with `extra` added; an extra entry with an existing key replaces it.
+    public func adding(_ extra: [Commemoration]) -> CommemorationCatalog {
+        var result = entries
+        for item in extra {
+            if let index = result.firstIndex(where: { $0.key == item.key }) {
+                result[index] = item
+            } else {
+                result.append(item)
+            }
+        }
+        return CommemorationCatalog(result)
+    }
+
+    /// The entry with this key.
+    public subscript(key: String) -> Commemoration? {
+        entries.first { $0.key == key }
+    }
+
+    /// All keys, in catalog order.
+    public var keys: [String] { entries.map(\.key) }
+
+    /// The anniversaries falling in `year`, in date order (events not yet
+    /// founded that year are left out).
+    public func anniversaries(in year: Int) -> [Anniversary] {
+        entries.compactMap { entry -> Anniversary? in
+            let years = entry.years(in: year)
+            guard years > 0, let date = entry.date(in: year) else { return nil }
+            return Anniversary(commemoration: entry, years: years, date: date)
+        }
+        .sorted { ($0.date, $0.commemoration.key) < ($1.date, $1.commemoration.key) }
+    }
+
+    /// The anniversary of `key` that falls in the span (the first one if the
+    /// span covers several years), or nil.
+    public func anniversary(of key: String, between start: CivilDate, and end: CivilDate) -> Anniversary? {
+        guard let entry = self[key], start <= end else { return nil }
+        for year in start.year...end.year {
+            if let date = entry.date(in: year), date >= start, date <= end, entry.years(in: year) > 0 {
+                return Anniversary(commemoration: entry, years: entry.years(in: year), date: date)
+            }
+        }
+        return nil
+    }
+
+    /// The commemorations of conventions.md (Nghị định 145/2013 and the union's calendar).
+    public static let builtin = CommemorationCatalog([
+        entry("thanh_lap_dang", "Ngày thành lập Đảng Cộng sản Việt Nam", 1930, 2, 3),
+        entry("thay_thuoc_viet_nam", "Ngày Thầy thuốc Việt Nam", 1955, 2, 27),
+        entry("quoc_te_phu_nu", "Ngày Quốc tế Phụ nữ", 1910, 3, 8),
+        entry("thanh_lap_doan", "Ngày thành lập Đoàn Thanh niên Cộng sản Hồ Chí Minh", 1931, 3, 26),
+        entry("giai_phong_mien_nam", "Ngày Giải phóng miền Nam, thống nhất đất nước", 1975, 4, 30),
+        entry("quoc_te_lao_dong", "Ngày Quốc tế Lao động", 1886, 5, 1),
+        entry("dien_bien_phu", "Chiến thắng Điện Biên Phủ", 1954, 5, 7),
+        entry("sinh_nhat_bac", "Ngày sinh Chủ tịch Hồ Chí Minh", 1890, 5, 19),
+        entry("truyen_thong_thi_dua", "Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc (Ngày truyền thống thi đua yêu nước)", 1948, 6, 11),
+        entry("gia_dinh_viet_nam", "Ngày Gia đình Việt Nam", 2001, 6, 28),
+        entry("thuong_binh_liet_si", "Ngày Thương binh - Liệt sĩ", 1947, 7, 27),
+        entry("thanh_lap_cong_doan", "Ngày thành lập Công đoàn Việt Nam", 1929, 7, 28),
+        entry("cach_mang_thang_tam", "Cách mạng Tháng Tám", 1945, 8, 19),
+        entry("quoc_khanh", "Quốc khánh nước Cộng hòa xã hội chủ nghĩa Việt Nam", 1945, 9, 2),
+        entry("thanh_lap_hoi_phu_nu", "Ngày thành lập Hội Liên hiệp Phụ nữ Việt Nam", 1930, 10, 20),
+        entry("thanh_lap_mat_tran", "Ngày thành lập Mặt trận Dân tộc Thống nhất Việt Nam", 1930, 11, 18),
+        entry("nha_giao_viet_nam", "Ngày Nhà giáo Việt Nam", 1982, 11, 20),
+        entry("thanh_lap_quan_doi", "Ngày thành lập Quân đội nhân dân Việt Nam", 1944, 12, 22),
+    ])
+
+    private static func entry(_ key: String, _ name: String, _ year: Int, _ month: Int, _ day: Int) -> Commemoration {
+        // The table is fixed and every date in it exists; the fallback keeps
+        // library code free of force unwraps.
+        Commemoration(key: key, name: name, base: CivilDate(year: year, month: month, day: day) ?? CivilDate.epoch)
+    }
+}
+
+extension CivilDate {
+    /// 0001-01-01, the smallest valid date.
+    static let epoch = CivilDate(unchecked: 1, 1, 1)
+
+    init(unchecked year: Int, _ month: Int, _ day: Int) {
+        self.init(validatedYear: year, month: month, day: day)
+    }
+}

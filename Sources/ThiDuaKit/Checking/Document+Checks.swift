@@ -1,0 +1,250 @@
+/// Checks of a loaded document: facts a clerk gets wrong by hand (dates out of
+/// order, wrong anniversary numbers, references dated after the document…).
+///
+/// Each check is a small function returning diagnostics, so each can be
+/// tested alone; `check()` runs them all.
+extension Document {
+    /// All checks, in the order of the document.
+    public func check() -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        result += checkSymbol()
+        result += checkReferences()
+        result += checkPhases()
+        result += checkCommemorations()
+        result += checkSections()
+        result += checkAssignments()
+        result += checkSignature()
+        result += checkRecipients()
+        return result
+    }
+
+    /// The symbol is TYPE-ISSUER with no spaces, and its type code fits the kind.
+    func checkSymbol() -> [Diagnostic] {
+        let symbol = header.symbol
+        var result: [Diagnostic] = []
+        if symbol.value.contains(" ") {
+            let fixed = symbol.value.replacingOccurrences(of: " ", with: "")
+            result.append(.error("ký hiệu \"\(symbol.value)\" có dấu cách", at: symbol.position,
+                                 hint: "viết liền, nối bằng dấu `-`: `\(fixed)`"))
+        }
+        let code = symbol.value.split(separator: "-").first.map(String.init) ?? ""
+        if code != kind.typeCode {
+            result.append(.warning("ký hiệu \"\(symbol.value)\" không bắt đầu bằng mã loại `\(kind.typeCode)` của \(kind.title.lowercased())",
+                                   at: symbol.position, hint: "ví dụ `\(kind.typeCode)-LĐLĐ`"))
+        }
+        return result
+    }
+
+    /// A referenced document cannot be dated after the document that cites it.
+    func checkReferences() -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        let own = header.date.value
+        var all = references
+        if let plan = report?.plan { all.append(plan) }
+        for reference in all {
+            guard let date = reference.date, date.value > own else { continue }
+            let name = [reference.kind, reference.numberAndSymbol.map { "số \($0)" }].compactMap { $0 }.joined(separator: " ")
+            result.append(.error("\(name) ghi ngày \(date.value.short()), sau ngày ban hành văn bản này (\(own.short()))",
+                                 at: date.position, hint: "kiểm tra lại ngày của văn bản được dẫn hoặc ngày ban hành"))
+        }
+        return result
+    }
+
+    /// Phases in order, not overlapping, inside the movement's period.
+    func checkPhases() -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        for phase in phases where phase.end.value < phase.start.value {
+            result.append(.error("\(phase.name) kết thúc (\(phase.end.value.short())) trước khi bắt đầu (\(phase.start.value.short()))",
+                                 at: phase.end.position, hint: "đổi chỗ `tu` và `den`"))
+        }
+        for (previous, next) in zip(phases, phases.dropFirst()) {
+            if next.start.value < previous.start.value {
+                result.append(.error("\(next.name) bắt đầu (\(next.start.value.short())) trước \(previous.name) (\(previous.start.value.short()))",
+                                     at: next.start.position, hint: "sắp xếp các đợt theo thời gian"))
+            } else if next.start.value <= previous.end.value {
+                result.append(.error("\(next.name) (từ \(next.start.value.short())) chồng lên \(previous.name) (đến \(previous.end.value.short()))",
+                                     at: next.start.position,
+                                     hint: "\(next.name) nên bắt đầu từ ngày sau \(previous.end.value.short())"))
+            }
+        }
+        for phase in phases {
+            if let deadline = phase.reviewDeadline, deadline.value < phase.end.value, phase.review != nil {
+                result.append(.warning("hạn \(phase.review?.words.lowercased() ?? "đánh giá") \(phase.name.lowercased()) (\(deadline.value.short())) trước khi đợt kết thúc (\(phase.end.value.short()))",
+                                       at: deadline.position))
+            }
+            if let period {
+                if phase.start.value < period.start.value || phase.end.value > period.end.value {
+                    result.append(.warning("\(phase.name) (\(phase.start.value.short()) - \(phase.end.value.short())) nằm ngoài thời gian phong trào (\(period.start.value.short()) - \(period.end.value.short()))",
+                                           at: phase.start.position))
+                }
+            }
+        }
+        return result
+    }
+
+    /// Commemoration keys exist, fall inside their phase, and what a clerk
+    /// typed (anniversary number, date range) matches the computed values.
+    func checkCommemorations() -> [Diagnostic] {
+        let catalog = commemorationCatalog
+        var result: [Diagnostic] = []
+        for phase in phases {
+            for item in phase.commemorations {
+                guard let entry = catalog[item.key.value] else {
+                    let hint = KeySuggestion.nearest(to: item.key.value, in: catalog.keys).map { "có phải ý bạn là `\($0)`?" }
+                        ?? "xem danh sách bằng `thidua calendar \(phase.start.value.year)` hoặc khai báo trong `ngay_ky_niem`"
+                    result.append(.error("không có ngày kỷ niệm mã `\(item.key.value)`", at: item.key.position, hint: hint))
+                    continue
+                }
+                guard let anniversary = catalog.anniversary(of: entry.key, between: phase.start.value, and: phase.end.value) else {
+                    result.append(.warning("\(entry.name) (\(entry.base.dayMonth())) không rơi vào \(phase.name.lowercased()) (\(phase.start.value.short()) - \(phase.end.value.short()))",
+                                           at: item.key.position, hint: "chuyển ngày kỷ niệm này sang đợt có ngày \(entry.base.dayMonth())"))
+                    continue
+                }
+                if let written = item.writtenYears, written.value != anniversary.years {
+                    result.append(.error("số năm kỷ niệm \(entry.name) ghi \(written.value) nhưng năm \(anniversary.date.year) là \(anniversary.years) năm (\(entry.base.year) - \(anniversary.date.year))",
+                                         at: written.position, hint: "sửa thành `so_nam: \(anniversary.years)` hoặc bỏ `so_nam` để tự tính"))
+                }
+                if let written = item.writtenRange {
+                    let expected = anniversary.range(style: anniversaryStyle)
+                    if Self.normalizedRange(written.value) != Self.normalizedRange(expected) {
+                        result.append(.error("khoảng ngày kỷ niệm \"\(written.value)\" sai, đúng là \"\(expected)\"",
+                                             at: written.position, hint: "bỏ `khoang` để tự tính, hoặc sửa thành \"\(expected)\""))
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// Compares date ranges leniently: spaces and leading zeros don't matter,
+    /// the dates do.
+    static func normalizedRange(_ text: String) -> [Int] {
+        text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+    }
+
+    /// Sections have content; numbering levels are not skipped or too deep.
+    func checkSections() -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        for section in sections where section.blocks.isEmpty && !(section.holdsPhases && !phases.isEmpty) {
+            result.append(.error("mục \"\(section.title)\" không có nội dung", at: section.position,
+                                 hint: "thêm `noi_dung` cho mục này hoặc xóa mục"))
+        }
+        for section in sections {
+            for block in section.blocks {
+                result += Self.checkNesting(block, itemDepth: 0, inPoint: false, inBullet: false)
+            }
+        }
+        return result
+    }
+
+    /// Numbered items go at most three levels deep (1., 1.1., 1.1.1.) and
+    /// are never placed under a lettered point or a bullet (that would skip
+    /// back up a level).
+    static func checkNesting(_ block: Block, itemDepth: Int, inPoint: Bool, inBullet: Bool) -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        switch block {
+        case .item(let title, let children, let position):
+            if inPoint || inBullet {
+                result.append(.error("tiểu mục \"\(title.prefix(40))\" nằm dưới \(inBullet ? "ý gạch đầu dòng" : "điểm a), b)…"): thứ tự cấp đánh số bị đảo",
+                                     at: position, hint: "cấp đánh số đi từ I. → 1. → 1.1. → 1.1.1. → a) → -"))
+            } else if itemDepth >= 3 {
+                result.append(.error("tiểu mục \"\(title.prefix(40))\" sâu quá 3 cấp (1.1.1.)", at: position,
+                                     hint: "dùng `diem` (a, b, c…) hoặc `y` (-) cho cấp sâu hơn"))
+            }
+            for child in children {
+                result += checkNesting(child, itemDepth: itemDepth + 1, inPoint: inPoint, inBullet: inBullet)
+            }
+        case .point(let text, let children, let position):
+            if inBullet {
+                result.append(.error("điểm \"\(text.prefix(40))\" nằm dưới ý gạch đầu dòng: thứ tự cấp bị đảo", at: position,
+                                     hint: "cấp đánh số đi từ I. → 1. → 1.1. → 1.1.1. → a) → -"))
+            } else if inPoint {
+                result.append(.error("điểm \"\(text.prefix(40))\" nằm trong một điểm khác", at: position,
+                                     hint: "dùng `y` (-) cho các ý dưới một điểm"))
+            }
+            for child in children {
+                result += checkNesting(child, itemDepth: itemDepth, inPoint: true, inBullet: inBullet)
+            }
+        case .bullet(_, let children, _):
+            for child in children {
+                result += checkNesting(child, itemDepth: itemDepth, inPoint: inPoint, inBullet: true)
+            }
+        case .paragraph, .assignment, .table:
+            break
+        }
+        return result
+    }
+
+    /// Every assignment in the document, in reading order.
+    public var assignments: [Assignment] {
+        func collect(_ blocks: [Block]) -> [Assignment] {
+            blocks.flatMap { block -> [Assignment] in
+                switch block {
+                case .assignment(let a): return [a]
+                case .item(_, let children, _), .point(_, let children, _), .bullet(_, let children, _): return collect(children)
+                case .paragraph, .table: return []
+                }
+            }
+        }
+        return collect(preamble) + sections.flatMap { collect($0.blocks) } + collect(closing)
+    }
+
+    /// Deadlines after the document's date and inside the movement's period;
+    /// bodies given work are among the recipients.
+    func checkAssignments() -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        let own = header.date.value
+        let recipientNames = recipients.map { Self.matchKey($0.name) }
+        for assignment in assignments {
+            if let deadline = assignment.deadline, let last = deadline.value.lastDay {
+                if last < own {
+                    result.append(.error("hạn của \"\(assignment.body)\" (\(Self.describe(deadline.value))) trước ngày ban hành văn bản (\(own.short()))",
+                                         at: deadline.position, hint: "hạn phải sau \(own.short())"))
+                }
+                if let period, let first = deadline.value.firstDay, first > period.end.value || last < period.start.value {
+                    result.append(.error("hạn của \"\(assignment.body)\" (\(Self.describe(deadline.value))) nằm ngoài thời gian phong trào (\(period.start.value.short()) - \(period.end.value.short()))",
+                                         at: deadline.position))
+                }
+            }
+            let body = Self.matchKey(assignment.body)
+            if !recipients.isEmpty, !recipientNames.contains(where: { $0.contains(body) || body.contains($0) }) {
+                result.append(.warning("\"\(assignment.body)\" được giao việc nhưng không có trong nơi nhận", at: assignment.position,
+                                       hint: "thêm \"\(assignment.body)\" vào `noi_nhan` để đơn vị nhận được văn bản"))
+            }
+        }
+        return result
+    }
+
+    /// Lower-cased NFC with single spaces, for loose name matching.
+    static func matchKey(_ text: String) -> String {
+        VietnameseText.cleanInvisible(VietnameseText.nfc(text)).text.lowercased()
+    }
+
+    static func describe(_ deadline: Deadline) -> String {
+        switch deadline {
+        case .day(let d): return "trước ngày \(d.short())"
+        case .month(let year, let month): return "trong tháng \(month < 10 ? "0" : "")\(month) năm \(year)"
+        }
+    }
+
+    /// No academic titles before the signer's name (conventions.md).
+    func checkSignature() -> [Diagnostic] {
+        let name = signature.signer.value
+        let titles = ["GS.", "PGS.", "TS.", "ThS.", "KS.", "BS.", "CN.", "GS.TS.", "PGS.TS."]
+        if let title = titles.first(where: { name.hasPrefix($0) }) {
+            let bare = String(name.dropFirst(title.count)).trimmingCharacters(in: .whitespaces)
+            return [.warning("họ tên người ký có học hàm, học vị \"\(title)\"", at: signature.signer.position,
+                             hint: "bỏ học hàm, học vị: `ho_ten: \(bare)`")]
+        }
+        return []
+    }
+
+    /// The archive line names the clerical office (VT).
+    func checkRecipients() -> [Diagnostic] {
+        if archive.isEmpty {
+            return [.warning("thiếu dòng \"Lưu: VT, …\"", at: SourcePosition(file: sourceFile),
+                             hint: "thêm `luu: [VT, <đơn vị soạn thảo>]`")]
+        }
+        return []
+    }
+}

@@ -1,0 +1,42 @@
+import Yams
+
+extension YAMLReader {
+    static let reportKeys = [
+        "hinh_thuc", "ke_hoach", "ky", "ten_ky", "thuan_loi", "kho_khan", "uu_diem", "ton_tai",
+        "nguyen_nhan", "bai_hoc", "phuong_huong", "de_xuat", "khen_thuong", "so_lieu",
+        "don_vi_du_kien", "ky_truoc", "bang_don_vi", "so_don_vi_noi_bat", "chi_tieu",
+    ]
+
+    mutating func reportSpec(_ node: Node) -> ReportSpec? {
+        guard let f = mapping(node, "khối `bao_cao`", allowed: Self.reportKeys) else { return nil }
+        let review = required(f, "hinh_thuc", "sơ kết hay tổng kết", example: "so_ket")
+            .flatMap { choice($0, "hình thức báo cáo (`hinh_thuc`)", ReviewKind.self, allowed: ReviewKind.allCases) }
+        let plan = f["ke_hoach"].flatMap { reference($0) }
+        let period = f["ky"].flatMap { self.period($0) }
+        let periodName = f["ten_ky"].flatMap { string($0, "tên kỳ báo cáo") }
+        func prose(_ key: String, _ what: String) -> [Block] {
+            f[key].map { blocks($0, what) } ?? []
+        }
+        let files = f["so_lieu"].flatMap { list($0, "tệp số liệu") }?.compactMap { n in
+            string(n, "tên tệp số liệu").map { Located($0, at: position(n)) }
+        } ?? []
+        if f["so_lieu"] == nil {
+            error("thiếu `so_lieu`: danh sách tệp CSV số liệu của các đơn vị", at: f.node, hint: "thêm `so_lieu: [so-lieu-dot-1.csv]`")
+        }
+        let expected = f["don_vi_du_kien"].flatMap { n in string(n, "tệp danh sách đơn vị").map { Located($0, at: position(n)) } }
+        let previous = f["ky_truoc"].flatMap { list($0, "tệp số liệu kỳ trước") }?.compactMap { n in
+            string(n, "tên tệp số liệu kỳ trước").map { Located($0, at: position(n)) }
+        } ?? []
+        let unitTable = f["bang_don_vi"].flatMap { bool($0, "`bang_don_vi`") } ?? false
+        let top = f["so_don_vi_noi_bat"].flatMap { integer($0, "số đơn vị nổi bật", range: 0...50) } ?? 3
+        let indicators = f["chi_tieu"].flatMap { indicatorSet($0) }
+        guard let review else { return nil }
+        return ReportSpec(review: review, plan: plan, period: period, periodName: periodName,
+                          advantages: prose("thuan_loi", "thuận lợi"), difficulties: prose("kho_khan", "khó khăn"),
+                          strengths: prose("uu_diem", "ưu điểm"), weaknesses: prose("ton_tai", "tồn tại, hạn chế"),
+                          causes: prose("nguyen_nhan", "nguyên nhân"), lessons: prose("bai_hoc", "bài học kinh nghiệm"),
+                          nextSteps: prose("phuong_huong", "phương hướng, nhiệm vụ"), proposals: prose("de_xuat", "đề xuất, kiến nghị"),
+                          awards: prose("khen_thuong", "khen thưởng"), figureFiles: files, expectedUnitsFile: expected,
+                          previousFiles: previous, unitTable: unitTable, topCount: top, indicators: indicators)
+    }
+}

@@ -1,0 +1,244 @@
+/// Builds the template context of a document: every date, number, heading
+/// number and anniversary already written out, for both output formats.
+///
+/// Markdown pieces are under `md`-named keys, plain-text pieces (already
+/// wrapped to the requested width) under `txt`-named keys; templates only
+/// choose the order and the spacing.
+public struct DocumentView {
+    /// Plain-text line width.
+    public var width: Int
+
+    public init(width: Int = 80) {
+        self.width = max(40, width)
+    }
+
+    /// The context for `document`.
+    public func context(for document: Document) -> TemplateValue {
+        let header = document.header
+        let title = document.title ?? document.kind.title
+        let numberLine = DocumentFormat.numberLine(number: header.number, symbol: header.symbol.value)
+        let placeDate = DocumentFormat.placeAndDate(place: header.place, date: header.date.value)
+        let subject = InlineText.curlyQuotes(document.subject)
+
+        var sections = document.sections
+        var phaseBlocks: [Block] = []
+        if !document.phases.isEmpty {
+            phaseBlocks = PhaseLayout.blocks(for: document)
+            if let index = sections.firstIndex(where: \.holdsPhases) {
+                sections[index].blocks += phaseBlocks
+            } else {
+                sections.append(Section(title: "CÁC ĐỢT THI ĐUA", blocks: phaseBlocks, holdsPhases: true,
+                                        position: document.phases[0].position))
+            }
+        }
+
+        let references = referencesParagraph(document)
+        let sectionValues: [TemplateValue] = sections.enumerated().map { index, section in
+            let number = RomanNumeral.string(index + 1) ?? String(index + 1)
+            let heading = "\(number). \(section.title)"
+            return .map([
+                ("number", .string(number)),
+                ("title", .string(section.title)),
+                ("md_heading", .string("## \(heading)")),
+                ("txt_heading", .string(TextLayout.wrap(heading, width: width, hanging: "\(number). "))),
+                ("blocks", .list(layout(section.blocks, depth: 0, prefix: ""))),
+            ])
+        }
+
+        let recipientLines = recipientLines(document)
+        let signatureLines = signatureLines(document.signature)
+
+        return .map([
+            ("kind", .string(document.kind.rawValue)),
+            ("title", .string(title)),
+            ("subject", .string(subject)),
+            ("header", .map([
+                ("parent_body", .string(header.parentBody)),
+                ("issuing_body", .string(header.issuingBody)),
+                ("number_line", .string(numberLine)),
+                ("nation", .string(DocumentFormat.nation)),
+                ("motto", .string(DocumentFormat.motto)),
+                ("place_date", .string(placeDate)),
+            ])),
+            ("has_references", .bool(references != nil)),
+            ("references", layoutParagraph(references ?? "")),
+            ("preamble", .list(layout(document.preamble, depth: 0, prefix: ""))),
+            ("sections", .list(sectionValues)),
+            ("closing", .list(layout(document.closing, depth: 0, prefix: ""))),
+            ("recipients", .list(recipientLines.map { .string($0) })),
+            ("recipients_md", .string(recipientLines.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: "<br>"))),
+            ("signature", .map([
+                ("authority", .string(signatureLines.authority ?? "")),
+                ("has_authority", .bool(signatureLines.authority != nil)),
+                ("title", .string(document.signature.title)),
+                ("signer", .string(document.signature.signer.value)),
+            ])),
+            ("txt", .map([
+                ("header", .string(TextLayout.header(left: [header.parentBody, header.issuingBody],
+                                                     right: [DocumentFormat.nation, DocumentFormat.motto],
+                                                     number: numberLine, placeDate: placeDate, width: width))),
+                ("title", .string(TextLayout.centeredBlock([title], width: width))),
+                ("subject", .string(TextLayout.centeredBlock([subject], width: width - 10, within: width))),
+                ("rule", .string(TextLayout.centeredBlock([VietnameseText.rule(12)], width: width))),
+                ("footer", .string(TextLayout.footer(recipients: recipientLines, signature: signatureLines.all, width: width))),
+            ])),
+        ])
+    }
+
+    /// "Căn cứ A; B." with each reference in the standard sentence.
+    func referencesParagraph(_ document: Document) -> String? {
+        guard !document.references.isEmpty else { return nil }
+        let parts = document.references.map(Self.referenceSentence)
+        return "\(document.referenceWording.words) " + parts.joined(separator: "; ") + "."
+    }
+
+    /// "Kế hoạch số 02/KH-TLĐ ngày 10/02/2017 của Đoàn Chủ tịch … về …".
+    public static func referenceSentence(_ reference: DocumentReference) -> String {
+        var text = reference.kind
+        if let number = reference.numberAndSymbol { text += " số \(number)" }
+        if let date = reference.date { text += " ngày \(date.value.short())" }
+        if let issuer = reference.issuer { text += " của \(issuer)" }
+        if let subject = reference.subject {
+            let lower = subject.lowercased()
+            text += lower.hasPrefix("về ") ? " \(subject)" : " về \(subject)"
+        }
+        return InlineText.curlyQuotes(text)
+    }
+
+    /// A paragraph as `{md, txt}`.
+    func layoutParagraph(_ text: String) -> TemplateValue {
+        .map([
+            ("md", .string(InlineText.markdown(text))),
+            ("txt", .string(TextLayout.wrap(InlineText.plain(text), width: width, first: TextLayout.paragraphIndent, rest: ""))),
+        ])
+    }
+
+    /// Lays out blocks with their numbers: items "1." → "1.1." → "1.1.1.",
+    /// points a) b) … đ) …, bullets "-". Consecutive bullets form one
+    /// Markdown list.
+    func layout(_ blocks: [Block], depth: Int, prefix: String) -> [TemplateValue] {
+        var result: [TemplateValue] = []
+        var itemNumber = 0
+        var pointIndex = 0
+        var bulletRun: (md: [String], txt: [String]) = ([], [])
+
+        func flushBullets() {
+            guard !bulletRun.md.isEmpty else { return }
+            result.append(.map([("md", .string(bulletRun.md.joined(separator: "\n"))),
+                                ("txt", .string(bulletRun.txt.joined(separator: "\n")))]))
+            bulletRun = ([], [])
+        }
+
+        for block in blocks {
+            if case .bullet = block {} else { flushBullets() }
+            switch block {
+            case .paragraph(let text, _):
+                result.append(layoutParagraph(text))
+            case .item(let title, let children, _):
+                itemNumber += 1
+                let number = "\(prefix)\(itemNumber)."
+                result.append(itemHeading(number: number, title: title, hasChildren: !children.isEmpty, depth: depth))
+                result += layout(children, depth: depth + 1, prefix: number)
+            case .assignment(let assignment):
+                itemNumber += 1
+                let number = "\(prefix)\(itemNumber)."
+                result.append(itemHeading(number: number, title: assignment.body, hasChildren: true, depth: depth))
+                for task in assignment.tasks {
+                    result.append(layoutParagraph(task.value))
+                }
+                if let deadline = assignment.deadline {
+                    result.append(layoutParagraph("Thời hạn: hoàn thành \(Deadline.phrase(deadline.value))."))
+                }
+            case .point(let text, let children, _):
+                let marker = "\(PointLetter.letter(pointIndex)))"
+                pointIndex += 1
+                result.append(.map([
+                    ("md", .string("\(PointLetter.letter(pointIndex - 1))\\) \(InlineText.markdown(text))")),
+                    ("txt", .string(TextLayout.wrap(InlineText.plain(text), width: width, hanging: "\(marker) "))),
+                ]))
+                result += layout(children, depth: depth, prefix: prefix)
+            case .bullet(let text, let children, _):
+                bulletRun.md.append("- \(InlineText.curlyQuotes(text))")
+                bulletRun.txt.append(TextLayout.wrap(InlineText.plain(text), width: width, hanging: "- "))
+                for child in children {
+                    if case .bullet(let inner, _, _) = child {
+                        bulletRun.md.append("  - \(InlineText.curlyQuotes(inner))")
+                        bulletRun.txt.append(TextLayout.wrap(InlineText.plain(inner), width: width, first: "  + ", rest: "    "))
+                    } else if case .paragraph(let inner, _) = child {
+                        bulletRun.md.append("  \(InlineText.curlyQuotes(inner))")
+                        bulletRun.txt.append(TextLayout.wrap(InlineText.plain(inner), width: width, first: "  ", rest: "  "))
+                    }
+                }
+            case .table(let table, _):
+                result.append(.map([
+                    ("md", .string(TableLayout.markdown(table))),
+                    ("txt", .string(TableLayout.plain(table, width: width))),
+                ]))
+            }
+        }
+        flushBullets()
+        return result
+    }
+
+    /// A numbered item: a Markdown heading when it has content below it,
+    /// a numbered sentence when it stands alone.
+    func itemHeading(number: String, title: String, hasChildren: Bool, depth: Int) -> TemplateValue {
+        let hashes = String(repeating: "#", count: min(6, depth + 3))
+        let md: String
+        if hasChildren {
+            md = "\(hashes) \(number) \(InlineText.curlyQuotes(title))"
+        } else {
+            // "1. text" would become a Markdown list: escape the dot.
+            let escaped = number.contains(where: { $0 == "." }) && number.filter({ $0 == "." }).count == 1
+                ? number.replacingOccurrences(of: ".", with: "\\.") : number
+            md = "\(escaped) \(InlineText.curlyQuotes(title))"
+        }
+        return .map([
+            ("md", .string(md)),
+            ("txt", .string(TextLayout.wrap(InlineText.plain(title), width: width, hanging: "\(number) "))),
+        ])
+    }
+
+    /// "- Ban … (để b/c);" lines and the closing "- Lưu: VT, …." line.
+    func recipientLines(_ document: Document) -> [String] {
+        var lines = document.recipients.map { recipient -> String in
+            let purpose = recipient.purpose.map { " (\($0))" } ?? ""
+            return "- \(recipient.name)\(purpose);"
+        }
+        if !document.archive.isEmpty {
+            lines.append("- Lưu: \(document.archive.joined(separator: ", ")).")
+        } else if var last = lines.popLast() {
+            // The last line ends with "." (conventions.md).
+            if last.hasSuffix(";") { last.removeLast() }
+            lines.append(last + ".")
+        }
+        return lines
+    }
+
+    /// The authority line ("TM. BAN THƯỜNG VỤ"), the title, space, the name.
+    func signatureLines(_ signature: Signature) -> (authority: String?, all: [String]) {
+        var authority: String?
+        if let mark = signature.authority {
+            authority = [mark.rawValue, signature.onBehalfOf].compactMap { $0 }.joined(separator: " ")
+        }
+        let all = [authority, signature.title].compactMap { $0 } + ["", "", ""] + [signature.signer.value]
+        return (authority, all)
+    }
+}
+
+extension Deadline {
+    /// "trước ngày 06/3/2021" or "trong tháng 03 năm 2021".
+    public static func phrase(_ deadline: Deadline) -> String {
+        switch deadline {
+        case .day(let d): return "trước ngày \(d.short())"
+        case .month(let year, let month): return "trong tháng \(month < 10 ? "0" : "")\(month) năm \(year)"
+        }
+    }
+}
+
+extension DocumentFormat {
+    /// Quốc hiệu.
+    public static let nation = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    /// Tiêu ngữ.
+    public static let motto = "Độc lập - Tự do - Hạnh phúc"
+}

@@ -1,0 +1,113 @@
+import Mustache
+
+/// An output format of the text documents.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    case md
+    case txt
+}
+
+/// The Mustache templates in use: the built-in ones from `Templates/`,
+/// with any a user supplies (`--templates DIR`) taking their place by name.
+///
+/// Partials (`{{> header.md}}`) resolve only among these templates, so a
+/// template can never pull in a file from elsewhere on disk.
+public struct TemplateSet: Sendable {
+    private let library: MustacheLibrary
+    /// File name → where it came from (`<built-in>` or the user's folder).
+    public let origins: [String: String]
+
+    /// Parses the built-in templates and the overrides.
+    ///
+    /// - Parameters:
+    ///   - overrides: file name (e.g. `ke-hoach.md.mustache`) → contents.
+    ///   - overrideFolder: shown in error messages before the file name.
+    /// - Throws: `ThiDuaError.template` naming the file, line and column.
+    public init(overrides: [String: String] = [:], overrideFolder: String = "") throws {
+        var sources = BuiltinTemplates.all
+        var origins = [String: String]()
+        for name in sources.keys { origins[name] = "<mẫu có sẵn>/\(name)" }
+        for (name, text) in overrides {
+            sources[name] = text
+            origins[name] = overrideFolder.isEmpty ? name : "\(overrideFolder)/\(name)"
+        }
+        var library = MustacheLibrary()
+        for (file, text) in sources.sorted(by: { $0.key < $1.key }) {
+            let name = Self.templateName(file)
+            let origin = origins[file] ?? file
+            do {
+                let template = try MustacheTemplate(string: text)
+                library.register(template, named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                throw ThiDuaError.template(file: origin, line: error.context.lineNumber, column: error.context.columnNumber,
+                                           message: Self.describe(error.error))
+            }
+        }
+        for (file, text) in sources {
+            if let missing = Self.missingPartial(in: text, known: Set(sources.keys.map(Self.templateName))) {
+                throw ThiDuaError.template(file: origins[file] ?? file, line: missing.line, column: missing.column,
+                                           message: "mẫu con `\(missing.name)` không có; chỉ dùng được các mẫu trong cùng thư mục (\(sources.keys.map(Self.templateName).sorted().joined(separator: ", ")))")
+            }
+        }
+        self.library = library
+        self.origins = origins
+    }
+
+    /// `ke-hoach.md.mustache` → `ke-hoach.md`.
+    static func templateName(_ file: String) -> String {
+        file.hasSuffix(".mustache") ? String(file.dropLast(".mustache".count)) : file
+    }
+
+    static func describe(_ error: Error) -> String {
+        switch error {
+        case MustacheTemplate.Error.sectionCloseNameIncorrect: return "thẻ đóng `{{/…}}` không khớp tên với thẻ mở"
+        case MustacheTemplate.Error.unfinishedName: return "thẻ chưa đóng `}}`"
+        case MustacheTemplate.Error.expectedSectionEnd: return "thiếu thẻ đóng `{{/…}}` cho một khối"
+        case MustacheTemplate.Error.invalidSetDelimiter: return "thẻ đổi ký hiệu `{{=…=}}` sai"
+        default: return "cú pháp Mustache sai (\(error))"
+        }
+    }
+
+    /// The first `{{> name}}` whose template does not exist.
+    static func missingPartial(in text: String, known: Set<String>) -> (name: String, line: Int, column: Int)? {
+        var line = 1
+        for lineText in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var rest = lineText[...]
+            while let open = rest.range(of: "{{>") {
+                let afterOpen = rest[open.upperBound...]
+                guard let close = afterOpen.range(of: "}}") else { break }
+                let name = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                if !known.contains(name) {
+                    let column = lineText.distance(from: lineText.startIndex, to: open.lowerBound) + 1
+                    return (name, line, column)
+                }
+                rest = afterOpen[close.upperBound...]
+            }
+            line += 1
+        }
+        return nil
+    }
+
+    /// Renders `context` with the template `<kind>.<format>`.
+    public func render(_ context: TemplateValue, kind: DocumentKind, format: OutputFormat) throws -> String {
+        let name = "\(kind.templateName).\(format.rawValue)"
+        guard let output = library.render(context.mustacheObject, withTemplate: name) else {
+            throw ThiDuaError.template(file: "\(name).mustache", line: 0, column: 0,
+                                       message: "không có mẫu `\(name).mustache`")
+        }
+        return Self.tidy(output)
+    }
+
+    /// Trailing spaces removed, no blank lines at the start, one final
+    /// newline. Blank lines inside are kept: the signature space is blank.
+    static func tidy(_ text: String) -> String {
+        var lines: [Substring] = []
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = raw
+            while line.last == " " || line.last == "\t" || line.last == "\r" { line = line.dropLast() }
+            if line.isEmpty && lines.isEmpty { continue }
+            lines.append(line)
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
