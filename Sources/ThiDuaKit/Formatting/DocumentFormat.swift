@@ -1,0 +1,76 @@
+/// Fixed phrases of an administrative document, written as conventions.md
+/// (after Nghị định 30/2020/NĐ-CP) prescribes.
+public enum DocumentFormat {
+    /// "Bến Tre, ngày 22 tháng 02 năm 2017"
+    public static func placeAndDate(place: String, date: CivilDate) -> String {
+        VietnameseText.nfc(place) + ", " + date.longVietnamese
+    }
+
+    /// "Số: 13/KH-LĐLĐ", "Số: 06/HD-LĐLĐ" (leading zero below 10), công văn with no type code "Số: 270/TLĐ". If number is nil -> "Số:      /KH-LĐLĐ" (blank to fill by hand, 6 spaces).
+    ///
+    /// Numbers below 1 are treated like nil: no document is numbered 0, and a
+    /// blank to fill by hand is safer than a wrong number.
+    public static func numberLine(number: Int?, symbol: String) -> String {
+        "Số: " + numberAndSymbol(number: number, symbol: symbol)
+    }
+
+    /// "13/KH-LĐLĐ" (the number+symbol without "Số: ") used in references "Kế hoạch số 02/KH-TLĐ ngày 10/02/2017 của … về …"
+    ///
+    /// Without a number the blank is 5 spaces ("     /KH-LĐLĐ"), so that
+    /// `numberLine` shows "Số:" followed by 6 spaces.
+    public static func numberAndSymbol(number: Int?, symbol: String) -> String {
+        let numberText: String
+        if let number, number >= 1 {
+            numberText = VietnameseNumber.twoDigits(number)
+        } else {
+            numberText = "     "
+        }
+        return numberText + "/" + VietnameseText.nfc(symbol)
+    }
+
+    /// "kỷ niệm 90 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2020)". `prefix` default "kỷ niệm"; `separator` default " - ".
+    ///
+    /// `years` is written as given; use `anniversaryPhrase(name:base:target:…)`
+    /// to compute it from the dates, which avoids the "(03/02/1930 - 03/02/2014)
+    /// in a plan for the 85th anniversary" mistake found in real documents. An
+    /// empty `prefix` starts the phrase at the number.
+    public static func anniversaryPhrase(years: Int, name: String, base: CivilDate, target: CivilDate, style: DayMonthStyle = .official, separator: String = " - ", prefix: String = "kỷ niệm") -> String {
+        let lead = prefix.isEmpty ? "" : prefix + " "
+        let dates = base.short(style) + separator + target.short(style)
+        return VietnameseText.nfc("\(lead)\(years) năm \(name) (\(dates))")
+    }
+
+    /// The anniversary phrase with the number of years computed as the target
+    /// year minus the base year (conventions.md).
+    public static func anniversaryPhrase(name: String, base: CivilDate, target: CivilDate, style: DayMonthStyle = .official, separator: String = " - ", prefix: String = "kỷ niệm") -> String {
+        anniversaryPhrase(years: anniversaryYears(base: base, target: target), name: name, base: base, target: target, style: style, separator: separator, prefix: prefix)
+    }
+
+    /// The anniversary number: target year minus base year (Nghị định 145/2013 counts whole calendar years).
+    public static func anniversaryYears(base: CivilDate, target: CivilDate) -> Int {
+        target.year - base.year
+    }
+
+    /// Classify an anniversary: years % 10 == 0 -> .round (năm tròn), years % 10 == 5 -> .halfRound (năm lẻ 5), else .ordinary
+    ///
+    /// Zero or negative years are `.ordinary`: there is nothing to commemorate yet.
+    public static func anniversaryKind(years: Int) -> AnniversaryKind {
+        guard years > 0 else { return .ordinary }
+        switch years % 10 {
+        case 0: return .round
+        case 5: return .halfRound
+        default: return .ordinary
+        }
+    }
+}
+
+/// Whether an anniversary is a "năm chẵn" worth a big commemoration
+/// (Nghị định 145/2013, Điều 3): years ending in 0 (năm tròn) or 5 (năm lẻ 5).
+public enum AnniversaryKind: String, Sendable {
+    /// The number of years ends in 0, e.g. 90 năm.
+    case round = "năm tròn"
+    /// The number of years ends in 5, e.g. 85 năm.
+    case halfRound = "năm lẻ"
+    /// Any other number of years.
+    case ordinary = ""
+}

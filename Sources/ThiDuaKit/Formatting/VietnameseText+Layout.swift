@@ -1,0 +1,177 @@
+extension VietnameseText {
+    /// Greedy word wrap to `width` columns by display width. First line prefixed by `firstIndent`, following lines by `restIndent` (hanging indent: e.g. first "1.1. " rest "     "). Words longer than the room are split by grapheme clusters, never inside a cluster. Preserves words exactly, collapses runs of spaces. Returns at least one line (empty text -> [firstIndent trimmed of trailing spaces]). No line has trailing spaces.
+    ///
+    /// Words are separated by any whitespace, newlines included (split paragraphs
+    /// before wrapping if line breaks matter), except the no-break spaces U+00A0,
+    /// U+2007 and U+202F: they are kept inside the word, which is what they are for
+    /// ("13 tỷ" must not break). Every line gets at least one cluster, even when the
+    /// indent alone fills the width, so the function always terminates.
+    public static func wrap(_ text: String, width: Int, firstIndent: String = "", restIndent: String = "") -> [String] {
+        var lines: [String] = []
+        var line = firstIndent
+        var lineWidth = displayWidth(firstIndent)
+        var lineHasWords = false
+        let restWidth = displayWidth(restIndent)
+
+        func startNewLine() {
+            lines.append(trimmingTrailingSpaces(line))
+            line = restIndent
+            lineWidth = restWidth
+            lineHasWords = false
+        }
+
+        for wordSlice in text.split(whereSeparator: isBreakingSpace) {
+            let word = String(wordSlice)
+            let wordWidth = displayWidth(word)
+            if lineHasWords {
+                if lineWidth + 1 + wordWidth <= width {
+                    line += " "
+                    line += word
+                    lineWidth += 1 + wordWidth
+                    continue
+                }
+                startNewLine()
+            }
+            if lineWidth + wordWidth <= width {
+                line += word
+                lineWidth += wordWidth
+                lineHasWords = true
+                continue
+            }
+            // Too long even for an empty line: cut between grapheme clusters so a
+            // letter never loses its tone mark.
+            var piece = ""
+            var pieceWidth = 0
+            for character in word {
+                let characterWidth = self.width(of: character)
+                if !piece.isEmpty && lineWidth + pieceWidth + characterWidth > width {
+                    line += piece
+                    lineHasWords = true
+                    startNewLine()
+                    piece = ""
+                    pieceWidth = 0
+                }
+                piece.append(character)
+                pieceWidth += characterWidth
+            }
+            line += piece
+            lineWidth += pieceWidth
+            lineHasWords = true
+        }
+        lines.append(trimmingTrailingSpaces(line))
+        return lines
+    }
+
+    /// Centre `text` in `width` columns (left padding only, extra space goes right i.e. floor on the left; no trailing spaces). Text wider than width is returned unchanged.
+    ///
+    /// Trailing spaces of `text` are dropped first, so they neither shift the
+    /// text nor end up at the end of the line.
+    public static func center(_ text: String, width: Int) -> String {
+        let trimmed = trimmingTrailingSpaces(text)
+        let textWidth = displayWidth(trimmed)
+        guard textWidth < width else { return trimmed }
+        return spaces((width - textWidth) / 2) + trimmed
+    }
+
+    /// Pad on the left so the text ends at column `width` (right-align), no trailing spaces.
+    ///
+    /// Used for the place-and-date line and the signature block; text wider than
+    /// `width` is returned as is (without trailing spaces).
+    public static func alignRight(_ text: String, width: Int) -> String {
+        let trimmed = trimmingTrailingSpaces(text)
+        let textWidth = displayWidth(trimmed)
+        guard textWidth < width else { return trimmed }
+        return spaces(width - textWidth) + trimmed
+    }
+
+    /// Pad with spaces on the right to exactly `width` columns (for table cells); if wider, unchanged.
+    public static func padRight(_ s: String, width: Int) -> String {
+        let missing = width - displayWidth(s)
+        return missing > 0 ? s + spaces(missing) : s
+    }
+
+    /// Pad with spaces on the left to exactly `width` columns (right-aligned numbers in table cells); if wider, unchanged.
+    public static func padLeft(_ s: String, width: Int) -> String {
+        let missing = width - displayWidth(s)
+        return missing > 0 ? spaces(missing) + s : s
+    }
+
+    /// Two columns side by side, each `columnWidth` wide, separated by `gap` spaces; each line of `left` centred in the left half and `right` centred in the right half (this is the official two-column document header). Shorter column padded with blank lines. Lines end without trailing spaces. Lines longer than a column should be wrapped (centre each wrapped line).
+    ///
+    /// The column width is `(totalWidth - 2) / 2` and the gap takes what is left
+    /// (2, or 3 when `totalWidth` is odd), so the right column ends exactly at
+    /// `totalWidth`. Use `twoColumns(left:right:columnWidth:gap:)` for other splits.
+    public static func twoColumns(left: [String], right: [String], totalWidth: Int) -> [String] {
+        let columnWidth = max(1, (totalWidth - 2) / 2)
+        let gap = max(0, totalWidth - 2 * columnWidth)
+        return twoColumns(left: left, right: right, columnWidth: columnWidth, gap: gap)
+    }
+
+    /// Two centred columns of `columnWidth` columns each, `gap` spaces apart.
+    ///
+    /// Each input line is wrapped to the column first and every wrapped line is
+    /// centred on its own, as a long issuing-body name is in a real header. Empty
+    /// input lines stay as blank rows so callers can line up the number line with
+    /// the place-and-date line.
+    public static func twoColumns(left: [String], right: [String], columnWidth: Int, gap: Int) -> [String] {
+        func layout(_ lines: [String]) -> [String] {
+            lines.flatMap { line in
+                wrap(line, width: columnWidth).map { center($0, width: columnWidth) }
+            }
+        }
+        let leftLines = layout(left)
+        let rightLines = layout(right)
+        let rightStart = columnWidth + max(0, gap)
+        var result: [String] = []
+        result.reserveCapacity(max(leftLines.count, rightLines.count))
+        for row in 0..<max(leftLines.count, rightLines.count) {
+            let leftPart = row < leftLines.count ? leftLines[row] : ""
+            let rightPart = row < rightLines.count ? rightLines[row] : ""
+            if rightPart.isEmpty {
+                result.append(leftPart)
+            } else {
+                result.append(trimmingTrailingSpaces(padRight(leftPart, width: rightStart) + rightPart))
+            }
+        }
+        return result
+    }
+
+    /// A horizontal rule of `count` copies of `char`, e.g. for the short rule under the issuing body.
+    ///
+    /// A negative count gives an empty string rather than trapping.
+    public static func rule(_ count: Int, char: Character = "-") -> String {
+        String(repeating: String(char), count: max(0, count))
+    }
+
+    // MARK: - Helpers
+
+    /// Whitespace that allows a line break; no-break spaces do not.
+    @inline(__always)
+    static func isBreakingSpace(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue {
+            return ascii == 0x20 || (ascii >= 0x09 && ascii <= 0x0D)
+        }
+        switch character {
+        case "\u{00A0}", "\u{2007}", "\u{202F}": return false
+        default: return character.isWhitespace
+        }
+    }
+
+    /// `count` spaces (none for a negative count).
+    @inline(__always)
+    static func spaces(_ count: Int) -> String {
+        String(repeating: " ", count: max(0, count))
+    }
+
+    /// The text without the plain spaces at its end.
+    static func trimmingTrailingSpaces(_ s: String) -> String {
+        guard let last = s.utf8.last, last == 0x20 else { return s }
+        var end = s.endIndex
+        while end > s.startIndex {
+            let before = s.index(before: end)
+            guard s[before] == " " else { break }
+            end = before
+        }
+        return String(s[..<end])
+    }
+}
