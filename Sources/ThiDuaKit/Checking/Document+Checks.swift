@@ -68,9 +68,9 @@ extension Document {
             }
         }
         for phase in phases {
-            if let deadline = phase.reviewDeadline, deadline.value < phase.end.value, phase.review != nil {
-                result.append(.warning("hạn \(phase.review?.words.lowercased() ?? "đánh giá") \(phase.name.lowercased()) (\(deadline.value.short())) trước khi đợt kết thúc (\(phase.end.value.short()))",
-                                       at: deadline.position))
+            if let deadline = phase.reviewDeadline, deadline.value < phase.start.value {
+                result.append(.error("hạn \(phase.review?.words.lowercased() ?? "đánh giá") \(phase.name.lowercased()) (\(deadline.value.short())) trước khi đợt bắt đầu (\(phase.start.value.short()))",
+                                     at: deadline.position, hint: "hạn sơ kết, tổng kết phải sau ngày bắt đầu đợt"))
             }
             if let period {
                 if phase.start.value < period.start.value || phase.end.value > period.end.value {

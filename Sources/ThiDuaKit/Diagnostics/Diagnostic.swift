@@ -1,5 +1,5 @@
 /// One finding about the input, printed as `tệp.yaml:12:5: lỗi: …`.
-public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     /// How serious a finding is. Errors stop rendering; warnings do not.
     public enum Severity: String, Hashable, Sendable, Comparable {
         case error = "lỗi"

@@ -91,7 +91,7 @@ extension YAMLReader {
     }
 
     static func isNull(_ node: Node) -> Bool {
-        if case .scalar(let s) = node, s.tag.name == .null { return true }
+        if case .scalar(let s) = node, s.tag.rawValue == Tag.Name.null.rawValue { return true }
         return false
     }
 

@@ -156,7 +156,7 @@ struct YAMLReader {
             error("\(what) phải là một đoạn chữ, không phải \(Self.typeName(node))", at: node)
             return nil
         }
-        if scalar.tag.name == .null, scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null" {
+        if scalar.tag.rawValue == Tag.Name.null.rawValue, scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null" {
             error("\(what) đang để trống", at: node, hint: "điền nội dung sau dấu `:`")
             return nil
         }
@@ -239,7 +239,7 @@ struct YAMLReader {
     mutating func list(_ node: Node, _ what: String) -> [Node]? {
         switch node {
         case .sequence(let sequence): return Array(sequence)
-        case .scalar(let scalar) where scalar.tag.name == .null: return []
+        case .scalar(let scalar) where scalar.tag.rawValue == Tag.Name.null.rawValue: return []
         case .scalar, .mapping: return [node]
         case .alias:
             error("\(what): không hỗ trợ bí danh YAML", at: node)

@@ -29,14 +29,12 @@ public struct ReportSpec: Sendable {
     public var unitTable: Bool
     /// How many best and weakest units to name per indicator.
     public var topCount: Int
-    /// Indicator definitions from the data file; nil uses the default set.
-    public var indicators: IndicatorSet?
 
     public init(review: ReviewKind, plan: DocumentReference? = nil, period: Period? = nil, periodName: String? = nil,
                 advantages: [Block] = [], difficulties: [Block] = [], strengths: [Block] = [], weaknesses: [Block] = [],
                 causes: [Block] = [], lessons: [Block] = [], nextSteps: [Block] = [], proposals: [Block] = [],
                 awards: [Block] = [], figureFiles: [Located<String>] = [], expectedUnitsFile: Located<String>? = nil,
-                previousFiles: [Located<String>] = [], unitTable: Bool = false, topCount: Int = 3, indicators: IndicatorSet? = nil) {
+                previousFiles: [Located<String>] = [], unitTable: Bool = false, topCount: Int = 3) {
         self.review = review
         self.plan = plan
         self.period = period
@@ -55,6 +53,5 @@ public struct ReportSpec: Sendable {
         self.previousFiles = previousFiles
         self.unitTable = unitTable
         self.topCount = topCount
-        self.indicators = indicators
     }
 }

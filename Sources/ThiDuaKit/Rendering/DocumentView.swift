@@ -40,7 +40,7 @@ public struct DocumentView {
                 ("number", .string(number)),
                 ("title", .string(section.title)),
                 ("md_heading", .string("## \(heading)")),
-                ("txt_heading", .string(TextLayout.wrap(heading, width: width, hanging: "\(number). "))),
+                ("txt_heading", .string(TextLayout.wrap(section.title, width: width, hanging: "\(number). "))),
                 ("blocks", .list(layout(section.blocks, depth: 0, prefix: ""))),
             ])
         }

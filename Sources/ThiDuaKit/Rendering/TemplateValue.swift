@@ -61,7 +61,7 @@ public indirect enum TemplateValue: Equatable, Sendable {
     public init(node: Node) {
         switch node {
         case .scalar(let scalar):
-            if scalar.tag.name == .bool || (scalar.style == .plain && (scalar.string == "true" || scalar.string == "false")) {
+            if scalar.tag.rawValue == Tag.Name.bool.rawValue || (scalar.style == .plain && (scalar.string == "true" || scalar.string == "false")) {
                 self = .bool(scalar.string == "true")
             } else {
                 self = .string(scalar.string)

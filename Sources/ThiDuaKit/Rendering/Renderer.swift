@@ -1,0 +1,24 @@
+/// The pipeline from input bytes to rendered text, without touching disk:
+/// decode → load (typed model with positions) → check → view model → template.
+public enum Renderer {
+    /// Decodes, loads and checks one document file.
+    ///
+    /// - Returns: the document when it could be read, and all diagnostics;
+    ///   callers render only when there is no error among them.
+    public static func load(bytes: [UInt8], file: String) -> (Document?, [Diagnostic]) {
+        let text: String
+        switch InputText.decode(bytes, file: file) {
+        case .success(let decoded): text = decoded
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        let (document, loadDiagnostics) = Document.load(text: text, file: file)
+        guard let document else { return (nil, loadDiagnostics) }
+        return (document, loadDiagnostics + document.check())
+    }
+
+    /// Renders a checked document in one format.
+    public static func render(_ document: Document, format: OutputFormat, templates: TemplateSet, width: Int = 80) throws -> String {
+        let context = DocumentView(width: width).context(for: document)
+        return try templates.render(context, kind: document.kind, format: format)
+    }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import ThiDuaKit
+
+/// Disk access for the CLI: reading inputs, reading template folders, and
+/// writing outputs atomically.
+enum FileAccess {
+    /// Reads a whole input file; a missing or unreadable file is a usage error.
+    static func read(_ path: String) throws -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ValidationError("không tìm thấy tệp \(path)")
+        }
+        guard !isDirectory.boolValue else {
+            throw ValidationError("\(path) là thư mục, không phải tệp")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ValidationError("không đọc được tệp \(path) (kiểm tra quyền đọc)")
+        }
+        return [UInt8](data)
+    }
+
+    /// The `*.mustache` files directly inside `folder`, by file name.
+    ///
+    /// Only regular files whose real path stays inside the folder are read,
+    /// so a link cannot smuggle in a file from elsewhere.
+    static func templates(in folder: String) throws -> [String: String] {
+        let url = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("thư mục mẫu \(folder) không tồn tại")
+        }
+        var result: [String: String] = [:]
+        let names = try FileManager.default.contentsOfDirectory(atPath: url.path).filter { $0.hasSuffix(".mustache") }
+        for name in names.sorted() {
+            let file = url.appendingPathComponent(name).resolvingSymlinksInPath()
+            guard file.deletingLastPathComponent().path == url.path else {
+                throw ValidationError("mẫu \(name) trỏ ra ngoài thư mục \(folder); chỉ dùng tệp nằm trong thư mục mẫu")
+            }
+            let bytes = try read(file.path)
+            switch InputText.decode(bytes, file: "\(folder)/\(name)") {
+            case .success(let text): result[name] = text
+            case .failure(let diagnostic): throw ThiDuaError.invalidInput([diagnostic])
+            }
+        }
+        return result
+    }
+
+    /// Writes `contents` to `path` through a temporary file in the same
+    /// folder and a rename, so readers see the old file or the new one,
+    /// never a half-written one, and a failure leaves the old file in place.
+    static func writeAtomically(_ contents: String, to path: String) throws {
+        try writeAtomically(Data(contents.utf8), to: path)
+    }
+
+    static func writeAtomically(_ data: Data, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        let temp = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard fd >= 0 else {
+            throw ThiDuaError.output(path: path, message: String(cString: strerror(errno)))
+        }
+        var ok = true
+        var failure = ""
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(fd, buffer.baseAddress?.advanced(by: offset), buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    ok = false
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                offset += written
+            }
+        }
+        if ok && fsync(fd) != 0 {
+            ok = false
+            failure = String(cString: strerror(errno))
+        }
+        close(fd)
+        if ok && rename(temp.path, path) != 0 {
+            ok = false
+            failure = String(cString: strerror(errno))
+        }
+        if !ok {
+            unlink(temp.path)
+            throw ThiDuaError.output(path: path, message: failure)
+        }
+    }
+
+    /// Creates the output folder if needed.
+    static func prepareFolder(_ path: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw ValidationError("không tạo được thư mục \(path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Prints diagnostics to standard error, errors first per file.
+    static func report(_ diagnostics: [Diagnostic]) {
+        guard !diagnostics.isEmpty else { return }
+        let text = diagnostics.map(\.description).joined(separator: "\n") + "\n"
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}

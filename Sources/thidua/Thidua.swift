@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import ThiDuaKit
+
+/// The `thidua` command: reads files, writes files, prints diagnostics.
+/// All document logic lives in ThiDuaKit.
+struct Thidua: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "thidua",
+        abstract: "Soạn kế hoạch, hướng dẫn, báo cáo thi đua của Công đoàn từ tệp dữ liệu.",
+        discussion: """
+        Ví dụ:
+          thidua render Examples/ke-hoach-tinh-2025.yaml     ghi output/….md và output/….txt
+          thidua check Examples/*.yaml                        chỉ kiểm tra dữ liệu
+          thidua calendar 2025                                các ngày kỷ niệm năm 2025
+        Mã thoát: 0 thành công, 1 dữ liệu có lỗi, 2 dùng lệnh sai.
+        """,
+        version: "0.1.0",
+        subcommands: [RenderCommand.self, CheckCommand.self, CalendarCommand.self, TasksCommand.self]
+    )
+}
+
+/// Data errors were printed; exit with 1.
+struct DataErrorsFound: Error {}
+
+/// Runs the command with Vietnamese messages and our exit codes:
+/// 0 ok, 1 data errors, 2 usage errors.
+@main
+enum Main {
+    static func main() {
+        // libxlsxwriter formats numbers with the C locale's decimal point; we
+        // never call setlocale, so the process stays in the "C" locale.
+        do {
+            var command = try Thidua.parseAsRoot()
+            try command.run()
+        } catch is DataErrorsFound {
+            exit(1)
+        } catch let error as ThiDuaError {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            exit(1)
+        } catch {
+            let code = Thidua.exitCode(for: error)
+            let message = Localization.translate(Thidua.fullMessage(for: error))
+            if code == .success {
+                print(message)
+                exit(0)
+            }
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            exit(code == .failure ? 1 : 2)
+        }
+    }
+}
+
+/// Vietnamese wording for the fixed English parts of swift-argument-parser's
+/// help and error messages.
+enum Localization {
+    static let table: [(String, String)] = [
+        ("OVERVIEW:", "TỔNG QUAN:"),
+        ("USAGE:", "CÁCH DÙNG:"),
+        ("ARGUMENTS:", "THAM SỐ:"),
+        ("OPTIONS:", "TÙY CHỌN:"),
+        ("SUBCOMMANDS:", "LỆNH CON:"),
+        ("Show help information.", "Hiện hướng dẫn này."),
+        ("Show the version.", "Hiện phiên bản."),
+        ("See 'thidua help <subcommand>' for detailed help.", "Xem 'thidua help <lệnh>' để biết chi tiết từng lệnh."),
+        ("Error: ", "lỗi: "),
+        ("Missing expected argument", "thiếu tham số"),
+        ("Unknown option", "không có tùy chọn"),
+        ("Unexpected argument", "tham số thừa"),
+        ("Missing value for", "thiếu giá trị cho"),
+        ("The value", "giá trị"),
+        ("is invalid for", "không hợp lệ cho"),
+        ("Please provide at least one value to", "cần ít nhất một giá trị cho"),
+        ("(default:", "(mặc định:"),
+        ("(values:", "(các giá trị:"),
+        ("Help:", "Trợ giúp:"),
+        ("Usage:", "Cách dùng:"),
+    ]
+
+    static func translate(_ text: String) -> String {
+        var result = text
+        for (english, vietnamese) in table {
+            result = result.replacingOccurrences(of: english, with: vietnamese)
+        }
+        return result
+    }
+}
