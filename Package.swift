@@ -54,8 +54,7 @@ let package = Package(
             dependencies: [
                 "ThiDuaKit",
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ],
-            resources: [.copy("Fixtures")]
+            ]
         ),
         .testTarget(
             name: "ThiDuaXlsxTests",
@@ -63,7 +62,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["ThiDuaKit"]
+            dependencies: ["ThiDuaKit", "thidua"]
         ),
     ],
     swiftLanguageModes: [.v5]

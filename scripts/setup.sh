@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs what thidua needs on Debian when it is missing. Sourced by the
+# other scripts; safe to run again (it installs nothing that is present).
+#   scripts/setup.sh            build needs: libxlsxwriter-dev, pkg-config
+#   scripts/setup.sh --tests    also pandoc and python3-openpyxl (test judges)
+set -euo pipefail
+
+need=(libxlsxwriter-dev pkg-config)
+if [ "${1:-}" = "--tests" ]; then
+  need+=(pandoc python3-openpyxl)
+fi
+
+missing=()
+for pkg in "${need[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "thidua: cài đặt gói còn thiếu: ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! command -v swift >/dev/null 2>&1; then
+  if [ -x /opt/swift/usr/bin/swift ]; then
+    export PATH="/opt/swift/usr/bin:$PATH"
+  else
+    echo "thidua: cần Swift 6 (swift.org) trên PATH" >&2
+    exit 2
+  fi
+fi
