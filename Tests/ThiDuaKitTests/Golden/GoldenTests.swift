@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+import Yams
+@testable import ThiDuaKit
+
+/// Two-stage golden tests, as in SwiftGen: input → context YAML, then
+/// context YAML → output. Set THIDUA_RECORD=1 to write the expected files
+/// anew (then read the diff before committing it).
+enum Golden {
+    static let folder = TestSupport.packageRoot.appendingPathComponent("Tests/ThiDuaKitTests/Golden/Expected")
+    static var recording: Bool { ProcessInfo.processInfo.environment["THIDUA_RECORD"] == "1" }
+
+    static func check(_ actual: String, against name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let url = folder.appendingPathComponent(name)
+        if recording {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try actual.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+            Issue.record("thiếu tệp mẫu \(name): chạy THIDUA_RECORD=1 swift test", sourceLocation: sourceLocation)
+            return
+        }
+        if actual != expected {
+            let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+            let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+            let line = zip(a, e).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, e.count)
+            let got = line < a.count ? String(a[line]) : "<hết>"
+            let want = line < e.count ? String(e[line]) : "<hết>"
+            Issue.record("\(name) khác ở dòng \(line + 1):\n  có:  \(got)\n  cần: \(want)", sourceLocation: sourceLocation)
+        }
+    }
+}
+
+/// The text documents among the examples (reports have their own tests).
+let goldenExamples = ["ke-hoach-tinh-2025", "ke-hoach-huyen-2025", "huong-dan-tinh-2025"]
+
+@Suite("Golden files")
+struct GoldenTests {
+    @Test("Stage 1: data file → context", arguments: goldenExamples)
+    func context(name: String) throws {
+        let bytes = try [UInt8](Data(contentsOf: TestSupport.example("\(name).yaml")))
+        let (document, diagnostics) = Renderer.load(bytes: bytes, file: "\(name).yaml")
+        #expect(!diagnostics.hasErrors, "\(diagnostics)")
+        let doc = try #require(document)
+        let yaml = try DocumentView(width: 80).context(for: doc).yaml()
+        try Golden.check(yaml, against: "\(name)/context.yaml")
+    }
+
+    @Test("Stage 2: context → Markdown and plain text", arguments: goldenExamples)
+    func output(name: String) throws {
+        let url = Golden.folder.appendingPathComponent("\(name)/context.yaml")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let node = try #require(try Yams.compose(yaml: text))
+        let context = TemplateValue(node: node)
+        let kindName = try #require(context["kind"].flatMap { if case .string(let s) = $0 { return s } else { return nil } })
+        let kind = try #require(DocumentKind(rawValue: kindName))
+        let templates = try TemplateSet()
+        for format in OutputFormat.allCases {
+            let output = try templates.render(context, kind: kind, format: format)
+            try Golden.check(output, against: "\(name)/output.\(format.rawValue)")
+        }
+    }
+
+    @Test("Both stages together equal a direct render", arguments: goldenExamples)
+    func endToEnd(name: String) throws {
+        let bytes = try [UInt8](Data(contentsOf: TestSupport.example("\(name).yaml")))
+        let document = try #require(Renderer.load(bytes: bytes, file: name).0)
+        let direct = try Renderer.render(document, format: .txt, templates: try TemplateSet())
+        let viaContext = try TemplateSet().render(
+            TemplateValue(node: try #require(try Yams.compose(yaml: DocumentView().context(for: document).yaml()))),
+            kind: document.kind, format: .txt)
+        #expect(direct == viaContext)
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import ThiDuaKit
+
+/// Paths and helpers shared by the tests.
+enum TestSupport {
+    /// The package root, found from this file's path.
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func example(_ name: String) -> URL {
+        packageRoot.appendingPathComponent("Examples/\(name)")
+    }
+
+    /// A small valid plan; tests replace or append lines to make it faulty.
+    static let minimalPlan = """
+    loai: ke_hoach
+    co_quan_chu_quan: Tổng Liên đoàn Lao động Việt Nam
+    co_quan_ban_hanh: Liên đoàn Lao động tỉnh Bến Tre
+    so: 5
+    ky_hieu: KH-LĐLĐ
+    dia_danh: Bến Tre
+    ngay: 2025-02-20
+    trich_yeu: Phát động thi đua năm 2025
+    muc:
+      - ten: Mục đích, yêu cầu
+        noi_dung:
+          - Động viên đoàn viên thi đua lao động sản xuất.
+    noi_nhan:
+      - ten: LĐLĐ các huyện
+        muc_dich: để th/hiện
+    luu: [VT, CSPL]
+    chu_ky:
+      hinh_thuc: TM.
+      thay_mat: Ban Thường vụ
+      chuc_vu: Chủ tịch
+      ho_ten: Nguyễn Văn A
+
+    """
+
+    /// Loads and checks YAML text, returning the document and all diagnostics.
+    static func load(_ yaml: String, file: String = "tệp.yaml") -> (Document?, [Diagnostic]) {
+        Renderer.load(bytes: Array(yaml.utf8), file: file)
+    }
+
+    /// The diagnostics' one-line forms.
+    static func messages(_ yaml: String) -> [String] {
+        load(yaml).1.map(\.description)
+    }
+}
