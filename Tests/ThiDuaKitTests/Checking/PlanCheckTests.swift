@@ -1,0 +1,128 @@
+import Testing
+@testable import ThiDuaKit
+
+/// One test per check of plans.
+@Suite("Checks of plans")
+struct PlanCheckTests {
+    let base = TestSupport.minimalPlan
+
+    func withPhases(_ phases: String) -> String {
+        base + "dot_thi_dua:\n" + phases
+    }
+
+    @Test func unknownCommemorationSuggestsNearestKey() {
+        let messages = TestSupport.messages(withPhases("""
+          - tu: 2025-01-01
+            den: 2025-06-30
+            ky_niem: [thanh_lap_dan]
+
+        """))
+        #expect(messages.contains { $0.contains("lỗi: không có ngày kỷ niệm mã `thanh_lap_dang`") == false && $0.contains("`thanh_lap_dan`") && $0.contains("`thanh_lap_dang`?") })
+    }
+
+    @Test func wrongAnniversaryNumberIsCaught() {
+        // The 2015 plan that wrote "85 năm" is right; 84 is wrong.
+        let messages = TestSupport.messages(withPhases("""
+          - tu: 2015-01-01
+            den: 2015-06-30
+            ky_niem:
+              - ma: thanh_lap_dang
+                so_nam: 84
+                khoang: 03/02/1930 - 03/02/2014
+
+        """).replacingOccurrences(of: "ngay: 2025-02-20", with: "ngay: 2015-01-05"))
+        #expect(messages.contains { $0.contains("ghi 84 nhưng năm 2015 là 85 năm") })
+        #expect(messages.contains { $0.contains("khoảng ngày kỷ niệm \"03/02/1930 - 03/02/2014\" sai, đúng là \"03/02/1930 - 03/02/2015\"") })
+    }
+
+    @Test func correctWrittenAnniversaryPasses() {
+        let (_, diagnostics) = TestSupport.load(withPhases("""
+          - tu: 2025-01-01
+            den: 2025-06-30
+            ky_niem:
+              - ma: thanh_lap_dang
+                so_nam: 95
+                khoang: 3/2/1930-3/2/2025
+
+        """))
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+    }
+
+    @Test func commemorationOutsideItsPhaseWarns() {
+        let messages = TestSupport.messages(withPhases("""
+          - tu: 2025-01-01
+            den: 2025-06-30
+            ky_niem: [quoc_khanh]
+
+        """))
+        #expect(messages.contains { $0.contains("cảnh báo: Quốc khánh") && $0.contains("không rơi vào đợt 1") })
+    }
+
+    @Test func overlappingPhasesAreAnError() {
+        let messages = TestSupport.messages(withPhases("""
+          - tu: 2025-01-01
+            den: 2025-08-31
+          - tu: 2025-08-01
+            den: 2025-12-31
+
+        """))
+        #expect(messages.contains { $0.contains("Đợt 2 (từ 01/8/2025) chồng lên Đợt 1 (đến 31/8/2025)") })
+    }
+
+    @Test func phasesOutOfOrderAreAnError() {
+        let messages = TestSupport.messages(withPhases("""
+          - tu: 2025-09-01
+            den: 2025-12-31
+          - tu: 2025-01-01
+            den: 2025-08-31
+
+        """))
+        #expect(messages.contains { $0.contains("Đợt 2 bắt đầu (01/01/2025) trước Đợt 1") })
+    }
+
+    @Test func phaseEndingBeforeItStartsIsAnError() {
+        let messages = TestSupport.messages(withPhases("""
+          - tu: 2025-09-01
+            den: 2025-03-31
+
+        """))
+        #expect(messages.contains { $0.contains("Đợt 1 kết thúc (31/3/2025) trước khi bắt đầu (01/9/2025)") })
+    }
+
+    @Test func referenceDatedAfterThePlanIsAnError() {
+        let yaml = base + """
+        can_cu:
+          - loai: Kế hoạch
+            so: 2
+            ky_hieu: KH-TLĐ
+            ngay: 2025-03-01
+
+        """
+        #expect(TestSupport.messages(yaml).contains { $0.contains("Kế hoạch số 02/KH-TLĐ ghi ngày 01/3/2025, sau ngày ban hành văn bản này (20/02/2025)") })
+    }
+
+    @Test func symbolWithSpacesOrWrongTypeCode() {
+        let spaced = TestSupport.messages(base.replacingOccurrences(of: "ky_hieu: KH-LĐLĐ", with: "ky_hieu: KH - LĐLĐ"))
+        #expect(spaced.contains { $0.contains("có dấu cách") && $0.contains("`KH-LĐLĐ`") })
+        let wrong = TestSupport.messages(base.replacingOccurrences(of: "ky_hieu: KH-LĐLĐ", with: "ky_hieu: HD-LĐLĐ"))
+        #expect(wrong.contains { $0.contains("cảnh báo: ký hiệu \"HD-LĐLĐ\" không bắt đầu bằng mã loại `KH`") })
+    }
+
+    @Test func academicTitleBeforeSignerWarns() {
+        let messages = TestSupport.messages(base.replacingOccurrences(of: "ho_ten: Nguyễn Văn A", with: "ho_ten: TS. Nguyễn Văn A"))
+        #expect(messages.contains { $0.contains("bỏ học hàm, học vị: `ho_ten: Nguyễn Văn A`") })
+    }
+
+    @Test func emptySectionIsAnError() {
+        let yaml = base.replacingOccurrences(of: "  - ten: Mục đích, yêu cầu\n", with: "  - ten: Nội dung\n  - ten: Mục đích, yêu cầu\n")
+        #expect(TestSupport.messages(yaml).contains { $0.contains("mục \"NỘI DUNG\" không có nội dung") })
+    }
+
+    @Test func checksRunOnTheExamplesWithoutFindings() throws {
+        for name in ["ke-hoach-tinh-2025.yaml", "ke-hoach-huyen-2025.yaml", "huong-dan-tinh-2025.yaml"] {
+            let text = try String(contentsOf: TestSupport.example(name), encoding: .utf8)
+            let (_, diagnostics) = TestSupport.load(text, file: name)
+            #expect(diagnostics.isEmpty, "\(name): \(diagnostics)")
+        }
+    }
+}
