@@ -69,7 +69,8 @@ extension VietnameseText {
     public static func center(_ text: String, width: Int) -> String {
         let trimmed = trimmingTrailingSpaces(text)
         let textWidth = displayWidth(trimmed)
-        guard textWidth < width else { return trimmed }
+        // Blank text stays blank: padding it would only make trailing spaces.
+        guard textWidth < width, !trimmed.isEmpty else { return trimmed }
         return spaces((width - textWidth) / 2) + trimmed
     }
 
@@ -80,7 +81,7 @@ extension VietnameseText {
     public static func alignRight(_ text: String, width: Int) -> String {
         let trimmed = trimmingTrailingSpaces(text)
         let textWidth = displayWidth(trimmed)
-        guard textWidth < width else { return trimmed }
+        guard textWidth < width, !trimmed.isEmpty else { return trimmed }
         return spaces(width - textWidth) + trimmed
     }
 
