@@ -16,6 +16,8 @@ extension FormattingTests {
             ("x\ty\nz", "x y z", false),
             ("Bến Tre", "Bến Tre", false),
             ("", "", false),
+            (" ", "", false),
+            ("a\u{2003}b\u{3000}", "a b", true),
         ])
         func clean(input: String, expected: String, changed: Bool) {
             let result = VietnameseText.cleanInvisible(input)

@@ -43,6 +43,18 @@ extension FormattingTests {
             #expect(VietnameseText.wrap("a   b \n c\t d", width: 80) == ["a b c d"])
         }
 
+        @Test func spaceCarryingACombiningMarkIsNotABreak() {
+            // " \u{0301}" is one grapheme cluster; splitting there would start a
+            // word with a bare accent.
+            #expect(VietnameseText.words(of: "a \u{0301}b c").count == 2)
+            #expect(VietnameseText.wrap("a \u{0301}b c", width: 80) == ["a \u{0301}b c"])
+        }
+
+        @Test func unicodeSpacesBreakButNoBreakSpacesDoNot() {
+            #expect(VietnameseText.words(of: "a\u{3000}b\u{2003}c\u{00A0}d\u{202F}e").map(String.init)
+                == ["a", "b", "c\u{00A0}d\u{202F}e"])
+        }
+
         @Test func noBreakSpaceKeepsWordsTogether() {
             #expect(VietnameseText.wrap("13,8\u{00A0}tỷ đồng", width: 8) == ["13,8\u{00A0}tỷ", "đồng"])
         }
