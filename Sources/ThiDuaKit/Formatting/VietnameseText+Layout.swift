@@ -102,8 +102,9 @@ extension VietnameseText {
     /// (2, or 3 when `totalWidth` is odd), so the right column ends exactly at
     /// `totalWidth`. Use `twoColumns(left:right:columnWidth:gap:)` for other splits.
     public static func twoColumns(left: [String], right: [String], totalWidth: Int) -> [String] {
-        let columnWidth = max(1, (totalWidth - 2) / 2)
-        let gap = max(0, totalWidth - 2 * columnWidth)
+        let total = max(totalWidth, 0) // a negative width must not overflow below
+        let columnWidth = max(1, (total - 2) / 2)
+        let gap = max(0, total - 2 * columnWidth)
         return twoColumns(left: left, right: right, columnWidth: columnWidth, gap: gap)
     }
 

@@ -66,6 +66,12 @@ extension FormattingTests {
             #expect(VietnameseNumber.percent(985, of: 1000) == "98,5%")
         }
 
+        @Test func extremeDigitCountsDoNotTrap() {
+            #expect(VietnameseNumber.percent(1, of: 3, fractionDigits: Int.max) == "33,333333333333333333%")
+            #expect(VietnameseNumber.percent(1, of: 3, fractionDigits: Int.min) == "33%")
+            #expect(VietnameseNumber.decimal(5, scale: 25) == "0," + String(repeating: "0", count: 24) + "5")
+        }
+
         @Test(arguments: [Int64(0), 5, -5])
         func percentOfZeroIsNil(numerator: Int64) {
             #expect(VietnameseNumber.percent(numerator, of: 0) == nil)

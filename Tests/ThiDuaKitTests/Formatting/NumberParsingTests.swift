@@ -21,6 +21,7 @@ extension FormattingTests {
             ("-0", 0, 0),
             ("007", 0, 7),
             ("12", 2, 1200),
+            ("9", 18, 9_000_000_000_000_000_000),
             ("12,50", 1, 125),        // extra zeros are exact
             // A lone dot that does not group thousands is a decimal point.
             ("1.5", 1, 15),
@@ -60,6 +61,8 @@ extension FormattingTests {
             ("9223372036854775808", 0), // overflow
             ("922337203685477580,8", 1),
             ("1,5", -1),
+            ("0", 19),
+            ("0", Int.max),
         ])
         func rejected(text: String, scale: Int) {
             #expect(VietnameseNumber.parse(text, scale: scale) == nil)
