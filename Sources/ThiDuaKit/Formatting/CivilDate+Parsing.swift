@@ -10,6 +10,7 @@ public struct DateParseError: Error, Hashable, Sendable, CustomStringConvertible
         self.message = message
     }
 
+    /// The message itself, so that `"\(error)"` reads well in diagnostics.
     public var description: String { message }
 }
 

@@ -20,9 +20,10 @@ extension VietnameseNumber {
     ///    `scale` must be zeros ("12,50" parses at scale 1, "12,5" at scale 0 does
     ///    not). Choose a scale large enough for the data.
     /// 5. Anything else is not a number: units or letters ("1.234 người"), "%",
-    ///    an empty string, a negative `scale`, or a value outside `Int64`.
+    ///    an empty string, a value outside `Int64`, or a `scale` outside 0...18
+    ///    (10^19 does not fit in `Int64`).
     public static func parse(_ text: String, scale: Int = 0) -> Int64? {
-        guard scale >= 0 else { return nil }
+        guard (0...18).contains(scale) else { return nil }
         var scalars = text.unicodeScalars[...]
         while let first = scalars.first, isNumberSpace(first) { scalars.removeFirst() }
         while let last = scalars.last, isNumberSpace(last) { scalars.removeLast() }

@@ -32,10 +32,11 @@ public enum VietnameseNumber {
     /// `fractionDigits` decimals half away from zero, i.e. by magnitude, then the
     /// sign is applied: 2/3 -> "66,7%", 1/8 -> "12,5%", 1/16 with 1 digit (6,25) ->
     /// "6,3%", -1/16 -> "-6,3%". A result that rounds to zero is shown without a
-    /// sign ("0,0%"). Negative `fractionDigits` count as 0 ("67%").
+    /// sign ("0,0%"). `fractionDigits` is clamped to 0...18: negative counts as
+    /// 0 ("67%"), and no report needs more than a few.
     public static func percent(_ numerator: Int64, of denominator: Int64, fractionDigits: Int = 1) -> String? {
         guard denominator != 0 else { return nil }
-        let decimals = max(0, fractionDigits)
+        let decimals = min(max(0, fractionDigits), 18)
         let digits = roundedQuotient(numerator.magnitude, denominator.magnitude, powerOfTen: decimals + 2)
         let isZero = digits.allSatisfy { $0 == UInt8(ascii: "0") }
         let negative = (numerator < 0) != (denominator < 0) && !isZero
@@ -97,7 +98,7 @@ public enum VietnameseNumber {
         var all = digits
         if all.count <= scale {
             // 5 with scale 2 is "0,05": pad so there is one integer digit.
-            all.insert(contentsOf: repeatElement(UInt8(ascii: "0"), count: scale + 1 - all.count), at: 0)
+            all.insert(contentsOf: repeatElement(UInt8(ascii: "0"), count: scale - all.count + 1), at: 0)
         }
         let split = all.count - scale
         var text = negative ? "-" : ""

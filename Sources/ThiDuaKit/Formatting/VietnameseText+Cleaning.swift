@@ -7,6 +7,8 @@ extension VietnameseText {
     /// character was removed or a non-ASCII space replaced: collapsing ordinary
     /// spaces and trimming is routine and not worth a warning.
     public static func cleanInvisible(_ s: String) -> (text: String, changed: Bool) {
+        // Most cells are already clean: check first, copy only when needed.
+        guard needsCleaning(s) else { return (s, false) }
         var out = String.UnicodeScalarView()
         var changed = false
         var pendingSpace = false
@@ -26,7 +28,7 @@ extension VietnameseText {
                 changed = true
                 continue
             }
-            if scalar.properties.isWhitespace {
+            if isWhiteSpace(v) {
                 // NBSP, narrow NBSP, ideographic space, line separator, NEL…
                 changed = true
                 pendingSpace = true
@@ -37,6 +39,28 @@ extension VietnameseText {
             out.append(scalar)
         }
         return (String(out), changed)
+    }
+
+    /// True when `cleanInvisible` would change something: an invisible or
+    /// non-ASCII space character, a tab or line break, a leading, trailing or
+    /// doubled space.
+    private static func needsCleaning(_ s: String) -> Bool {
+        var previousWasSpace = true // a leading space needs trimming
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            if v == 0x20 {
+                if previousWasSpace { return true }
+                previousWasSpace = true
+                continue
+            }
+            previousWasSpace = false
+            if v < 0x80 {
+                if v >= 0x09 && v <= 0x0D { return true }
+            } else if isInvisible(v) || isWhiteSpace(v) {
+                return true
+            }
+        }
+        return previousWasSpace && !s.isEmpty
     }
 
     /// Format characters that show nothing and only confuse matching and width.

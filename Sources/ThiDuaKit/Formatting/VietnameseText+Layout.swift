@@ -20,8 +20,7 @@ extension VietnameseText {
             lineHasWords = false
         }
 
-        for wordSlice in text.split(whereSeparator: isBreakingSpace) {
-            let word = String(wordSlice)
+        for word in words(of: text) {
             let wordWidth = displayWidth(word)
             if lineHasWords {
                 if lineWidth + 1 + wordWidth <= width {
@@ -69,7 +68,8 @@ extension VietnameseText {
     public static func center(_ text: String, width: Int) -> String {
         let trimmed = trimmingTrailingSpaces(text)
         let textWidth = displayWidth(trimmed)
-        guard textWidth < width else { return trimmed }
+        // Blank text stays blank: padding it would only make trailing spaces.
+        guard textWidth < width, !trimmed.isEmpty else { return trimmed }
         return spaces((width - textWidth) / 2) + trimmed
     }
 
@@ -80,7 +80,7 @@ extension VietnameseText {
     public static func alignRight(_ text: String, width: Int) -> String {
         let trimmed = trimmingTrailingSpaces(text)
         let textWidth = displayWidth(trimmed)
-        guard textWidth < width else { return trimmed }
+        guard textWidth < width, !trimmed.isEmpty else { return trimmed }
         return spaces(width - textWidth) + trimmed
     }
 
@@ -102,8 +102,9 @@ extension VietnameseText {
     /// (2, or 3 when `totalWidth` is odd), so the right column ends exactly at
     /// `totalWidth`. Use `twoColumns(left:right:columnWidth:gap:)` for other splits.
     public static func twoColumns(left: [String], right: [String], totalWidth: Int) -> [String] {
-        let columnWidth = max(1, (totalWidth - 2) / 2)
-        let gap = max(0, totalWidth - 2 * columnWidth)
+        let total = max(totalWidth, 0) // a negative width must not overflow below
+        let columnWidth = max(1, (total - 2) / 2)
+        let gap = max(0, total - 2 * columnWidth)
         return twoColumns(left: left, right: right, columnWidth: columnWidth, gap: gap)
     }
 
@@ -145,16 +146,54 @@ extension VietnameseText {
 
     // MARK: - Helpers
 
-    /// Whitespace that allows a line break; no-break spaces do not.
+    /// The words of `text`: runs between breaking whitespace, as slices (no copies).
+    ///
+    /// Scans scalars rather than grapheme clusters because segmentation is slow;
+    /// a whitespace scalar followed by a combining mark is kept in the word, as a
+    /// cluster boundary would have it, so no word ever starts with a bare mark.
+    static func words(of text: String) -> [Substring] {
+        var words: [Substring] = []
+        let scalars = text.unicodeScalars
+        var wordStart: String.Index?
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let next = scalars.index(after: index)
+            var isBreak = isBreakingSpace(scalars[index].value)
+            if isBreak, next < scalars.endIndex, isCombiningMark(scalars[next]) {
+                isBreak = false
+            }
+            if isBreak {
+                if let start = wordStart {
+                    words.append(text[start..<index])
+                    wordStart = nil
+                }
+            } else if wordStart == nil {
+                wordStart = index
+            }
+            index = next
+        }
+        if let start = wordStart { words.append(text[start...]) }
+        return words
+    }
+
+    /// Whitespace that allows a line break: Unicode White_Space (a fixed list,
+    /// checked without a property lookup) minus the no-break spaces U+00A0,
+    /// U+2007 and U+202F.
     @inline(__always)
-    static func isBreakingSpace(_ character: Character) -> Bool {
-        if let ascii = character.asciiValue {
-            return ascii == 0x20 || (ascii >= 0x09 && ascii <= 0x0D)
+    static func isBreakingSpace(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x20, 0x09...0x0D, 0x85, 0x1680, 0x2000...0x2006, 0x2008...0x200A,
+             0x2028, 0x2029, 0x205F, 0x3000:
+            return true
+        default:
+            return false
         }
-        switch character {
-        case "\u{00A0}", "\u{2007}", "\u{202F}": return false
-        default: return character.isWhitespace
-        }
+    }
+
+    /// Unicode White_Space, no-break spaces included.
+    @inline(__always)
+    static func isWhiteSpace(_ v: UInt32) -> Bool {
+        isBreakingSpace(v) || v == 0xA0 || v == 0x2007 || v == 0x202F
     }
 
     /// `count` spaces (none for a negative count).

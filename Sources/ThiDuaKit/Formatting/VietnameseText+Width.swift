@@ -7,18 +7,51 @@ extension VietnameseText {
     /// Counting `String.count` is not enough: an invisible U+200B pasted from a web
     /// page would shift every column after it.
     public static func displayWidth(_ s: String) -> Int {
-        // Fast path: pure ASCII text (most keys, numbers, codes) is one column per
-        // printable byte, and never needs grapheme segmentation.
+        displayWidth(s[...])
+    }
+
+    /// `displayWidth` of a slice, so that `wrap` can measure words without copying them.
+    ///
+    /// Grapheme segmentation is slow (it dominated wrapping 100k rows), so text
+    /// made only of scalars whose clusters are simple (ASCII, Latin letters,
+    /// combining diacritics, Vietnamese letters, general punctuation) is measured
+    /// scalar by scalar: for those, the sum of scalar widths equals the sum of
+    /// cluster widths, because a cluster is one visible scalar plus zero-width
+    /// marks. Anything else (CJK, emoji, Hangul, Indic) takes the cluster path.
+    static func displayWidth(_ s: Substring) -> Int {
         var columns = 0
-        for byte in s.utf8 {
-            if byte >= 0x80 { return clusterWidth(s) }
+        let utf8 = s.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte >= 0x80 { break }
             if byte >= 0x20 && byte != 0x7F { columns += 1 }
+            utf8.formIndex(after: &index)
+        }
+        if index == utf8.endIndex { return columns }
+        // `index` sits on the lead byte of a scalar, so it is valid in the scalar view.
+        let scalars = s.unicodeScalars
+        while index < scalars.endIndex {
+            guard let width = simpleWidth(scalars[index]) else { return clusterWidth(s) }
+            columns += width
+            scalars.formIndex(after: &index)
         }
         return columns
     }
 
+    /// Width of a scalar that never forms a complex cluster, or nil for the others.
+    @inline(__always)
+    private static func simpleWidth(_ scalar: Unicode.Scalar) -> Int? {
+        let v = scalar.value
+        if v < 0x370 || (v >= 0x2000 && v <= 0x20CF) {
+            return isZeroWidth(scalar) ? 0 : 1
+        }
+        if v >= 0x1E00 && v <= 0x1EFF { return 1 }
+        return nil
+    }
+
     /// Width of text that has non-ASCII content, cluster by cluster.
-    private static func clusterWidth(_ s: String) -> Int {
+    private static func clusterWidth(_ s: Substring) -> Int {
         var columns = 0
         for character in s { columns += width(of: character) }
         return columns
@@ -59,10 +92,13 @@ extension VietnameseText {
         if v >= 0x1E00 && v <= 0x1EFF { return false } // Latin Extended Additional (ạ…ỹ)
         switch v {
         case 0x200B...0x200F, 0x2060...0x2064, 0xFEFF: return true
+        // Dashes, quotes “ ”, ellipsis, spaces, currency signs such as ₫: visible.
+        case 0x2000...0x200A, 0x2010...0x2027, 0x202F...0x205F, 0x20A0...0x20CF: return false
         default: break
         }
         switch scalar.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .format, .control: return true
+        case .nonspacingMark, .enclosingMark, .format, .control, .lineSeparator, .paragraphSeparator:
+            return true
         default: return false
         }
     }
