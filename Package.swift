@@ -54,7 +54,9 @@ let package = Package(
             dependencies: [
                 "ThiDuaKit",
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ]
+            ],
+            // Golden files and the bad-input corpus are read through #filePath.
+            exclude: ["Golden/Expected", "Corpus"]
         ),
         .testTarget(
             name: "ThiDuaXlsxTests",
