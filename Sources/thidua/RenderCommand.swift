@@ -35,34 +35,84 @@ struct RenderCommand: ParsableCommand {
         guard (40...200).contains(width) else {
             throw ValidationError("--width phải từ 40 đến 200, đang là \(width)")
         }
+        if let jobs, !(1...64).contains(jobs) {
+            throw ValidationError("--jobs phải từ 1 đến 64, đang là \(jobs)")
+        }
     }
+
+    @Option(name: .long, help: ArgumentHelp("Số tệp xử lý song song (mặc định: số nhân CPU).", valueName: "số"))
+    var jobs: Int?
 
     func run() throws {
         let templateSet = try loadTemplates(templates)
         try FileAccess.prepareFolder(out)
-        var failed = false
-        for file in files {
-            let bytes = try FileAccess.read(file)
-            let (document, diagnostics) = Renderer.load(bytes: bytes, file: file)
-            FileAccess.report(diagnostics)
-            guard let document, !diagnostics.hasErrors else {
-                failed = true
-                continue
+        // Read every input first: a missing file is a usage error before any work.
+        let inputs = try files.map { try FileAccess.read($0) }
+        let formats = textFormats()
+        let workers = max(1, min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, files.count))
+        var results = [FileResult](repeating: FileResult(), count: files.count)
+        let lock = NSLock()
+        // Each document is independent: load, check, render and write it on
+        // its own worker; print afterwards in the order the files were given.
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < files.count {
+                let result = renderOne(file: files[index], bytes: inputs[index], formats: formats, templates: templateSet)
+                lock.lock()
+                results[index] = result
+                lock.unlock()
+                index += workers
             }
+        }
+        var failed = false
+        for result in results {
+            FileAccess.report(result.diagnostics)
+            for path in result.written { print(path) }
+            if let error = result.error {
+                FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            }
+            failed = failed || result.failed
+        }
+        if failed { throw DataErrorsFound() }
+    }
+
+    /// What happened to one input file.
+    struct FileResult {
+        var diagnostics: [Diagnostic] = []
+        var written: [String] = []
+        var error: ThiDuaError?
+        var failed = false
+    }
+
+    func renderOne(file: String, bytes: [UInt8], formats: [OutputFormat], templates: TemplateSet) -> FileResult {
+        var result = FileResult()
+        let (document, diagnostics) = Renderer.load(bytes: bytes, file: file)
+        result.diagnostics = diagnostics
+        guard let document, !diagnostics.hasErrors else {
+            result.failed = true
+            return result
+        }
+        do {
             // Render everything first, write afterwards: a template failure
             // must not leave some formats new and others old.
-            var outputs: [(path: String, text: String)] = []
             let base = OutputName.base(for: document)
-            for textFormat in textFormats() {
-                let text = try Renderer.render(document, format: textFormat, templates: templateSet, width: width)
+            var outputs: [(path: String, text: String)] = []
+            for textFormat in formats {
+                let text = try Renderer.render(document, format: textFormat, templates: templates, width: width)
                 outputs.append(("\(out)/\(base).\(textFormat.rawValue)", text))
             }
             for output in outputs {
                 try FileAccess.writeAtomically(output.text, to: output.path)
-                print(output.path)
+                result.written.append(output.path)
             }
+        } catch let error as ThiDuaError {
+            result.error = error
+            result.failed = true
+        } catch {
+            result.error = .output(path: out, message: "\(error)")
+            result.failed = true
         }
-        if failed { throw DataErrorsFound() }
+        return result
     }
 
     func textFormats() -> [OutputFormat] {
