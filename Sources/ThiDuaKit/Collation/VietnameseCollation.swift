@@ -213,8 +213,28 @@ enum CollationKeyBuilder {
         case 0x00...0x1F, 0x7F:
             break // control characters are ignorable
         default:
-            elements.append(Element(primary: .symbol(UInt32(byte)), secondary: 1, tertiary: 1))
+            elements.append(Element(primary: .symbol(symbolWeight(UInt32(byte))), secondary: 1, tertiary: 1))
         }
+    }
+
+    /// Punctuation and symbols in CLDR root order (from the DUCET), so that "Bà Rịa - Vũng Tàu"
+    /// and names with brackets or quotes sort as other CLDR tools sort them. Symbols not listed
+    /// follow, in code-point order.
+    private static let symbolOrder: [UInt32: UInt32] = {
+        let order: [Unicode.Scalar] = [
+            "_", "-", "\u{2013}", "\u{2014}", ",", ";", ":", "!", "?", ".", "\u{2026}", "\u{00B7}",
+            "'", "\u{2018}", "\u{2019}", "\"", "\u{201C}", "\u{201D}", "\u{00AB}", "\u{00BB}",
+            "(", ")", "[", "]", "{", "}", "\u{00A7}", "\u{00B6}", "@", "*", "/", "\\", "&", "#", "%",
+            "\u{2030}", "\u{2022}", "`", "^", "\u{00B0}", "\u{00A9}", "\u{00AE}", "+", "\u{00B1}",
+            "\u{00F7}", "\u{00D7}", "<", "=", ">", "|", "~", "$", "\u{20AB}", "\u{20AC}", "\u{2116}",
+        ]
+        var table: [UInt32: UInt32] = [:]
+        for (rank, scalar) in order.enumerated() { table[scalar.value] = UInt32(rank) }
+        return table
+    }()
+
+    private static func symbolWeight(_ value: UInt32) -> UInt32 {
+        symbolOrder[value] ?? (0x100 + value)
     }
 
     /// Walks NFD scalars. A base scalar opens an element; the combining marks after it are
@@ -294,7 +314,7 @@ enum CollationKeyBuilder {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
              .initialPunctuation, .finalPunctuation, .otherPunctuation,
              .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
-            elements.append(Element(primary: .symbol(value), secondary: 1, tertiary: 1))
+            elements.append(Element(primary: .symbol(symbolWeight(value)), secondary: 1, tertiary: 1))
         default:
             var secondary: UInt8 = 1
             if let mark = marks.first { secondary = 1 &+ 8 &* foreignAccentIndex(mark) }
