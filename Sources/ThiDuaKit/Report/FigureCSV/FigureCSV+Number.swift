@@ -108,7 +108,9 @@ enum FigureNumber {
         if commaCount > 1 { return english }
         if let comma = lastComma, let dot = lastDot, dot > comma { return english }
 
-        let integerChars = lastComma.map { Array(chars[..<$0]) } ?? chars
+        // ",5" is unambiguous (Excel writes it for 0,5), so an empty integer part means 0.
+        var integerChars = lastComma.map { Array(chars[..<$0]) } ?? chars
+        if integerChars.isEmpty { integerChars = ["0"] }
         let fractionChars = lastComma.map { Array(chars[($0 + 1)...]) } ?? []
 
         // Integer part: groups separated by "." or spaces; all but the first exactly 3 digits.
