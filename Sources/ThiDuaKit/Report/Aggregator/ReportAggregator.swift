@@ -1,0 +1,143 @@
+/// One figures file: a label for diagnostics and its bytes, whole or in chunks.
+///
+/// The library never opens files; the caller reads them (possibly lazily, chunk by chunk,
+/// so a large file is never whole in memory) and names them with `label`.
+public struct FigureSource {
+    /// The file name as the clerk knows it, used in every diagnostic.
+    public var label: String
+    /// The content as successive byte chunks; boundaries may fall anywhere.
+    public var chunks: AnySequence<[UInt8]>
+
+    /// A source given whole as bytes.
+    public init(label: String, bytes: [UInt8]) {
+        self.label = label
+        self.chunks = AnySequence(CollectionOfOne(bytes))
+    }
+
+    /// A source given as text (tests, generated data).
+    public init(label: String, text: String) {
+        self.init(label: label, bytes: Array(text.utf8))
+    }
+
+    /// A source read lazily, chunk by chunk (e.g. 64 KiB reads from a file handle).
+    public init<S: Sequence>(label: String, chunks: S) where S.Element == [UInt8] {
+        self.label = label
+        self.chunks = AnySequence(chunks)
+    }
+}
+
+/// Everything a phase report's statistics are computed from.
+public struct ReportInputs {
+    /// The indicators (from the data file, or `IndicatorSet.default`).
+    public var indicators: IndicatorSet
+    /// Where the indicators were defined, for their diagnostics.
+    public var indicatorsOrigin: SourcePosition?
+    /// One file per submitting body; merged, a unit may appear in only one.
+    public var sources: [FigureSource]
+    /// The units expected to report, in report order; nil to skip the check.
+    public var expectedUnits: [ExpectedUnit]?
+    /// Names the expected list in diagnostics.
+    public var expectedUnitsLabel: String
+    /// The previous phase's files (same format), for comparisons; nil when none.
+    public var previous: [FigureSource]?
+
+    /// Creates the inputs.
+    public init(
+        indicators: IndicatorSet = .default,
+        indicatorsOrigin: SourcePosition? = nil,
+        sources: [FigureSource],
+        expectedUnits: [ExpectedUnit]? = nil,
+        expectedUnitsLabel: String = "danh sách đơn vị",
+        previous: [FigureSource]? = nil
+    ) {
+        self.indicators = indicators
+        self.indicatorsOrigin = indicatorsOrigin
+        self.sources = sources
+        self.expectedUnits = expectedUnits
+        self.expectedUnitsLabel = expectedUnitsLabel
+        self.previous = previous
+    }
+}
+
+/// The outcome of aggregating a phase's figures.
+public struct ReportResult {
+    /// The statistics; usable for rendering only when `diagnostics.hasErrors` is false.
+    public var statistics: ReportStatistics
+    /// The account of the current phase's rows.
+    public var reconciliation: Reconciliation
+    /// The account of the previous phase's rows, when given.
+    public var previousReconciliation: Reconciliation?
+    /// Every finding: indicator definitions, then each file in order (sorted by line), then
+    /// the expected-list check.
+    public var diagnostics: [Diagnostic]
+}
+
+/// The entry point: read every file, merge, check, compute.
+public enum ReportAggregator {
+    /// Reads all sources and computes the statistics, the reconciliation and the diagnostics.
+    public static func aggregate(_ inputs: ReportInputs) -> ReportResult {
+        var diagnostics = inputs.indicators.validate(origin: inputs.indicatorsOrigin)
+        var accumulator = ReportAccumulator(indicators: inputs.indicators)
+        let (reconciliation, readDiagnostics) = read(inputs.sources, into: &accumulator)
+        diagnostics += readDiagnostics
+
+        var previousAccumulator: ReportAccumulator?
+        var previousReconciliation: Reconciliation?
+        if let previousSources = inputs.previous {
+            var previous = ReportAccumulator(indicators: inputs.indicators)
+            let (account, previousDiagnostics) = read(previousSources, into: &previous)
+            diagnostics += previousDiagnostics
+            previousAccumulator = previous
+            previousReconciliation = account
+        }
+
+        let (statistics, statisticsDiagnostics) = accumulator.statistics(
+            expectedUnits: inputs.expectedUnits, expectedLabel: inputs.expectedUnitsLabel, previous: previousAccumulator)
+        diagnostics += statisticsDiagnostics
+        return ReportResult(statistics: statistics, reconciliation: reconciliation,
+                            previousReconciliation: previousReconciliation, diagnostics: diagnostics)
+    }
+
+    /// Reads sources into an accumulator, streaming each chunk through the parser, and
+    /// accounts for every row. Diagnostics come file by file, each file's sorted by line.
+    public static func read(_ sources: [FigureSource], into accumulator: inout ReportAccumulator) -> (Reconciliation, [Diagnostic]) {
+        var account = Reconciliation()
+        var diagnostics: [Diagnostic] = []
+        for source in sources {
+            account.filesRead += 1
+            var parser = FigureFileParser(file: source.label, indicators: accumulator.indicators)
+            let duplicatesBefore = accumulator.diagnostics.count
+            func handle(_ outcomes: [FigureRowOutcome]) {
+                for outcome in outcomes {
+                    switch outcome {
+                    case .blank:
+                        account.blankRows += 1
+                    case .skipped(let row):
+                        account.rowsRead += 1
+                        account.skipped.append(row)
+                    case .unit(let unit):
+                        account.rowsRead += 1
+                        if let duplicate = accumulator.add(unit) {
+                            account.skipped.append(duplicate)
+                        } else {
+                            account.unitsUsed += 1
+                        }
+                    }
+                }
+            }
+            for chunk in source.chunks { handle(parser.feed(chunk)) }
+            handle(parser.finish())
+            var fileDiagnostics = parser.diagnostics + accumulator.diagnostics[duplicatesBefore...]
+            // Stable sort by line so the clerk reads the file top to bottom.
+            fileDiagnostics = fileDiagnostics.enumerated().sorted { a, b in
+                let la = a.element.position?.line ?? 0, lb = b.element.position?.line ?? 0
+                if la != lb { return la < lb }
+                let ca = a.element.position?.column ?? 0, cb = b.element.position?.column ?? 0
+                if ca != cb { return ca < cb }
+                return a.offset < b.offset
+            }.map(\.element)
+            diagnostics += fileDiagnostics
+        }
+        return (account, diagnostics)
+    }
+}

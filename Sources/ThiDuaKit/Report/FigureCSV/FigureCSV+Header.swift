@@ -1,0 +1,71 @@
+/// What a column of a figures file holds, decided from its header cell.
+enum FigureColumnRole: Hashable {
+    /// The unit name ("Đơn vị", `don_vi`).
+    case unitName
+    /// The group the unit belongs to ("Khối", "Cụm", "Huyện", `nhom`).
+    case group
+    /// A row number ("STT"), which carries no figure and is ignored silently.
+    case serial
+    /// The figure of the indicator at this index.
+    case value(Int)
+    /// The unit's own target for the indicator at this index.
+    case target(Int)
+    /// A computed (ratio) indicator: the figure is recomputed, the column ignored.
+    case computed(Int)
+    /// A header with no meaning here, or an empty header cell; ignored.
+    case ignored
+}
+
+/// Maps header cells to roles, accepting keys and Vietnamese names after NFC + case folding.
+struct FigureHeaderMatcher {
+    private var roleByHeader: [String: FigureColumnRole] = [:]
+    /// Everything the clerk could have meant, for "did you mean" suggestions.
+    private var suggestions: [String] = []
+
+    static let unitNameHeaders = ["don_vi", "ten_don_vi", "đơn vị", "tên đơn vị", "đơn vị báo cáo", "tên"]
+    static let groupHeaders = ["nhom", "khoi", "cum", "huyen", "nhóm", "khối", "cụm", "huyện", "quận/huyện",
+                               "khối/cụm", "cụm thi đua", "khối thi đua"]
+    static let serialHeaders = ["stt", "tt", "số tt", "số thứ tự", "so_tt"]
+
+    init(indicators: IndicatorSet) {
+        func add(_ header: String, _ role: FigureColumnRole, suggest: Bool = true) {
+            let folded = ReportText.folded(header)
+            if roleByHeader[folded] == nil { roleByHeader[folded] = role }
+            if suggest { suggestions.append(header) }
+        }
+        for header in Self.unitNameHeaders { add(header, .unitName, suggest: header == "don_vi" || header == "đơn vị") }
+        for header in Self.groupHeaders { add(header, .group, suggest: header == "nhom" || header == "nhóm") }
+        for header in Self.serialHeaders { add(header, .serial, suggest: false) }
+        for (i, indicator) in indicators.indicators.enumerated() {
+            if indicator.isComputed {
+                add(indicator.key, .computed(i))
+                add(indicator.name, .computed(i))
+                continue
+            }
+            add(indicator.key, .value(i))
+            add(indicator.name, .value(i))
+            add(indicator.targetColumnHeader, .target(i))
+            add("chi_tieu_\(indicator.key)", .target(i), suggest: false)
+            add("chỉ tiêu \(indicator.name)", .target(i), suggest: false)
+        }
+    }
+
+    /// The role of a header cell, or nil when unknown.
+    func role(of header: String) -> FigureColumnRole? {
+        let folded = ReportText.folded(header)
+        if folded.isEmpty { return .ignored }
+        return roleByHeader[folded]
+    }
+
+    /// The known header closest to an unknown one, if it looks like a typo.
+    func suggestion(for header: String) -> String? {
+        let folded = ReportText.folded(header)
+        var best: (String, Int)?
+        for candidate in suggestions {
+            let d = ReportText.editDistance(folded, ReportText.folded(candidate))
+            if best.map({ d < $0.1 }) ?? true { best = (candidate, d) }
+        }
+        guard let (candidate, distance) = best, distance <= max(2, folded.count / 3) else { return nil }
+        return candidate
+    }
+}

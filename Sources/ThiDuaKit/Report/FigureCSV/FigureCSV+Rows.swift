@@ -1,0 +1,314 @@
+/// The figures one unit reported, read from one row.
+public struct UnitFigures: Hashable, Sendable {
+    /// The unit name, normalized for display: NFC, invisible characters removed, spaces collapsed.
+    public var name: String
+    /// The group ("Khối", "Cụm", "Huyện"), normalized, or nil when the file has none.
+    public var group: String?
+    /// One entry per indicator of the set, in set order: the value scaled by the indicator's
+    /// `scale`, or nil for an empty cell, a missing column or a computed indicator.
+    public var values: [Int64?]
+    /// The unit's own target per indicator, same layout, nil when not given.
+    public var targets: [Int64?]
+    /// Where the row's name cell is.
+    public var position: SourcePosition
+
+    /// Creates a row.
+    public init(name: String, group: String?, values: [Int64?], targets: [Int64?], position: SourcePosition) {
+        self.name = name
+        self.group = group
+        self.values = values
+        self.targets = targets
+        self.position = position
+    }
+}
+
+/// Why a data row was not used. Every row read is either used or carries one of these.
+public enum SkipReason: Hashable, Sendable, CustomStringConvertible {
+    /// The row has a different number of cells than the header.
+    case raggedRow(expected: Int, found: Int)
+    /// One or more cells were refused (not a number, negative, numerator above denominator…).
+    case invalidFigures(count: Int)
+    /// The unit-name cell is empty.
+    case missingUnitName
+    /// The same unit was already read; the row is reported, not summed.
+    case duplicateUnit(firstAt: SourcePosition)
+    /// The file ended inside a quoted field started on this row.
+    case unterminatedQuote
+    /// The file's header has no unit-name column, so no row can be attributed.
+    case unusableHeader
+
+    /// A short Vietnamese explanation.
+    public var description: String {
+        switch self {
+        case .raggedRow(let expected, let found): return "dòng có \(found) ô, tiêu đề có \(expected) ô"
+        case .invalidFigures(let count): return "\(count) ô số liệu sai"
+        case .missingUnitName: return "thiếu tên đơn vị"
+        case .duplicateUnit(let first): return "đơn vị đã có ở \(first)"
+        case .unterminatedQuote: return "dấu ngoặc kép không đóng"
+        case .unusableHeader: return "tệp thiếu cột tên đơn vị"
+        }
+    }
+
+    /// The kind of fault, for the one-line summary ("2 dòng trùng đơn vị").
+    public var category: String {
+        switch self {
+        case .raggedRow: return "sai số ô"
+        case .invalidFigures: return "có số liệu sai"
+        case .missingUnitName: return "thiếu tên đơn vị"
+        case .duplicateUnit: return "trùng đơn vị"
+        case .unterminatedQuote: return "lỗi dấu ngoặc kép"
+        case .unusableHeader: return "trong tệp thiếu cột đơn vị"
+        }
+    }
+
+    /// Fixed order of categories in the summary line.
+    static let categoryOrder = ["trùng đơn vị", "có số liệu sai", "sai số ô", "thiếu tên đơn vị",
+                                "lỗi dấu ngoặc kép", "trong tệp thiếu cột đơn vị"]
+}
+
+/// A data row that was read but not used, and why.
+public struct SkippedRow: Hashable, Sendable {
+    /// The row (file and line).
+    public var position: SourcePosition
+    /// Why it was skipped.
+    public var reason: SkipReason
+
+    /// Creates a skipped-row record.
+    public init(position: SourcePosition, reason: SkipReason) {
+        self.position = position
+        self.reason = reason
+    }
+}
+
+/// What reading one CSV record gave.
+public enum FigureRowOutcome: Hashable, Sendable {
+    /// A usable row.
+    case unit(UnitFigures)
+    /// A data row that cannot be used.
+    case skipped(SkippedRow)
+    /// A row with no text at all (Excel writes ";;;;" for empty rows); not counted as read.
+    case blank
+}
+
+/// Reads one figures file: the streaming CSV reader, then the header, then each row
+/// turned into `UnitFigures` or a reason to skip it.
+///
+/// The header is the first record. Recognised columns: the unit name (`don_vi`, "Đơn vị",
+/// "Tên đơn vị"), the group (`nhom`, "Khối", "Cụm", "Huyện", "Nhóm"), "STT" (ignored), each
+/// indicator by key or name, and per-unit targets (`chi_tieu_<key>`, the indicator's
+/// `perUnitTargetColumn`, or "Chỉ tiêu <name>"). Unknown columns get a warning with the
+/// nearest valid header and are ignored.
+public struct FigureFileParser {
+    /// File label for diagnostics.
+    public let file: String
+    /// The indicators columns are matched against.
+    public let indicators: IndicatorSet
+    private var reader: FigureCSVReader
+    private var roles: [FigureColumnRole]?
+    private var headerDiagnostics: [Diagnostic] = []
+    private var rowDiagnostics: [Diagnostic] = []
+    private var hasNameColumn = false
+
+    /// Creates a parser for one file.
+    public init(file: String, indicators: IndicatorSet) {
+        self.file = file
+        self.indicators = indicators
+        self.reader = FigureCSVReader(file: file)
+    }
+
+    /// Everything found so far: reader, header and row diagnostics, in that order.
+    public var diagnostics: [Diagnostic] {
+        reader.diagnostics + headerDiagnostics + rowDiagnostics
+    }
+
+    /// The separator detected from the header line.
+    public var delimiter: UInt8? { reader.delimiter }
+
+    /// Empty lines met (not rows).
+    public var blankLines: Int { reader.blankLines }
+
+    /// Reads a chunk and returns the outcome of every row it completed.
+    public mutating func feed<C: Collection>(_ chunk: C) -> [FigureRowOutcome] where C.Element == UInt8 {
+        reader.feed(chunk).compactMap { process($0) }
+    }
+
+    /// Ends the file and returns the outcome of its last row, if it had no final line break.
+    public mutating func finish() -> [FigureRowOutcome] {
+        let outcomes = reader.finish().compactMap { process($0) }
+        if roles == nil {
+            headerDiagnostics.append(.error("tệp trống, không có dòng tiêu đề", at: SourcePosition(file: file),
+                                            hint: "dòng đầu ghi tên cột: Đơn vị; Khối; rồi các chỉ tiêu"))
+        }
+        return outcomes
+    }
+
+    /// Parses a whole file given as bytes.
+    public static func parse(_ bytes: [UInt8], file: String, indicators: IndicatorSet) -> (outcomes: [FigureRowOutcome], diagnostics: [Diagnostic]) {
+        var parser = FigureFileParser(file: file, indicators: indicators)
+        let outcomes = parser.feed(bytes) + parser.finish()
+        return (outcomes, parser.diagnostics)
+    }
+
+    private mutating func process(_ record: CSVRecord) -> FigureRowOutcome? {
+        guard let roles else {
+            readHeader(record)
+            return nil
+        }
+        return readRow(record, roles: roles)
+    }
+
+    // MARK: - Header
+
+    private mutating func readHeader(_ record: CSVRecord) {
+        let matcher = FigureHeaderMatcher(indicators: indicators)
+        var seen: [FigureColumnRole: Int] = [:]
+        var result: [FigureColumnRole] = []
+        for (i, header) in record.fields.enumerated() {
+            let position = record.position(ofField: i, file: file)
+            let shown = ReportText.normalizedName(header)
+            guard var role = matcher.role(of: header) else {
+                let hint = matcher.suggestion(for: header).map { "có phải là '\($0)'? Cột này bị bỏ qua" }
+                    ?? "cột này bị bỏ qua; tên cột hợp lệ: don_vi, nhom, key hoặc tên chỉ tiêu, chi_tieu_<key>"
+                headerDiagnostics.append(.warning("cột lạ '\(shown)'", at: position, hint: hint))
+                result.append(.ignored)
+                continue
+            }
+            if role != .ignored && role != .serial {
+                if let first = seen[role] {
+                    headerDiagnostics.append(.error(
+                        "cột '\(shown)' trùng với cột thứ \(first + 1)",
+                        at: position, hint: "xoá một trong hai cột; chỉ cột đầu tiên được dùng"))
+                    role = .ignored
+                } else {
+                    seen[role] = i
+                }
+            }
+            if case .computed(let index) = role {
+                headerDiagnostics.append(.warning(
+                    "cột '\(shown)' được tính tự động từ các chỉ tiêu khác; số trong cột này không dùng",
+                    at: position, hint: indicators.indicators[index].aggregationHint))
+                role = .ignored
+            }
+            result.append(role)
+        }
+        hasNameColumn = result.contains(.unitName)
+        if !hasNameColumn {
+            headerDiagnostics.append(.error(
+                "tệp thiếu cột tên đơn vị; không dòng nào được dùng",
+                at: SourcePosition(file: file, line: record.line),
+                hint: "dòng tiêu đề cần một cột 'Đơn vị' (hoặc 'don_vi')"))
+        } else if !result.contains(where: { if case .value = $0 { return true } else { return false } }) {
+            headerDiagnostics.append(.warning(
+                "tệp không có cột số liệu nào", at: SourcePosition(file: file, line: record.line),
+                hint: "tiêu đề cột là key hoặc tên chỉ tiêu, ví dụ 'doan_vien_moi' hoặc 'Phát triển đoàn viên'"))
+        }
+        roles = result
+    }
+
+    // MARK: - Rows
+
+    private mutating func readRow(_ record: CSVRecord, roles: [FigureColumnRole]) -> FigureRowOutcome {
+        let rowPosition = SourcePosition(file: file, line: record.line)
+        if record.isUnterminated {
+            return .skipped(SkippedRow(position: rowPosition, reason: .unterminatedQuote))
+        }
+        if record.fields.allSatisfy({ FigureNumber.trimmed($0).isEmpty }) { return .blank }
+        if !hasNameColumn {
+            return .skipped(SkippedRow(position: rowPosition, reason: .unusableHeader))
+        }
+        if record.fields.count != roles.count {
+            // Excel pads rows with separators; empty cells past the header are harmless.
+            let extraAreEmpty = record.fields.count > roles.count
+                && record.fields[roles.count...].allSatisfy { FigureNumber.trimmed($0).isEmpty }
+            if !extraAreEmpty {
+                rowDiagnostics.append(.error(
+                    "dòng có \(record.fields.count) ô nhưng tiêu đề có \(roles.count) ô; dòng bị bỏ qua",
+                    at: rowPosition,
+                    hint: "tên có dấu '\(delimiterText)' phải đặt trong ngoặc kép; kiểm tra ô thừa hoặc thiếu"))
+                return .skipped(SkippedRow(position: rowPosition, reason: .raggedRow(expected: roles.count, found: record.fields.count)))
+            }
+        }
+
+        var name = ""
+        var namePosition = rowPosition
+        var group: String?
+        var values = [Int64?](repeating: nil, count: indicators.count)
+        var targets = [Int64?](repeating: nil, count: indicators.count)
+        var valueColumns = [Int](repeating: -1, count: indicators.count)
+        var faults = 0
+
+        for (i, role) in roles.enumerated() {
+            let cell = record.fields[i]
+            switch role {
+            case .unitName:
+                name = ReportText.normalizedName(cell)
+                namePosition = record.position(ofField: i, file: file)
+            case .group:
+                let g = ReportText.normalizedName(cell)
+                group = g.isEmpty ? nil : g
+            case .value(let index), .target(let index):
+                let indicator = indicators.indicators[index]
+                switch FigureNumber.parse(cell, kind: indicator.kind) {
+                case .empty:
+                    break
+                case .value(let v):
+                    if case .value = role {
+                        values[index] = v
+                        valueColumns[index] = i
+                    } else {
+                        targets[index] = v
+                    }
+                case .invalid(let message, let hint):
+                    faults += 1
+                    let column = role == .value(index) ? "'\(indicator.name)'" : "chỉ tiêu '\(indicator.name)'"
+                    rowDiagnostics.append(.error("cột \(column): \(message)",
+                                                 at: record.position(ofField: i, file: file), hint: hint))
+                }
+            case .serial, .ignored, .computed:
+                break
+            }
+        }
+
+        if name.isEmpty {
+            rowDiagnostics.append(.error("dòng thiếu tên đơn vị; dòng bị bỏ qua", at: namePosition,
+                                         hint: "ghi tên đơn vị vào cột 'Đơn vị'"))
+            return .skipped(SkippedRow(position: rowPosition, reason: .missingUnitName))
+        }
+
+        // A ratio's numerator cannot exceed its denominator: more CĐCS launching the
+        // movement than CĐCS exist means one of the two cells is wrong.
+        for indicator in indicators.indicators {
+            guard case .ratio(let numeratorKey, let denominatorKey) = indicator.aggregation,
+                  let n = indicators.index(of: numeratorKey), let d = indicators.index(of: denominatorKey),
+                  let nv = values[n], let dv = values[d], nv > dv else { continue }
+            faults += 1
+            let numerator = indicators.indicators[n], denominator = indicators.indicators[d]
+            let position = valueColumns[n] >= 0 ? record.position(ofField: valueColumns[n], file: file) : namePosition
+            rowDiagnostics.append(.error(
+                "'\(name)': \(numerator.name) (\(ReportText.grouped(nv))) lớn hơn \(denominator.name) (\(ReportText.grouped(dv)))",
+                at: position,
+                hint: "\(numerator.name) không thể vượt \(denominator.name); kiểm tra lại hai ô này"))
+        }
+
+        if faults > 0 {
+            return .skipped(SkippedRow(position: rowPosition, reason: .invalidFigures(count: faults)))
+        }
+        return .unit(UnitFigures(name: name, group: group, values: values, targets: targets, position: namePosition))
+    }
+
+    private var delimiterText: String {
+        switch reader.delimiter {
+        case UInt8(ascii: ";"): return ";"
+        case 0x09: return "tab"
+        default: return ","
+        }
+    }
+}
+
+extension Indicator {
+    /// How a computed indicator is obtained, for hints.
+    var aggregationHint: String {
+        if case .ratio(let n, let d) = aggregation { return "tính bằng \(n) / \(d)" }
+        return "cộng số liệu các đơn vị"
+    }
+}

@@ -1,0 +1,323 @@
+/// One record (row) of a CSV file, with where each field starts.
+public struct CSVRecord: Hashable, Sendable {
+    /// 1-based physical line on which the record starts.
+    public var line: Int
+    /// The fields, quotes removed, doubled quotes undone; not trimmed.
+    public var fields: [String]
+    /// 1-based line of each field's first character (a quoted field may move it down).
+    public var fieldLines: [Int]
+    /// 1-based column (in characters) of each field's first character.
+    public var fieldColumns: [Int]
+    /// True when the file ended inside a quoted field, so the record is incomplete.
+    public var isUnterminated: Bool
+
+    /// Creates a record.
+    public init(line: Int, fields: [String], fieldLines: [Int], fieldColumns: [Int], isUnterminated: Bool = false) {
+        self.line = line
+        self.fields = fields
+        self.fieldLines = fieldLines
+        self.fieldColumns = fieldColumns
+        self.isUnterminated = isUnterminated
+    }
+
+    /// Where field `index` starts, in `file`.
+    public func position(ofField index: Int, file: String) -> SourcePosition {
+        guard fieldLines.indices.contains(index) else { return SourcePosition(file: file, line: line) }
+        return SourcePosition(file: file, line: fieldLines[index], column: fieldColumns[index])
+    }
+}
+
+/// A streaming RFC 4180 reader: feed it byte chunks as they arrive, get records back.
+///
+/// It accepts what clerks' tools write: UTF-8 with or without BOM; comma, semicolon (Excel in
+/// a Vietnamese locale) or tab separators, chosen by whichever splits the header line into
+/// more fields outside quotes; quoted fields with doubled quotes and line breaks inside;
+/// CRLF, LF or CR line ends. Only the current record is held as text, so a 100,000-row file
+/// never needs to exist as one `String`. Chunk boundaries may fall anywhere, even inside a
+/// UTF-8 sequence or between CR and LF; the records are the same.
+public struct FigureCSVReader {
+    private enum State {
+        case fieldStart, unquoted, quoted, quoteInQuoted
+    }
+
+    /// File label used in diagnostics.
+    public let file: String
+    /// The separator byte, once known (from the header line or given to `init`).
+    public private(set) var delimiter: UInt8?
+    /// Problems met so far: unclosed quote, text after a closing quote, not UTF-8.
+    public private(set) var diagnostics: [Diagnostic] = []
+    /// Lines that were entirely empty; they are not records.
+    public private(set) var blankLines = 0
+
+    private var headerBuffer: [UInt8] = []
+    private var headerInQuotes = false
+    private var headerPrevCR = false
+    private var sawStart = false
+    private var rejected = false
+
+    private var state: State = .fieldStart
+    private var field: [UInt8] = []
+    private var fields: [String] = []
+    private var fieldLines: [Int] = []
+    private var fieldColumns: [Int] = []
+    private var recordLine = 1
+    private var line = 1
+    private var column = 1
+    private var afterCR = false
+    private var quoteLine = 1
+    private var quoteColumn = 1
+    private var fieldLine = 1
+    private var fieldColumn = 1
+    private var reportedBadUTF8 = false
+    private var strayQuoteWarnings = 0
+
+    /// Creates a reader. Pass `delimiter` to skip detection (e.g. `UInt8(ascii: ";")`).
+    public init(file: String, delimiter: UInt8? = nil) {
+        self.file = file
+        self.delimiter = delimiter
+    }
+
+    /// Reads the next chunk and returns the records it completed.
+    public mutating func feed<C: Collection>(_ chunk: C) -> [CSVRecord] where C.Element == UInt8 {
+        var out: [CSVRecord] = []
+        let handled: Void? = chunk.withContiguousStorageIfAvailable { buffer in
+            consume(UnsafeRawBufferPointer(buffer), into: &out)
+        }
+        if handled == nil {
+            Array(chunk).withUnsafeBytes { consume($0, into: &out) }
+        }
+        return out
+    }
+
+    /// Reads the next chunk from raw memory and returns the records it completed.
+    public mutating func feed(_ chunk: UnsafeRawBufferPointer) -> [CSVRecord] {
+        var out: [CSVRecord] = []
+        consume(chunk, into: &out)
+        return out
+    }
+
+    /// Ends the input and returns the last record, if the file did not end with a line break.
+    /// A quote still open here is reported with the line and column where it opened.
+    public mutating func finish() -> [CSVRecord] {
+        var out: [CSVRecord] = []
+        if rejected { return out }
+        if !sawStart {
+            // The whole file was one line with no line break: it is the header.
+            sawStart = true
+            if !checkStart() { return out }
+            if delimiter == nil { chooseDelimiter() }
+            let pending = headerBuffer
+            headerBuffer = []
+            pending.withUnsafeBytes { run($0, into: &out) }
+        }
+        switch state {
+        case .quoted:
+            diagnostics.append(.error(
+                "dấu ngoặc kép mở ở dòng \(quoteLine) không được đóng; phần còn lại của tệp (đến dòng \(line)) bị gộp vào một ô",
+                at: SourcePosition(file: file, line: quoteLine, column: quoteColumn),
+                hint: "thêm dấu \" đóng ô, hoặc viết \"\" cho dấu ngoặc kép nằm trong ô"))
+            endField()
+            endRecord(into: &out, unterminated: true)
+        case .fieldStart where fields.isEmpty:
+            break
+        default:
+            endField()
+            endRecord(into: &out, unterminated: false)
+        }
+        return out
+    }
+
+    // MARK: - Header detection
+
+    private mutating func consume(_ bytes: UnsafeRawBufferPointer, into out: inout [CSVRecord]) {
+        if rejected { return }
+        if delimiter != nil && sawStart {
+            run(bytes, into: &out)
+            return
+        }
+        // Until the header line is complete the separator is unknown, so its bytes wait here.
+        for (i, byte) in bytes.enumerated() {
+            headerBuffer.append(byte)
+            if byte == UInt8(ascii: "\"") {
+                headerInQuotes.toggle()
+            } else if (byte == 0x0A || byte == 0x0D) && !headerInQuotes {
+                if !checkStart() { return }
+                if delimiter == nil { chooseDelimiter() }
+                sawStart = true
+                let pending = headerBuffer
+                headerBuffer = []
+                pending.withUnsafeBytes { run($0, into: &out) }
+                run(UnsafeRawBufferPointer(rebasing: bytes[(i + 1)...]), into: &out)
+                return
+            }
+        }
+        if headerBuffer.count >= 4 && !sawStart && !checkStart() { return }
+    }
+
+    /// Strips a UTF-8 BOM and refuses UTF-16 (Excel's "Unicode Text"), which would otherwise
+    /// read as garbage with no clear error. Returns false when the file is refused.
+    private mutating func checkStart() -> Bool {
+        if headerBuffer.starts(with: [0xEF, 0xBB, 0xBF]) {
+            headerBuffer.removeFirst(3)
+        } else if headerBuffer.starts(with: [0xFF, 0xFE]) || headerBuffer.starts(with: [0xFE, 0xFF]) {
+            diagnostics.append(.error(
+                "tệp mã UTF-16, không đọc được",
+                at: SourcePosition(file: file, line: 1),
+                hint: "trong Excel chọn Lưu thành ▸ 'CSV UTF-8 (phân cách bằng dấu phẩy)'"))
+            rejected = true
+            headerBuffer = []
+            return false
+        }
+        return true
+    }
+
+    private mutating func chooseDelimiter() {
+        var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: ";"): 0, 0x09: 0]
+        var inQuotes = false
+        for byte in headerBuffer {
+            if byte == UInt8(ascii: "\"") { inQuotes.toggle(); continue }
+            if byte == 0x0A || byte == 0x0D { if !inQuotes { break } }
+            if !inQuotes, let n = counts[byte] { counts[byte] = n + 1 }
+        }
+        // Ties (including a one-column header) go to the comma of RFC 4180, then semicolon.
+        let order: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09]
+        var best = order[0]
+        for candidate in order.dropFirst() where (counts[candidate] ?? 0) > (counts[best] ?? 0) {
+            best = candidate
+        }
+        delimiter = best
+    }
+
+    // MARK: - Tokenizer
+
+    private mutating func run(_ bytes: UnsafeRawBufferPointer, into out: inout [CSVRecord]) {
+        guard let delimiter else { return }
+        let quote = UInt8(ascii: "\"")
+        for byte in bytes {
+            let isLineBreak = byte == 0x0A || byte == 0x0D
+            if byte == 0x0A && afterCR {
+                // The LF of a CRLF: the CR already ended the line (and the record, if any).
+                afterCR = false
+                if state == .quoted { field.append(byte) }
+                continue
+            }
+            switch state {
+            case .fieldStart:
+                fieldLine = line
+                fieldColumn = column
+                if byte == quote {
+                    state = .quoted
+                    quoteLine = line
+                    quoteColumn = column
+                } else if byte == delimiter {
+                    endField()
+                } else if isLineBreak {
+                    if fields.isEmpty {
+                        blankLines += 1
+                    } else {
+                        endField()
+                        endRecord(into: &out, unterminated: false)
+                    }
+                } else {
+                    field.append(byte)
+                    state = .unquoted
+                }
+            case .unquoted:
+                if byte == delimiter {
+                    endField()
+                    state = .fieldStart
+                } else if isLineBreak {
+                    endField()
+                    endRecord(into: &out, unterminated: false)
+                    state = .fieldStart
+                } else {
+                    field.append(byte)
+                }
+            case .quoted:
+                if byte == quote {
+                    state = .quoteInQuoted
+                } else {
+                    field.append(byte)
+                }
+            case .quoteInQuoted:
+                if byte == quote {
+                    field.append(quote)
+                    state = .quoted
+                } else if byte == delimiter {
+                    endField()
+                    state = .fieldStart
+                } else if isLineBreak {
+                    endField()
+                    endRecord(into: &out, unterminated: false)
+                    state = .fieldStart
+                } else {
+                    // `"ab"c`: not RFC 4180, but Excel users write it; keep the text and say so.
+                    if strayQuoteWarnings < 5 {
+                        strayQuoteWarnings += 1
+                        diagnostics.append(.warning(
+                            "có chữ ngay sau dấu ngoặc kép đóng ô",
+                            at: SourcePosition(file: file, line: line, column: column),
+                            hint: "bao cả ô trong ngoặc kép và viết \"\" cho dấu ngoặc kép bên trong"))
+                    }
+                    field.append(byte)
+                    state = .unquoted
+                }
+            }
+            advance(over: byte)
+        }
+    }
+
+    /// Moves the line/column counters past a byte. Columns count characters: UTF-8
+    /// continuation bytes and combining marks U+0300–U+036F (lead bytes CC, CD, as in NFD
+    /// Vietnamese) do not start a new character.
+    private mutating func advance(over byte: UInt8) {
+        switch byte {
+        case 0x0D:
+            line += 1
+            column = 1
+            afterCR = true
+        case 0x0A:
+            line += 1
+            column = 1
+            afterCR = false
+        default:
+            afterCR = false
+            if byte & 0xC0 != 0x80 && byte != 0xCC && byte != 0xCD { column += 1 }
+        }
+    }
+
+    private mutating func endField() {
+        if fields.isEmpty { recordLine = fieldLine }
+        fields.append(decode(field))
+        fieldLines.append(fieldLine)
+        fieldColumns.append(fieldColumn)
+        field.removeAll(keepingCapacity: true)
+        // The next field starts right after the separator just read.
+        fieldLine = line
+        fieldColumn = column + 1
+    }
+
+    private mutating func endRecord(into out: inout [CSVRecord], unterminated: Bool) {
+        out.append(CSVRecord(line: recordLine, fields: fields, fieldLines: fieldLines,
+                             fieldColumns: fieldColumns, isUnterminated: unterminated))
+        fields.removeAll(keepingCapacity: true)
+        fieldLines.removeAll(keepingCapacity: true)
+        fieldColumns.removeAll(keepingCapacity: true)
+    }
+
+    /// Decodes a field as UTF-8. Invalid bytes (a TCVN3, VNI or Windows-1258 file) become
+    /// U+FFFD and one error per file tells the clerk to re-save as UTF-8.
+    private mutating func decode(_ bytes: [UInt8]) -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        if !reportedBadUTF8, bytes.contains(where: { $0 >= 0x80 }),
+           text.unicodeScalars.contains("\u{FFFD}"),
+           !bytes.indices.dropLast(2).contains(where: { bytes[$0] == 0xEF && bytes[$0 + 1] == 0xBF && bytes[$0 + 2] == 0xBD }) {
+            reportedBadUTF8 = true
+            diagnostics.append(.error(
+                "tệp không phải mã UTF-8 (gặp byte lạ ở ô này); chữ Việt sẽ bị sai",
+                at: SourcePosition(file: file, line: fieldLine, column: fieldColumn),
+                hint: "lưu lại tệp dạng 'CSV UTF-8'; tệp gõ bằng TCVN3 (ABC), VNI hay Windows-1258 cần chuyển mã sang Unicode trước"))
+        }
+        return text
+    }
+}

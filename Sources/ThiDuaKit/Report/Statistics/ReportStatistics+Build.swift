@@ -1,0 +1,347 @@
+extension ReportAccumulator {
+    /// Computes the statistics of everything added.
+    ///
+    /// - Parameters:
+    ///   - expectedUnits: the units that should report, in report order. Units on the list
+    ///     that sent nothing become `missingUnits` (one warning lists them); units that
+    ///     reported but are not on it get a warning each with the nearest missing name, and
+    ///     are still counted. The list's group wins over the file's.
+    ///   - expectedLabel: names the expected list in diagnostics.
+    ///   - previous: the previous phase's figures, for `IndicatorTotals.change`.
+    /// - Returns: the statistics and the diagnostics of this step (list mismatches, overflow).
+    public func statistics(
+        expectedUnits: [ExpectedUnit]? = nil,
+        expectedLabel: String = "danh sách đơn vị",
+        previous: ReportAccumulator? = nil
+    ) -> (ReportStatistics, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let expected = expectedUnits ?? []
+        let match = StatisticsBuilder.matchExpected(expected, self, label: expectedLabel, diagnostics: &diagnostics)
+
+        // Names in Vietnamese order once; every later tie-break uses the rank.
+        let keys = names.map(VietnameseCollation.sortKey)
+        let byName = (0..<unitCount).sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+        var nameRank = [Int32](repeating: 0, count: unitCount)
+        for (rank, unit) in byName.enumerated() { nameRank[unit] = Int32(rank) }
+
+        // Groups: the expected list's spelling and order first, then the files'.
+        var groupIndexByFolded: [String: Int32] = [:]
+        var groupNamesList: [String] = []
+        var groupExpectedRank: [Int] = []
+        func groupIndex(_ name: String, expectedRank: Int) -> Int32 {
+            let folded = ReportText.folded(name)
+            if let g = groupIndexByFolded[folded] { return g }
+            let g = Int32(groupNamesList.count)
+            groupIndexByFolded[folded] = g
+            groupNamesList.append(ReportText.normalizedName(name))
+            groupExpectedRank.append(expectedRank)
+            return g
+        }
+        for (i, e) in expected.enumerated() {
+            if let group = e.group, !ReportText.folded(group).isEmpty { _ = groupIndex(group, expectedRank: i) }
+        }
+        var unitGroup = [Int32](repeating: 0, count: unitCount)
+        for unit in 0..<unitCount {
+            let m = match.unitExpected[unit]
+            if m >= 0, let group = expected[Int(m)].group, !ReportText.folded(group).isEmpty {
+                unitGroup[unit] = groupIndex(group, expectedRank: Int(m))
+            } else {
+                unitGroup[unit] = groupIndex(groupName(of: unit) ?? "", expectedRank: Int.max)
+            }
+        }
+        let groupKeys = groupNamesList.map(VietnameseCollation.sortKey)
+        let groupOrder = groupNamesList.indices.sorted { a, b in
+            let emptyA = groupNamesList[a].isEmpty, emptyB = groupNamesList[b].isEmpty
+            if emptyA != emptyB { return emptyB }
+            if groupExpectedRank[a] != groupExpectedRank[b] { return groupExpectedRank[a] < groupExpectedRank[b] }
+            if groupKeys[a] != groupKeys[b] { return groupKeys[a] < groupKeys[b] }
+            return a < b
+        }
+        var finalIndex = [Int32](repeating: 0, count: groupNamesList.count)
+        for (position, g) in groupOrder.enumerated() { finalIndex[g] = Int32(position) }
+        unitGroup = unitGroup.map { finalIndex[Int($0)] }
+        let orderedGroupNames = groupOrder.map { groupNamesList[$0] }
+
+        // Units within a group: expected-list order, then the rest alphabetically.
+        var unitsByGroup = [[Int]](repeating: [], count: orderedGroupNames.count)
+        let unitOrder = (0..<unitCount).sorted { a, b in
+            let ea = match.unitExpected[a] < 0 ? Int32.max : match.unitExpected[a]
+            let eb = match.unitExpected[b] < 0 ? Int32.max : match.unitExpected[b]
+            if ea != eb { return ea < eb }
+            return nameRank[a] < nameRank[b]
+        }
+        for unit in unitOrder { unitsByGroup[Int(unitGroup[unit])].append(unit) }
+
+        var (overall, perGroup) = StatisticsBuilder.totals(self, unitGroup: unitGroup, groupCount: orderedGroupNames.count)
+        for t in overall where t.overflowed {
+            let name = indicators[t.key]?.name ?? t.key
+            diagnostics.append(.error("tổng của '\(name)' vượt quá giới hạn tính toán",
+                                      hint: "có ô số liệu lớn bất thường; kiểm tra lại cột này"))
+        }
+
+        if let previous {
+            // The list was already checked against the current files; its findings about the
+            // previous phase would only repeat them.
+            var ignored: [Diagnostic] = []
+            let previousMatch = StatisticsBuilder.matchExpected(expected, previous, label: expectedLabel, diagnostics: &ignored)
+            var previousGroup = [Int32](repeating: -1, count: previous.unitCount)
+            for unit in 0..<previous.unitCount {
+                let m = previousMatch.unitExpected[unit]
+                let name = m >= 0 ? (expected[Int(m)].group ?? previous.groupName(of: unit) ?? "") : (previous.groupName(of: unit) ?? "")
+                if let g = groupIndexByFolded[ReportText.folded(name)] { previousGroup[unit] = finalIndex[Int(g)] }
+            }
+            let (previousOverall, previousPerGroup) = StatisticsBuilder.totals(previous, unitGroup: previousGroup,
+                                                                               groupCount: orderedGroupNames.count)
+            overall = zip(overall, previousOverall).map { StatisticsBuilder.withChange($0, previous: $1) }
+            perGroup = zip(perGroup, previousPerGroup).map { current, old in
+                zip(current, old).map { StatisticsBuilder.withChange($0, previous: $1) }
+            }
+        }
+
+        let groups = orderedGroupNames.indices.map {
+            GroupStatistics(name: orderedGroupNames[$0], units: unitsByGroup[$0], totals: perGroup[$0])
+        }
+        let missing = expected.indices.filter { !match.taken[$0] && !ReportText.folded(expected[$0].name).isEmpty }.map { expected[$0] }
+        let unexpected = expected.isEmpty ? [] : unitOrder.filter { match.unitExpected[$0] < 0 }
+        if !expected.isEmpty {
+            diagnostics += StatisticsBuilder.listDiagnostics(missing: missing, unexpected: unexpected, accumulator: self, label: expectedLabel)
+        }
+
+        let statistics = ReportStatistics(
+            indicators: indicators, totals: overall, groups: groups,
+            orderedUnits: groups.flatMap(\.units), missingUnits: missing, unexpectedUnits: unexpected,
+            hasPrevious: previous != nil, storage: self, unitGroupIndex: unitGroup, nameRank: nameRank)
+        return (statistics, diagnostics)
+    }
+}
+
+/// The arithmetic behind `ReportAccumulator.statistics`, kept out of the public types.
+enum StatisticsBuilder {
+    struct ExpectedMatch {
+        /// Index into the expected list for each unit, -1 when not on it.
+        var unitExpected: [Int32]
+        /// Whether each expected entry was matched.
+        var taken: [Bool]
+    }
+
+    /// Matches units to the expected list: by group and name, then by name alone when the
+    /// name is unique on the list (the file may lack or misspell the group).
+    static func matchExpected(_ expected: [ExpectedUnit], _ accumulator: ReportAccumulator, label: String,
+                              diagnostics: inout [Diagnostic]) -> ExpectedMatch {
+        var result = ExpectedMatch(unitExpected: Array(repeating: -1, count: accumulator.unitCount),
+                                   taken: Array(repeating: false, count: expected.count))
+        guard !expected.isEmpty else { return result }
+        var byKey: [String: Int] = [:]
+        var byName: [String: [Int]] = [:]
+        for (i, e) in expected.enumerated() {
+            let name = ReportText.folded(e.name)
+            guard !name.isEmpty else { continue }
+            let key = (e.group.map(ReportText.folded) ?? "") + "\u{1F}" + name
+            if byKey[key] != nil {
+                diagnostics.append(.warning("đơn vị '\(e.name)' ghi hai lần trong danh sách",
+                                                     at: SourcePosition(file: label), hint: "xoá dòng thừa"))
+                continue
+            }
+            byKey[key] = i
+            byName[name, default: []].append(i)
+        }
+        var reportedPairs: Set<String> = []
+        for unit in 0..<accumulator.unitCount {
+            let name = ReportText.folded(accumulator.names[unit])
+            let fileGroup = accumulator.groupName(of: unit)
+            let foldedGroup = fileGroup.map(ReportText.folded) ?? ""
+            var m = byKey[foldedGroup + "\u{1F}" + name] ?? byKey["\u{1F}" + name]
+            if m == nil, let candidates = byName[name], candidates.count == 1 { m = candidates[0] }
+            guard let index = m, !result.taken[index] else { continue }
+            result.taken[index] = true
+            result.unitExpected[unit] = Int32(index)
+            if let fileGroup, let listGroup = expected[index].group,
+               ReportText.folded(listGroup) != foldedGroup,
+               reportedPairs.insert(foldedGroup + "\u{1F}" + ReportText.folded(listGroup)).inserted {
+                diagnostics.append(.warning(
+                    "đơn vị '\(accumulator.names[unit])' thuộc nhóm '\(fileGroup)' trong tệp nhưng nhóm '\(listGroup)' trong \(label)",
+                    at: accumulator.position(of: unit),
+                    hint: "báo cáo dùng nhóm trong \(label); sửa tệp nếu danh sách đúng"))
+            }
+        }
+        return result
+    }
+
+    static func listDiagnostics(missing: [ExpectedUnit], unexpected: [Int], accumulator: ReportAccumulator,
+                                label: String) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        if !missing.isEmpty {
+            let shown = missing.prefix(10).map { "'\($0.name)'" }.joined(separator: ", ")
+            let more = missing.count > 10 ? " và \(ReportText.grouped(missing.count - 10)) đơn vị khác" : ""
+            diagnostics.append(.warning(
+                "\(ReportText.grouped(missing.count)) đơn vị trong \(label) chưa gửi số liệu: \(shown)\(more)",
+                at: SourcePosition(file: label),
+                hint: "nhắc các đơn vị này báo cáo, hoặc ghi rõ trong báo cáo số đơn vị chưa báo cáo"))
+        }
+        // Suggestions compare against missing names only: a misspelt unit is one the list
+        // still waits for. Capped so a wrong list cannot make this quadratic in 100,000.
+        let missingNames = missing.count <= 500 ? missing.map(\.name) : []
+        for unit in unexpected.prefix(50) {
+            let name = accumulator.names[unit]
+            var hint = "đơn vị vẫn được tổng hợp; thêm vào \(label) nếu đúng"
+            if let guess = nearestName(name, in: missingNames) {
+                hint = "có phải là '\(guess)'? Sửa tên cho khớp \(label)"
+            }
+            diagnostics.append(.warning("đơn vị '\(name)' không có trong \(label)",
+                                        at: accumulator.position(of: unit), hint: hint))
+        }
+        if unexpected.count > 50 {
+            diagnostics.append(.warning(
+                "và \(ReportText.grouped(unexpected.count - 50)) đơn vị khác không có trong \(label)",
+                at: SourcePosition(file: label), hint: "kiểm tra lại danh sách đơn vị"))
+        }
+        return diagnostics
+    }
+
+    private static func nearestName(_ name: String, in candidates: [String]) -> String? {
+        let folded = ReportText.folded(name)
+        var best: (String, Int)?
+        for candidate in candidates {
+            let d = ReportText.editDistance(folded, ReportText.folded(candidate))
+            if best.map({ d < $0.1 }) ?? true { best = (candidate, d) }
+        }
+        guard let (candidate, distance) = best, distance <= max(2, folded.count / 4) else { return nil }
+        return candidate
+    }
+
+    /// Running sums for one indicator over one set of units.
+    private struct Bucket {
+        var total: Int64 = 0
+        var denominator: Int64 = 0
+        var reporting = 0
+        var targetSum: Int64 = 0
+        var withTarget = 0
+        var reached = 0
+        var overflow = false
+
+        mutating func addRatio(_ n: Int64, _ d: Int64, reached unitReached: Bool?) {
+            let (s, o1) = total.addingReportingOverflow(n)
+            let (t, o2) = denominator.addingReportingOverflow(d)
+            total = s
+            denominator = t
+            if o1 || o2 { overflow = true }
+            reporting += 1
+            if let unitReached {
+                withTarget += 1
+                if unitReached { reached += 1 }
+            }
+        }
+
+        mutating func addValue(_ v: Int64, target t: Int64) {
+            if v != ReportAccumulator.missing {
+                let (s, o) = total.addingReportingOverflow(v)
+                total = s
+                if o { overflow = true }
+                reporting += 1
+            }
+            if t != ReportAccumulator.missing {
+                let (s, o) = targetSum.addingReportingOverflow(t)
+                targetSum = s
+                if o { overflow = true }
+                withTarget += 1
+                if v != ReportAccumulator.missing && v >= t { reached += 1 }
+            }
+        }
+    }
+
+    /// Totals overall and per group. `unitGroup[u]` < 0 counts the unit overall only.
+    static func totals(_ acc: ReportAccumulator, unitGroup: [Int32], groupCount: Int) -> ([IndicatorTotals], [[IndicatorTotals]]) {
+        var perGroup = [[IndicatorTotals]](repeating: [], count: groupCount)
+        var overall: [IndicatorTotals] = []
+        for (i, indicator) in acc.indicators.indicators.enumerated() {
+            var buckets = [Bucket](repeating: Bucket(), count: groupCount + 1)
+            let overallIndex = groupCount
+            if case .ratio(let nk, let dk) = indicator.aggregation {
+                if let n = acc.indicators.index(of: nk), let d = acc.indicators.index(of: dk),
+                   !acc.indicators.indicators[n].isComputed, !acc.indicators.indicators[d].isComputed {
+                    let numerators = acc.values[n], denominators = acc.values[d]
+                    for unit in 0..<acc.unitCount {
+                        let nv = numerators[unit], dv = denominators[unit]
+                        guard nv != ReportAccumulator.missing, dv != ReportAccumulator.missing else { continue }
+                        let reached = indicator.target.map { reachesPercent(nv, dv, $0) }
+                        let g = Int(unitGroup[unit])
+                        if g >= 0 { buckets[g].addRatio(nv, dv, reached: reached) }
+                        buckets[overallIndex].addRatio(nv, dv, reached: reached)
+                    }
+                }
+            } else {
+                let values = acc.values[i], targets = acc.targets[i]
+                for unit in 0..<acc.unitCount {
+                    let v = values[unit]
+                    let t = targets.isEmpty ? ReportAccumulator.missing : targets[unit]
+                    let g = Int(unitGroup[unit])
+                    if g >= 0 { buckets[g].addValue(v, target: t) }
+                    buckets[overallIndex].addValue(v, target: t)
+                }
+            }
+            for g in 0..<groupCount { perGroup[g].append(finish(buckets[g], indicator, isOverall: false)) }
+            overall.append(finish(buckets[overallIndex], indicator, isOverall: true))
+        }
+        return (overall, perGroup)
+    }
+
+    /// True when n/d ≥ target percent, i.e. n × 100 ≥ target × d, compared in 128 bits.
+    private static func reachesPercent(_ n: Int64, _ d: Int64, _ target: Int64) -> Bool {
+        let l = n.multipliedFullWidth(by: 100)
+        let r = target.multipliedFullWidth(by: d)
+        return (l.high, l.low) >= (r.high, r.low)
+    }
+
+    private static func finish(_ b: Bucket, _ indicator: Indicator, isOverall: Bool) -> IndicatorTotals {
+        var t = IndicatorTotals(key: indicator.key, total: b.total, reportingUnits: b.reporting,
+                                unitsWithOwnTarget: b.withTarget, unitsReachingOwnTarget: b.reached,
+                                overflowed: b.overflow)
+        if indicator.isComputed {
+            t.denominatorTotal = b.denominator
+            t.ratio = ExactRatio(b.total, b.denominator)
+            if let target = indicator.target {
+                // A percentage target applies to every group as well as to the whole.
+                t.target = target
+                t.targetSource = .overall
+                let (n, o1) = b.total.multipliedReportingOverflow(by: 100)
+                let (d, o2) = b.denominator.multipliedReportingOverflow(by: target)
+                if !o1 && !o2 { t.ofTarget = ExactRatio(n, d) }
+            }
+            return t
+        }
+        if isOverall, let target = indicator.target {
+            t.target = target
+            t.targetSource = .overall
+        } else if b.withTarget > 0 {
+            t.target = b.targetSum
+            t.targetSource = .sumOfUnitTargets
+        }
+        if let target = t.target { t.ofTarget = ExactRatio(b.total, target) }
+        if b.reporting > 0 { t.average = ExactRatio(b.total, Int64(b.reporting)) }
+        return t
+    }
+
+    /// Adds the change against the previous phase's totals of the same indicator.
+    static func withChange(_ current: IndicatorTotals, previous: IndicatorTotals) -> IndicatorTotals {
+        var t = current
+        var change = IndicatorChange(previousTotal: previous.total)
+        if let ratio = current.ratio, let old = previous.ratio {
+            change.previousRatio = old
+            let (a, o1) = ratio.numerator.multipliedReportingOverflow(by: old.denominator)
+            let (b, o2) = old.numerator.multipliedReportingOverflow(by: ratio.denominator)
+            let (diff, o3) = a.subtractingReportingOverflow(b)
+            let (den, o4) = ratio.denominator.multipliedReportingOverflow(by: old.denominator)
+            if !(o1 || o2 || o3 || o4) { change.ratioDifference = ExactRatio(diff, den) }
+        } else if current.denominatorTotal != nil {
+            change.previousRatio = previous.ratio
+        } else {
+            let (diff, overflow) = current.total.subtractingReportingOverflow(previous.total)
+            if !overflow {
+                change.absolute = diff
+                change.relative = ExactRatio(diff, previous.total)
+            }
+        }
+        t.change = change
+        return t
+    }
+}

@@ -1,0 +1,147 @@
+/// A unit the report expects to hear from (the list of CĐCS under the reporting body).
+public struct ExpectedUnit: Hashable, Sendable {
+    /// Unit name as it should appear in the report.
+    public var name: String
+    /// Its group ("Khối", "Cụm", "Huyện"), if the list has groups.
+    public var group: String?
+
+    /// Creates an expected unit.
+    public init(name: String, group: String? = nil) {
+        self.name = name
+        self.group = group
+    }
+}
+
+/// Where the target (chỉ tiêu) a percentage is computed against comes from.
+public enum TargetSource: Hashable, Sendable {
+    /// The indicator's overall `target`, set by the reporting body.
+    case overall
+    /// The sum of the units' own targets (`chi_tieu_<key>` columns).
+    case sumOfUnitTargets
+}
+
+/// Change of an indicator against the previous phase (or the same phase of last year).
+public struct IndicatorChange: Hashable, Sendable {
+    /// Previous total (for a ratio indicator, the previous numerator total).
+    public var previousTotal: Int64
+    /// Previous ratio, for ratio indicators.
+    public var previousRatio: ExactRatio?
+    /// `total − previousTotal` for summed indicators; nil for ratios or on overflow.
+    public var absolute: Int64?
+    /// `absolute / previousTotal` (multiply by 100 for "tăng 12,5%"); nil when the previous
+    /// total is 0 (no percentage of nothing) or for ratios.
+    public var relative: ExactRatio?
+    /// `ratio − previousRatio` for ratio indicators (multiply by 100 for percentage points).
+    public var ratioDifference: ExactRatio?
+
+    /// Creates a change record.
+    public init(previousTotal: Int64, previousRatio: ExactRatio? = nil, absolute: Int64? = nil,
+                relative: ExactRatio? = nil, ratioDifference: ExactRatio? = nil) {
+        self.previousTotal = previousTotal
+        self.previousRatio = previousRatio
+        self.absolute = absolute
+        self.relative = relative
+        self.ratioDifference = ratioDifference
+    }
+}
+
+/// The totals of one indicator over a set of units (all units, or one group).
+///
+/// All figures are exact integers scaled by the indicator's `scale` (1 for counts and money).
+public struct IndicatorTotals: Hashable, Sendable {
+    /// The indicator key.
+    public var key: String
+    /// Σ of the units' figures. For a ratio indicator: Σ numerator over the units that gave
+    /// both numerator and denominator.
+    public var total: Int64
+    /// For a ratio indicator: Σ denominator over the same units; nil otherwise.
+    public var denominatorTotal: Int64?
+    /// For a ratio indicator: `total / denominatorTotal`; nil otherwise or when Σ denominator is 0.
+    public var ratio: ExactRatio?
+    /// Units that gave a figure (for ratios: both figures). Empty cells do not count.
+    public var reportingUnits: Int
+    /// The target the percentage is computed against: the overall target, or the sum of
+    /// the units' own targets. For ratio indicators, in percent points.
+    public var target: Int64?
+    /// Where `target` comes from.
+    public var targetSource: TargetSource?
+    /// Achievement against the target: `total / target` (ratios: `ratio / (target/100)`).
+    /// Multiply by 100 for "đạt 123,4% chỉ tiêu"; nil with no target or a target of 0.
+    public var ofTarget: ExactRatio?
+    /// Units that had their own target (ratio indicators with a target: reporting units).
+    public var unitsWithOwnTarget: Int
+    /// Of those, units whose figure reached their target (a missing figure has not).
+    public var unitsReachingOwnTarget: Int
+    /// Mean per reporting unit, `total / reportingUnits`, for summed indicators.
+    /// `average?.rounded()` rounds half away from zero.
+    public var average: ExactRatio?
+    /// Change against the previous phase, when previous figures were given.
+    public var change: IndicatorChange?
+    /// True when a sum exceeded `Int64`; the figures are then unusable and an error was reported.
+    public var overflowed: Bool
+
+    /// Creates a totals record.
+    public init(key: String, total: Int64 = 0, denominatorTotal: Int64? = nil, ratio: ExactRatio? = nil,
+                reportingUnits: Int = 0, target: Int64? = nil, targetSource: TargetSource? = nil,
+                ofTarget: ExactRatio? = nil, unitsWithOwnTarget: Int = 0, unitsReachingOwnTarget: Int = 0,
+                average: ExactRatio? = nil, change: IndicatorChange? = nil, overflowed: Bool = false) {
+        self.key = key
+        self.total = total
+        self.denominatorTotal = denominatorTotal
+        self.ratio = ratio
+        self.reportingUnits = reportingUnits
+        self.target = target
+        self.targetSource = targetSource
+        self.ofTarget = ofTarget
+        self.unitsWithOwnTarget = unitsWithOwnTarget
+        self.unitsReachingOwnTarget = unitsReachingOwnTarget
+        self.average = average
+        self.change = change
+        self.overflowed = overflowed
+    }
+}
+
+/// The units of one group and their totals.
+public struct GroupStatistics: Hashable, Sendable {
+    /// The group name; "" collects units that have no group.
+    public var name: String
+    /// Unit indices (for `ReportStatistics.name(ofUnit:)` etc.) in report order.
+    public var units: [Int]
+    /// Totals per indicator, in indicator order.
+    public var totals: [IndicatorTotals]
+
+    /// Creates a group record.
+    public init(name: String, units: [Int], totals: [IndicatorTotals]) {
+        self.name = name
+        self.units = units
+        self.totals = totals
+    }
+
+    /// The totals of one indicator.
+    public func totals(for key: String) -> IndicatorTotals? {
+        totals.first { $0.key == key }
+    }
+}
+
+/// One unit in a top-N or bottom-N list.
+public struct RankedUnit: Hashable, Sendable {
+    /// Unit index in the statistics.
+    public var unit: Int
+    /// Unit name.
+    public var name: String
+    /// Group name, "" when none.
+    public var group: String
+    /// The figure, scaled by the indicator's `scale` (the numerator for ratio indicators).
+    public var value: Int64
+    /// For ratio indicators, the unit's ratio.
+    public var ratio: ExactRatio?
+
+    /// Creates a ranked entry.
+    public init(unit: Int, name: String, group: String, value: Int64, ratio: ExactRatio? = nil) {
+        self.unit = unit
+        self.name = name
+        self.group = group
+        self.value = value
+        self.ratio = ratio
+    }
+}
