@@ -67,6 +67,7 @@ struct RenderCommand: ParsableCommand {
         var failed = false
         for result in results {
             FileAccess.report(result.diagnostics)
+            for note in result.notes { print(note) }
             for path in result.written { print(path) }
             if let error = result.error {
                 FileHandle.standardError.write(Data((error.description + "\n").utf8))
@@ -80,18 +81,29 @@ struct RenderCommand: ParsableCommand {
     struct FileResult {
         var diagnostics: [Diagnostic] = []
         var written: [String] = []
+        var notes: [String] = []
         var error: ThiDuaError?
         var failed = false
     }
 
     func renderOne(file: String, bytes: [UInt8], formats: [OutputFormat], templates: TemplateSet) -> FileResult {
         var result = FileResult()
-        let (document, diagnostics) = Renderer.load(bytes: bytes, file: file)
+        let (loaded, diagnostics) = Renderer.load(bytes: bytes, file: file)
         result.diagnostics = diagnostics
-        guard let document, !diagnostics.hasErrors else {
+        guard var document = loaded, !diagnostics.hasErrors else {
             result.failed = true
             return result
         }
+        let (report, reportDiagnostics) = ReportFiles.aggregate(document)
+        result.diagnostics += reportDiagnostics
+        if let report {
+            result.notes.append("\(file): \(report.reconciliation.summary)")
+        }
+        guard !reportDiagnostics.hasErrors else {
+            result.failed = true
+            return result
+        }
+        if let report { document = ReportComposer.compose(document, result: report) }
         do {
             // Render everything first, write afterwards: a template failure
             // must not leave some formats new and others old.
@@ -146,7 +158,13 @@ struct CheckCommand: ParsableCommand {
         var warnings = 0
         for file in files {
             let bytes = try FileAccess.read(file)
-            let (_, diagnostics) = Renderer.load(bytes: bytes, file: file)
+            var (document, diagnostics) = Renderer.load(bytes: bytes, file: file)
+            if let loaded = document, !diagnostics.hasErrors {
+                let (report, reportDiagnostics) = ReportFiles.aggregate(loaded)
+                diagnostics += reportDiagnostics
+                if let report { print("\(file): \(report.reconciliation.summary)") }
+                document = loaded
+            }
             FileAccess.report(diagnostics)
             errors += diagnostics.filter { $0.severity == .error }.count
             warnings += diagnostics.filter { $0.severity == .warning }.count

@@ -29,6 +29,7 @@ extension YAMLReader {
         } ?? []
         let unitTable = f["bang_don_vi"].flatMap { bool($0, "`bang_don_vi`") } ?? false
         let top = f["so_don_vi_noi_bat"].flatMap { integer($0, "số đơn vị nổi bật", range: 0...50) } ?? 3
+        let indicators = f["chi_tieu"].flatMap { indicatorSet($0) }
         guard let review else { return nil }
         return ReportSpec(review: review, plan: plan, period: period, periodName: periodName,
                           advantages: prose("thuan_loi", "thuận lợi"), difficulties: prose("kho_khan", "khó khăn"),
@@ -36,6 +37,7 @@ extension YAMLReader {
                           causes: prose("nguyen_nhan", "nguyên nhân"), lessons: prose("bai_hoc", "bài học kinh nghiệm"),
                           nextSteps: prose("phuong_huong", "phương hướng, nhiệm vụ"), proposals: prose("de_xuat", "đề xuất, kiến nghị"),
                           awards: prose("khen_thuong", "khen thưởng"), figureFiles: files, expectedUnitsFile: expected,
-                          previousFiles: previous, unitTable: unitTable, topCount: top)
+                          previousFiles: previous, unitTable: unitTable, topCount: top,
+                          indicators: indicators, indicatorsPosition: f["chi_tieu"].map(position))
     }
 }

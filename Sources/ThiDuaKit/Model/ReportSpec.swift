@@ -29,12 +29,17 @@ public struct ReportSpec: Sendable {
     public var unitTable: Bool
     /// How many best and weakest units to name per indicator.
     public var topCount: Int
+    /// Indicator definitions from the data file; nil uses the default set.
+    public var indicators: IndicatorSet?
+    /// Where the indicators were defined, for their diagnostics.
+    public var indicatorsPosition: SourcePosition?
 
     public init(review: ReviewKind, plan: DocumentReference? = nil, period: Period? = nil, periodName: String? = nil,
                 advantages: [Block] = [], difficulties: [Block] = [], strengths: [Block] = [], weaknesses: [Block] = [],
                 causes: [Block] = [], lessons: [Block] = [], nextSteps: [Block] = [], proposals: [Block] = [],
                 awards: [Block] = [], figureFiles: [Located<String>] = [], expectedUnitsFile: Located<String>? = nil,
-                previousFiles: [Located<String>] = [], unitTable: Bool = false, topCount: Int = 3) {
+                previousFiles: [Located<String>] = [], unitTable: Bool = false, topCount: Int = 3,
+                indicators: IndicatorSet? = nil, indicatorsPosition: SourcePosition? = nil) {
         self.review = review
         self.plan = plan
         self.period = period
@@ -53,5 +58,7 @@ public struct ReportSpec: Sendable {
         self.previousFiles = previousFiles
         self.unitTable = unitTable
         self.topCount = topCount
+        self.indicators = indicators
+        self.indicatorsPosition = indicatorsPosition
     }
 }
