@@ -32,15 +32,14 @@ enum Golden {
     }
 }
 
-/// The text documents among the examples (reports have their own tests).
-let goldenExamples = ["ke-hoach-tinh-2025", "ke-hoach-huyen-2025", "huong-dan-tinh-2025"]
+/// Every example document.
+let goldenExamples = ["ke-hoach-tinh-2025", "ke-hoach-huyen-2025", "huong-dan-tinh-2025", "bao-cao-so-ket-2025"]
 
 @Suite("Golden files")
 struct GoldenTests {
     @Test("Stage 1: data file → context", arguments: goldenExamples)
     func context(name: String) throws {
-        let bytes = try [UInt8](Data(contentsOf: TestSupport.example("\(name).yaml")))
-        let (document, diagnostics) = Renderer.load(bytes: bytes, file: "\(name).yaml")
+        let (document, diagnostics) = try TestSupport.loadExample("\(name).yaml")
         #expect(!diagnostics.hasErrors, "\(diagnostics)")
         let doc = try #require(document)
         let yaml = try DocumentView(width: 80).context(for: doc).yaml()
@@ -64,8 +63,7 @@ struct GoldenTests {
 
     @Test("Both stages together equal a direct render", arguments: goldenExamples)
     func endToEnd(name: String) throws {
-        let bytes = try [UInt8](Data(contentsOf: TestSupport.example("\(name).yaml")))
-        let document = try #require(Renderer.load(bytes: bytes, file: name).0)
+        let document = try #require(try TestSupport.loadExample("\(name).yaml").0)
         let direct = try Renderer.render(document, format: .txt, templates: try TemplateSet())
         let viaContext = try TemplateSet().render(
             TemplateValue(node: try #require(try Yams.compose(yaml: DocumentView().context(for: document).yaml()))),

@@ -43,6 +43,22 @@ enum TestSupport {
         Renderer.load(bytes: Array(yaml.utf8), file: file)
     }
 
+    /// Loads an example, and for a report aggregates its figure files (read
+    /// from Examples/) and composes the results part.
+    static func loadExample(_ name: String) throws -> (Document?, [Diagnostic]) {
+        let bytes = try [UInt8](Data(contentsOf: example(name)))
+        let (document, diagnostics) = Renderer.load(bytes: bytes, file: name)
+        guard let document else { return (nil, diagnostics) }
+        let (report, reportDiagnostics) = ReportAggregator.aggregate(document: document) { file in
+            guard let data = try? Data(contentsOf: example(file.value)) else {
+                return .failure(.error("không có \(file.value)", at: file.position))
+            }
+            return .success(FigureSource(label: file.value, bytes: [UInt8](data)))
+        }
+        guard let report else { return (document, diagnostics + reportDiagnostics) }
+        return (ReportComposer.compose(document, result: report), diagnostics + reportDiagnostics)
+    }
+
     /// The diagnostics' one-line forms.
     static func messages(_ yaml: String) -> [String] {
         load(yaml).1.map(\.description)
