@@ -36,29 +36,90 @@ public struct XlsxRange: Hashable, Sendable {
     }
 }
 
+/// A merged range with its text and style.
+public struct XlsxMerge: Hashable, Sendable {
+    /// The cells to merge (at least two).
+    public var range: XlsxRange
+    /// Text shown in the merged area.
+    public var text: String
+    /// Style applied to every cell of the range (borders need it on all of them).
+    public var style: CellStyle
+
+    /// Creates a merge.
+    public init(range: XlsxRange, text: String, style: CellStyle = .plain) {
+        self.range = range
+        self.text = text
+        self.style = style
+    }
+}
+
 extension XlsxWorksheet {
     /// Merges a range and writes `text` into it with `style` on every cell.
     ///
     /// In constant-memory mode call this while on the range's first row, after that
-    /// row's other cells: libxlsxwriter writes blank cells into every row of the range,
-    /// which moves the row cursor to the last row of the range.
+    /// row's other cells. When several ranges start on the same row, pass them together
+    /// to ``merge(_:)-(Array)`` instead: libxlsxwriter moves its row cursor to the last
+    /// row of a taller range, after which the first row can no longer be written.
     ///
     /// - Throws: ``XlsxError`` for a one-cell range (Excel has nothing to merge), a
     ///   range outside the grid, or a row already flushed in constant-memory mode.
     public func merge(_ range: XlsxRange, text: String, style: CellStyle = .plain) throws {
-        let sheet = try live()
-        try range.validate()
-        if range.firstRow == range.lastRow && range.firstColumn == range.lastColumn {
-            throw XlsxError.invalidParameter(detail: "vùng gộp \(range.a1) chỉ có một ô")
+        try merge([XlsxMerge(range: range, text: text, style: style)])
+    }
+
+    /// Merges several ranges that all start on the same row.
+    ///
+    /// `worksheet_merge_range` records the range, then writes the text into the first
+    /// cell and blanks into the others, ignoring failures of those writes. In
+    /// constant-memory mode, once one range reaching down to row *r + 1* has been merged,
+    /// libxlsxwriter has flushed row *r*, so the next range's text on row *r* would be
+    /// silently dropped. This method therefore writes every range's first-row cells
+    /// itself before any `worksheet_merge_range` call, and merges the ranges in order of
+    /// their last row so each is still recorded. In normal mode the same calls give the
+    /// same cells, so both modes produce identical content.
+    public func merge(_ merges: [XlsxMerge]) throws {
+        var resolved: [(range: XlsxRange, text: String, format: UnsafeMutablePointer<lxw_format>?)] = []
+        for merge in merges {
+            resolved.append((merge.range, merge.text, try workbook.format(for: merge.style)))
         }
-        try XlsxWorksheet.checkText(text, row: range.firstRow, column: range.firstColumn)
-        let format = try workbook.format(for: style)
-        try touch(row: range.firstRow, through: range.lastRow)
-        try check(
-            worksheet_merge_range(
-                sheet, lxw_row_t(range.firstRow), lxw_col_t(range.firstColumn),
-                lxw_row_t(range.lastRow), lxw_col_t(range.lastColumn), text, format),
-            "gộp ô \(range.a1)")
+        try merge(resolved: resolved)
+    }
+
+    /// ``merge(_:)-(Array)`` with formats already resolved.
+    func merge(resolved merges: [(range: XlsxRange, text: String, format: UnsafeMutablePointer<lxw_format>?)]) throws {
+        let sheet = try live()
+        guard let firstRow = merges.first?.range.firstRow else { return }
+        for merge in merges {
+            let range = merge.range
+            try range.validate()
+            guard range.firstRow == firstRow else {
+                throw XlsxError.invalidParameter(detail: "các vùng gộp cùng lúc phải bắt đầu ở cùng một dòng (\(range.a1))")
+            }
+            if range.firstRow == range.lastRow && range.firstColumn == range.lastColumn {
+                throw XlsxError.invalidParameter(detail: "vùng gộp \(range.a1) chỉ có một ô")
+            }
+            try XlsxWorksheet.checkText(merge.text, row: range.firstRow, column: range.firstColumn)
+        }
+        let lastRow = merges.map(\.range.lastRow).max() ?? firstRow
+        try touch(row: firstRow, through: lastRow)
+        let row = lxw_row_t(firstRow)
+        for merge in merges {
+            let range = merge.range
+            try check(worksheet_write_string(sheet, row, lxw_col_t(range.firstColumn), merge.text, merge.format), "gộp ô \(range.a1)")
+            if range.firstColumn < range.lastColumn {
+                for column in (range.firstColumn + 1) ... range.lastColumn {
+                    try check(worksheet_write_blank(sheet, row, lxw_col_t(column), merge.format), "gộp ô \(range.a1)")
+                }
+            }
+        }
+        for merge in merges.sorted(by: { $0.range.lastRow < $1.range.lastRow }) {
+            let range = merge.range
+            try check(
+                worksheet_merge_range(
+                    sheet, lxw_row_t(range.firstRow), lxw_col_t(range.firstColumn),
+                    lxw_row_t(range.lastRow), lxw_col_t(range.lastColumn), merge.text, merge.format),
+                "gộp ô \(range.a1)")
+        }
     }
 
     /// Sets the width of one or more columns, in Excel character units.

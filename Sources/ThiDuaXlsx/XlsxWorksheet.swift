@@ -128,6 +128,11 @@ public final class XlsxWorksheet {
     /// - Throws: ``XlsxError`` for out-of-range positions, over-long text or formulas,
     ///   numbers Excel cannot hold, or a C failure.
     public func write(_ value: XlsxCellValue, row: Int, column: Int, style: CellStyle = .plain) throws {
+        try write(value, row: row, column: column, format: try workbook.format(for: style))
+    }
+
+    /// Writes one cell with an already resolved C format (the fast path used by sheet plans).
+    func write(_ value: XlsxCellValue, row: Int, column: Int, format: UnsafeMutablePointer<lxw_format>?) throws {
         let sheet = try live()
         try XlsxWorksheet.checkRow(row)
         try XlsxWorksheet.checkColumn(column)
@@ -146,28 +151,28 @@ public final class XlsxWorksheet {
             }
         case .blank: break
         }
-        let format = try workbook.format(for: style)
         try touch(row: row)
-        let where_ = XlsxCellReference.a1(row: row, column: column)
+        let code: lxw_error
         switch value {
         case .text(let text):
             // Always worksheet_write_string: never worksheet_write(), never a formula, so a
             // unit named "=HYPERLINK(…)" or "-1" stays literal text.
-            try check(worksheet_write_string(sheet, r, c, text, format), "ô \(where_)")
+            code = worksheet_write_string(sheet, r, c, text, format)
         case .number(let number):
-            try check(worksheet_write_number(sheet, r, c, number, format), "ô \(where_)")
+            code = worksheet_write_number(sheet, r, c, number, format)
         case .integer(let integer):
-            try check(worksheet_write_number(sheet, r, c, try XlsxWorksheet.exactDouble(integer), format), "ô \(where_)")
+            code = worksheet_write_number(sheet, r, c, try XlsxWorksheet.exactDouble(integer), format)
         case .formula(let formula, let cached):
             switch cached {
             case .number(let number):
-                try check(worksheet_write_formula_num(sheet, r, c, formula, format, number), "công thức ô \(where_)")
+                code = worksheet_write_formula_num(sheet, r, c, formula, format, number)
             case .text(let text):
-                try check(worksheet_write_formula_str(sheet, r, c, formula, format, text), "công thức ô \(where_)")
+                code = worksheet_write_formula_str(sheet, r, c, formula, format, text)
             }
         case .blank:
-            try check(worksheet_write_blank(sheet, r, c, format), "ô \(where_)")
+            code = worksheet_write_blank(sheet, r, c, format)
         }
+        try check(code, "ô \(XlsxCellReference.a1(row: row, column: column)) của trang “\(name)”")
     }
 
     /// Checks a formula's length against Excel's limit.
