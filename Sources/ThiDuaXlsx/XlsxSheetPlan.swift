@@ -14,7 +14,9 @@ import CXlsxWriter
 /// so a plan that works in one mode works, identically, in the other.
 ///
 /// Sheet-level settings (column widths, panes, filter, printing, charts) are stored
-/// apart from the rows by libxlsxwriter and are applied after the rows.
+/// apart from the rows by libxlsxwriter, but some of them check their range against
+/// the row cursor in constant-memory mode (`worksheet_autofilter` refuses a range
+/// whose last row has already been flushed), so they are applied before the rows.
 ///
 /// Rows are produced on demand by ``produceRows`` rather than stored, so a sheet of
 /// tens of thousands of units never exists in memory as a whole: together with
@@ -90,6 +92,12 @@ struct XlsxSheetPlan {
         for (column, width) in columnWidths.sorted(by: { $0.key < $1.key }) {
             try sheet.setColumnWidth(width, columns: column ... column)
         }
+        if let freeze { try sheet.freezePanes(row: freeze.row, column: freeze.column) }
+        if let autofilter { try sheet.autofilter(autofilter) }
+        if let pageSetup { try sheet.setPageSetup(pageSetup) }
+        for placed in charts {
+            try sheet.insertChart(placed.chart, row: placed.row, column: placed.column)
+        }
         var writer = RowStreamWriter(sheetName: name)
         try produceRows { row in
             try writer.check(row)
@@ -100,12 +108,6 @@ struct XlsxSheetPlan {
             if !row.merges.isEmpty {
                 try sheet.merge(resolved: row.merges.map { ($0.range, $0.text, formats[$0.style]) })
             }
-        }
-        if let freeze { try sheet.freezePanes(row: freeze.row, column: freeze.column) }
-        if let autofilter { try sheet.autofilter(autofilter) }
-        if let pageSetup { try sheet.setPageSetup(pageSetup) }
-        for placed in charts {
-            try sheet.insertChart(placed.chart, row: placed.row, column: placed.column)
         }
     }
 }

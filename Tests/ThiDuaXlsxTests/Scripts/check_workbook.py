@@ -129,11 +129,11 @@ def charts_by_sheet(path):
                     title = root.find(".//c:chart/c:title", NS)
                     series = []
                     for ser in root.findall(".//c:ser", NS):
-                        name = ser.find("c:tx//c:v", NS)
+                        label = ser.find("c:tx//c:v", NS)
                         cat = ser.find("c:cat//c:f", NS)
                         val = ser.find("c:val//c:f", NS)
                         series.append({
-                            "name": name.text if name is not None else None,
+                            "name": label.text if label is not None else None,
                             "categories": cat.text if cat is not None else None,
                             "values": val.text if val is not None else None,
                         })
@@ -187,8 +187,9 @@ def dump(path):
             "print": {
                 "orientation": setup.orientation,
                 "paperSize": int(setup.paperSize) if setup.paperSize is not None else None,
-                "fitToWidth": int(setup.fitToWidth) if setup.fitToWidth is not None else None,
-                "fitToHeight": int(setup.fitToHeight) if setup.fitToHeight is not None else None,
+                # ECMA-376 defaults: an absent fitToWidth / fitToHeight means 1.
+                "fitToWidth": int(setup.fitToWidth) if setup.fitToWidth is not None else 1,
+                "fitToHeight": int(setup.fitToHeight) if setup.fitToHeight is not None else 1,
                 "fitToPage": bool(ws.sheet_properties.pageSetUpPr.fitToPage) if ws.sheet_properties.pageSetUpPr is not None else False,
                 "print_title_rows": ws.print_title_rows,
                 "footer_center": footer.center.text if footer is not None else None,
