@@ -49,7 +49,7 @@ extension ReportWorkbook {
         // Title rows are merged over the whole table; taller when the text must wrap.
         func titleRow(_ index: Int, _ text: String, style: Int, fontScale: Double, lineHeight: Double) -> XlsxSheetPlan.Row {
             var row = XlsxSheetPlan.Row(index: index)
-            let lines = lineCount(XlsxColumnWidth.width(for: text, bold: true) * fontScale, available: tableWidth)
+            let lines = lineCount(XlsxColumnWidth.unclampedWidth(for: text, bold: true) * fontScale, available: tableWidth)
             if lines > 1 { row.height = Double(lines) * lineHeight }
             row.merges = [.init(range: XlsxRange(firstRow: index, firstColumn: 0, lastRow: index, lastColumn: lastColumn), text: text, style: style)]
             return row
@@ -69,7 +69,7 @@ extension ReportWorkbook {
                 header.merges.append(.init(range: XlsxRange(firstRow: SummaryLayout.headerRow, firstColumn: slot.firstColumn, lastRow: SummaryLayout.headerRow, lastColumn: slot.lastColumn), text: name, style: headerStyle))
             }
             let available = (slot.firstColumn ... slot.lastColumn).reduce(0) { $0 + (widths[$1] ?? 0) }
-            headerLines = max(headerLines, lineCount(XlsxColumnWidth.width(for: name, bold: true), available: available))
+            headerLines = max(headerLines, lineCount(XlsxColumnWidth.unclampedWidth(for: name, bold: true), available: available))
             for (column, text) in subHeaders(slot) {
                 subHeader.cells.append(.init(column: column, value: .text(text), style: headerStyle))
             }
@@ -98,7 +98,7 @@ extension ReportWorkbook {
                     row.cells.append(.init(column: SummaryLayout.serialColumn, value: .integer(Int64(serial)), style: unitStyles.serial))
                     // A unit name is data from the clerk's files: always a string cell.
                     row.cells.append(.init(column: SummaryLayout.nameColumn, value: .text(unit.name), style: unitStyles.name))
-                    let lines = lineCount(XlsxColumnWidth.width(for: unit.name), available: nameWidth)
+                    let lines = lineCount(XlsxColumnWidth.unclampedWidth(for: unit.name), available: nameWidth)
                     if lines > 1 { row.height = Double(lines) * ReportStyles.lineHeight }
                     appendFigures(to: &row, layout: layout, figures: ReportFigures(unit: unit), styles: (unitStyles.integer, unitStyles.percent, unitStyles.blank)) { _ in nil }
                 case .subtotal(let g, let first, let last):

@@ -23,11 +23,15 @@ public enum XlsxColumnWidth {
     ///   - text: the cell's displayed text.
     ///   - bold: bold glyphs are about 10 % wider.
     public static func width(for text: String, bold: Bool = false) -> Double {
+        min(max(unclampedWidth(for: text, bold: bold), minimum), maximum)
+    }
+
+    /// ``width(for:bold:)`` before clamping, to work out how many lines a wrapped text needs.
+    static func unclampedWidth(for text: String, bold: Bool = false) -> Double {
         let longest = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
             .map(units(of:))
             .max() ?? 0
-        let raw = longest * (bold ? 1.1 : 1.0) + padding
-        return min(max(raw, minimum), maximum)
+        return longest * (bold ? 1.1 : 1.0) + padding
     }
 
     /// Estimated width of one line in "0"-widths, before padding and clamping.
