@@ -6,17 +6,36 @@
 public struct CellStyle: Hashable, Sendable {
     /// Horizontal alignment inside the cell.
     public enum HorizontalAlignment: Hashable, Sendable {
-        case left, center, right, centerAcross, justify
+        /// Flush left.
+        case left
+        /// Centred in the cell.
+        case center
+        /// Flush right.
+        case right
+        /// Centred across this and the following empty cells with the same alignment.
+        case centerAcross
+        /// Justified (wrapped lines fill the width).
+        case justify
     }
 
     /// Vertical alignment inside the cell.
     public enum VerticalAlignment: Hashable, Sendable {
-        case top, center, bottom
+        /// Top of the cell.
+        case top
+        /// Middle of the cell.
+        case center
+        /// Bottom of the cell (Excel's default).
+        case bottom
     }
 
     /// Border drawn on all four sides.
     public enum Border: Hashable, Sendable {
-        case none, thin, medium
+        /// No border.
+        case none
+        /// Thin line, as in printed tables.
+        case thin
+        /// Medium line, for emphasis.
+        case medium
     }
 
     /// Font family, e.g. "Times New Roman"; `nil` keeps Excel's default (Calibri).

@@ -3,6 +3,15 @@
 public enum XlsxCellReference {
     /// Excel's column letters for a 0-based column: 0 → "A", 25 → "Z", 26 → "AA".
     public static func columnLetters(_ column: Int) -> String {
+        // Formulas name columns millions of times in large reports; Excel has only
+        // 16,384 columns, so look them up.
+        if column >= 0 && column < letterTable.count { return letterTable[column] }
+        return computeLetters(column)
+    }
+
+    private static let letterTable: [String] = (0 ..< 16_384).map(computeLetters)
+
+    private static func computeLetters(_ column: Int) -> String {
         var n = column + 1
         var letters: [Character] = []
         while n > 0 {

@@ -4,7 +4,10 @@ import CXlsxWriter
 public struct XlsxPageSetup: Hashable, Sendable {
     /// Page orientation.
     public enum Orientation: Hashable, Sendable {
-        case portrait, landscape
+        /// Taller than wide (letters, lists).
+        case portrait
+        /// Wider than tall (wide tables).
+        case landscape
     }
 
     /// Page margins in millimetres (Vietnamese rules give them in mm; Excel stores inches).

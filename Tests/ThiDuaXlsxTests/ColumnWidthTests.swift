@@ -38,4 +38,18 @@ struct ColumnWidthTests {
     func wide() {
         #expect(XlsxColumnWidth.width(for: "工会工会工会") > XlsxColumnWidth.width(for: "abcdef"))
     }
+
+    @Test("the fast scalar path measures exactly like grapheme-cluster iteration")
+    func fastPathAgrees() throws {
+        let samples = [
+            "Liên đoàn Lao động tỉnh Bến Tre", "CÔNG ĐOÀN NGÀNH GIÁO DỤC", "Thực hiện\n% đạt",
+            "Lie\u{0302}n đoa\u{0300}n ti\u{0309}nh", "Số: 13/KH-LĐLĐ (2025)", "", "a\r\nbc", "Ẫ ẫ Ự ự Đ đ",
+        ]
+        for sample in samples {
+            let fast = try #require(XlsxColumnWidth.fastUnits(of: sample), "\(sample)")
+            #expect(fast == XlsxColumnWidth.slowUnits(of: sample), "\(sample)")
+        }
+        #expect(XlsxColumnWidth.fastUnits(of: "工会") == nil)
+        #expect(XlsxColumnWidth.fastUnits(of: "👍🏽") == nil)
+    }
 }
