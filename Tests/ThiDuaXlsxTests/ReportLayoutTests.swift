@@ -133,6 +133,20 @@ struct ReportLayoutTests {
     }
 }
 
+@Suite("Degenerate reports still write")
+struct DegenerateReportTests {
+    @Test("no groups, no indicators, no lists; and groups without units", arguments: [false, true])
+    func degenerate(constantMemory: Bool) throws {
+        let directory = try TemporaryDirectory()
+        let options = XlsxWorkbook.Options(constantMemory: constantMemory)
+        let empty = SummaryWorkbookInput(issuingBody: "LĐLĐ", title: "Trống", period: "", indicators: [], groups: [])
+        try ReportWorkbook.write(empty, to: directory.file("trong.xlsx"), options: options)
+        let noUnits = SummaryWorkbookInput.synthetic(units: 2, indicators: 3, groups: 5)
+        try ReportWorkbook.write(noUnits, to: directory.file("it-don-vi.xlsx"), options: options)
+        #expect(try directory.contents() == ["it-don-vi.xlsx", "trong.xlsx"])
+    }
+}
+
 @Suite("Synthetic input for benchmarks")
 struct SyntheticInputTests {
     @Test("shape and determinism")
