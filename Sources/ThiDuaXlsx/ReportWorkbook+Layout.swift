@@ -1,0 +1,175 @@
+/// Where everything goes on the "Tổng hợp" sheet, computed once from the input so
+/// that formulas, the chart sheet and the checks all agree on cell positions.
+struct SummaryLayout {
+    /// The columns of one indicator.
+    struct Slot {
+        var indicator: IndicatorColumnGroup
+        var firstColumn: Int
+        var lastColumn: Int
+        /// "Chỉ tiêu" column, for indicators with a target.
+        var target: Int?
+        /// "Thực hiện" column, for count and money indicators.
+        var actual: Int?
+        /// "% đạt" column, for indicators with a target.
+        var percent: Int?
+        /// For ratio indicators: the ratio column and the actual columns it divides.
+        var ratio: (column: Int, numerator: Int, denominator: Int, numeratorKey: String, denominatorKey: String)?
+    }
+
+    /// What one table row is.
+    enum RowKind {
+        case groupHeader(group: Int)
+        case unit(group: Int, unit: Int, serial: Int)
+        case subtotal(group: Int, firstUnitRow: Int, lastUnitRow: Int)
+        case grandTotal
+    }
+
+    static let serialColumn = 0
+    static let nameColumn = 1
+    static let firstIndicatorColumn = 2
+    static let issuingBodyRow = 0
+    static let titleRow = 1
+    static let periodRow = 2
+    static let headerRow = 4
+    static let subHeaderRow = 5
+    static let firstDataRow = 6
+
+    var slots: [Slot]
+    var lastColumn: Int
+    /// Row index of each group's header row.
+    var groupHeaderRows: [Int] = []
+    /// Row index of each group's subtotal row.
+    var subtotalRows: [Int] = []
+    var grandTotalRow: Int
+
+    init(input: SummaryWorkbookInput) throws {
+        var keys: [String: Int] = [:]
+        var slots: [Slot] = []
+        var column = SummaryLayout.firstIndicatorColumn
+        for (index, indicator) in input.indicators.enumerated() {
+            if indicator.key.isEmpty {
+                throw XlsxError.invalidInput("chỉ tiêu thứ \(index + 1) (“\(indicator.name)”) không có mã")
+            }
+            if keys[indicator.key] != nil {
+                throw XlsxError.invalidInput("mã chỉ tiêu “\(indicator.key)” bị lặp")
+            }
+            keys[indicator.key] = index
+            var slot = Slot(indicator: indicator, firstColumn: column, lastColumn: column)
+            switch indicator.kind {
+            case .ratio:
+                slot.ratio = (column, 0, 0, "", "")
+                column += 1
+            case .count, .money:
+                if indicator.hasTarget {
+                    slot.target = column
+                    slot.actual = column + 1
+                    slot.percent = column + 2
+                    column += 3
+                } else {
+                    slot.actual = column
+                    column += 1
+                }
+            }
+            slot.lastColumn = column - 1
+            slots.append(slot)
+        }
+        // Ratios refer to other indicators' actual columns, which are known only now.
+        let resolved = slots
+        func actualColumn(_ key: String, for indicator: IndicatorColumnGroup) throws -> Int {
+            guard let referenced = keys[key] else {
+                throw XlsxError.invalidInput("tỷ lệ “\(indicator.name)” dùng mã chỉ tiêu “\(key)” không có trong danh sách")
+            }
+            guard let actual = resolved[referenced].actual else {
+                throw XlsxError.invalidInput("tỷ lệ “\(indicator.name)” không thể tính từ một tỷ lệ khác (“\(key)”)")
+            }
+            return actual
+        }
+        for index in slots.indices {
+            guard case .ratio(let numeratorKey, let denominatorKey) = slots[index].indicator.kind else { continue }
+            let ratioColumn = slots[index].firstColumn
+            slots[index].ratio = (
+                ratioColumn, try actualColumn(numeratorKey, for: slots[index].indicator),
+                try actualColumn(denominatorKey, for: slots[index].indicator), numeratorKey, denominatorKey)
+        }
+        self.slots = slots
+        lastColumn = max(column - 1, SummaryLayout.nameColumn)
+        guard lastColumn < XlsxWorksheet.columnCount else { throw XlsxError.columnOutOfRange(column: lastColumn) }
+
+        var row = SummaryLayout.firstDataRow
+        for group in input.groups {
+            groupHeaderRows.append(row)
+            row += 1 + group.units.count
+            subtotalRows.append(row)
+            row += 1
+        }
+        grandTotalRow = row
+        guard grandTotalRow < XlsxWorksheet.rowCount else { throw XlsxError.rowOutOfRange(row: grandTotalRow) }
+    }
+
+    /// Every table row in order (group headers, units, subtotals, grand total).
+    func forEachRow(of input: SummaryWorkbookInput, _ body: (Int, RowKind) throws -> Void) throws {
+        var serial = 0
+        for (g, group) in input.groups.enumerated() {
+            let header = groupHeaderRows[g]
+            try body(header, .groupHeader(group: g))
+            for u in group.units.indices {
+                serial += 1
+                try body(header + 1 + u, .unit(group: g, unit: u, serial: serial))
+            }
+            // An empty group sums its own (blank) header row, so the formula stays valid.
+            let first = group.units.isEmpty ? header : header + 1
+            let last = group.units.isEmpty ? header : header + group.units.count
+            try body(subtotalRows[g], .subtotal(group: g, firstUnitRow: first, lastUnitRow: last))
+        }
+        try body(grandTotalRow, .grandTotal)
+    }
+
+    /// Slots of indicators with a target (the ones the chart shows).
+    var targetSlots: [Slot] { slots.filter { $0.percent != nil } }
+}
+
+/// One set of figures of a row: per indicator key, target and actual.
+///
+/// Unit rows take the input as is (`nil` = blank); subtotals and the grand total are
+/// exact Int64 sums, blanks counting as 0 as Excel's SUM does.
+struct ReportFigures {
+    struct Pair: Hashable {
+        var target: Int64?
+        var actual: Int64?
+    }
+
+    var pairs: [String: Pair] = [:]
+
+    subscript(key: String) -> Pair { pairs[key] ?? Pair() }
+
+    /// Sums figures, refusing overflow and values Excel's doubles cannot hold exactly.
+    static func sum(_ parts: [ReportFigures], keys: [String], context: String) throws -> ReportFigures {
+        var result = ReportFigures()
+        for key in keys {
+            var target: Int64 = 0
+            var actual: Int64 = 0
+            for part in parts {
+                let pair = part[key]
+                target = try add(target, pair.target ?? 0, key: key, context: context)
+                actual = try add(actual, pair.actual ?? 0, key: key, context: context)
+            }
+            result.pairs[key] = Pair(target: target, actual: actual)
+        }
+        return result
+    }
+
+    private static func add(_ a: Int64, _ b: Int64, key: String, context: String) throws -> Int64 {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        guard !overflow, sum.magnitude <= UInt64(XlsxWorksheet.maximumExactInteger) else {
+            throw XlsxError.invalidInput("tổng của chỉ tiêu “\(key)” (\(context)) vượt quá giới hạn số của Excel")
+        }
+        return sum
+    }
+
+    /// The cached value of `IF(target=0,"",actual/target)`: text "" when the divisor is
+    /// blank or 0, else the quotient; the division is the only floating-point step.
+    static func quotient(_ numerator: Int64?, _ denominator: Int64?) -> XlsxFormulaResult {
+        guard let denominator, denominator != 0 else { return .text("") }
+        return .number(Double(numerator ?? 0) / Double(denominator))
+    }
+}

@@ -1,0 +1,69 @@
+/// Writes the summary workbook of a phase report (báo cáo sơ kết / tổng kết).
+///
+/// Sheets, in order:
+/// 1. "Tổng hợp" — the table: title rows, a two-level header, one row per unit in
+///    groups, a subtotal row per group and a grand-total row, all totals as real
+///    formulas (`SUM`, `+`, `IF(…=0,"",…/…)`) with values computed exactly in Swift
+///    stored as their cached results.
+/// 2. "Biểu đồ" — "% đạt" per group for the indicators with a target, and a column chart.
+/// 3. "Chưa báo cáo" — units that sent no report.
+/// 4. "Nguồn" — reconciliation figures.
+///
+/// Both libxlsxwriter modes give the same cells, merges, formulas and formats: every
+/// sheet is produced as one ordered stream of rows (see ``XlsxWorkbook/Options/constantMemory``).
+public enum ReportWorkbook {
+    /// Name of the table sheet.
+    public static let summarySheetName = "Tổng hợp"
+    /// Name of the chart sheet.
+    public static let chartSheetName = "Biểu đồ"
+    /// Name of the sheet listing units that did not report.
+    public static let missingSheetName = "Chưa báo cáo"
+    /// Name of the reconciliation sheet.
+    public static let sourcesSheetName = "Nguồn"
+
+    /// Writes the workbook to `path`, atomically (see ``XlsxWorkbook``).
+    ///
+    /// The input is checked and the totals computed before anything is written; on any
+    /// error nothing is left at `path` beyond what was already there.
+    ///
+    /// - Parameters:
+    ///   - input: what to show.
+    ///   - path: destination `.xlsx` file; its folder must exist.
+    ///   - options: libxlsxwriter options; use `constantMemory: true` for tens of
+    ///     thousands of units.
+    /// - Throws: ``XlsxError`` with a Vietnamese message.
+    public static func write(_ input: SummaryWorkbookInput, to path: String, options: XlsxWorkbook.Options = .init()) throws {
+        let plans = try plans(for: input)
+        let workbook = try XlsxWorkbook(path: path, options: options)
+        let author = input.author.trimmingSpaces.isEmpty ? input.issuingBody : input.author
+        try workbook.setProperties(XlsxDocumentProperties(
+            title: input.title, subject: input.period, author: author, company: input.issuingBody,
+            comments: "Tạo bởi thidua"))
+        for plan in plans {
+            let sheet = try workbook.addWorksheet(named: plan.name)
+            try plan.write(to: sheet)
+        }
+        try workbook.close()
+    }
+
+    /// The four sheet plans, after checking the input and computing the totals.
+    static func plans(for input: SummaryWorkbookInput) throws -> [XlsxSheetPlan] {
+        let layout = try SummaryLayout(input: input)
+        let totals = try ReportTotals(input: input, layout: layout)
+        return [
+            try summaryPlan(input: input, layout: layout, totals: totals),
+            chartPlan(input: input, layout: layout, totals: totals),
+            missingPlan(input: input),
+            sourcesPlan(input: input),
+        ]
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces, tabs and newlines (no Foundation needed).
+    var trimmingSpaces: Substring {
+        let isSpace: (Character) -> Bool = { $0.isWhitespace }
+        guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return self[start ... end]
+    }
+}

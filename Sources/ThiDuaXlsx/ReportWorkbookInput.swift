@@ -1,0 +1,161 @@
+/// What the summary workbook shows, as plain values.
+///
+/// This is a presentation model: it knows nothing about how the statistics were
+/// computed. Callers map their report statistics onto it, and ``ReportWorkbook``
+/// turns it into the sheets "Tổng hợp", "Biểu đồ", "Chưa báo cáo" and "Nguồn".
+/// Group subtotals and the grand total are *not* part of the input: the writer
+/// computes them from the unit rows with exact integer arithmetic.
+public struct SummaryWorkbookInput: Hashable, Sendable {
+    /// The issuing body, e.g. "LIÊN ĐOÀN LAO ĐỘNG TỈNH BẾN TRE"; first title row, and the
+    /// document's company property.
+    public var issuingBody: String
+    /// The report title, e.g. "BÁO CÁO SƠ KẾT ĐỢT 1 PHONG TRÀO THI ĐUA NĂM 2025".
+    public var title: String
+    /// The period line, e.g. "Từ 01/01/2025 đến 30/6/2025".
+    public var period: String
+    /// The indicator columns, in display order.
+    public var indicators: [IndicatorColumnGroup]
+    /// The unit groups (khối, cụm), in display order, each with its units.
+    public var groups: [UnitGroup]
+    /// Units that sent no report.
+    public var missingUnits: [MissingUnit]
+    /// Reconciliation figures for the "Nguồn" sheet (files read, rows used, skipped…).
+    public var sources: [SourceEntry]
+    /// The document's author property; the issuing body when empty.
+    public var author: String
+
+    /// Creates an input.
+    public init(
+        issuingBody: String, title: String, period: String, indicators: [IndicatorColumnGroup],
+        groups: [UnitGroup], missingUnits: [MissingUnit] = [], sources: [SourceEntry] = [], author: String = ""
+    ) {
+        self.issuingBody = issuingBody
+        self.title = title
+        self.period = period
+        self.indicators = indicators
+        self.groups = groups
+        self.missingUnits = missingUnits
+        self.sources = sources
+        self.author = author
+    }
+}
+
+/// One indicator and the columns it occupies.
+public struct IndicatorColumnGroup: Hashable, Sendable {
+    /// What the indicator's numbers are.
+    public enum Kind: Hashable, Sendable {
+        /// A count (người, công đoàn, sáng kiến…), shown as `#,##0`.
+        case count
+        /// An amount of money in đồng, shown as `#,##0`.
+        case money
+        /// A percentage computed on every row from two other (non-ratio) indicators'
+        /// actual values, numerator ÷ denominator, shown as `0.0%`. Units carry no
+        /// value for it.
+        case ratio(numeratorKey: String, denominatorKey: String)
+    }
+
+    /// Identifier used in ``UnitRow/values``.
+    public var key: String
+    /// Column header, e.g. "Phát triển đoàn viên".
+    public var name: String
+    /// Unit shown after the name in brackets ("người", "đồng"); empty for none.
+    public var unit: String
+    /// With a target the indicator has three columns: "Chỉ tiêu", "Thực hiện", "% đạt";
+    /// without, one: "Thực hiện". Ignored for ratios.
+    public var hasTarget: Bool
+    /// Count, money or ratio.
+    public var kind: Kind
+
+    /// Creates an indicator.
+    public init(key: String, name: String, unit: String = "", hasTarget: Bool = false, kind: Kind = .count) {
+        self.key = key
+        self.name = name
+        self.unit = unit
+        self.hasTarget = hasTarget
+        self.kind = kind
+    }
+}
+
+/// A group of units (khối, cụm) with its own subtotal row.
+public struct UnitGroup: Hashable, Sendable {
+    /// Group name, e.g. "Khối Doanh nghiệp".
+    public var name: String
+    /// The units, in display order.
+    public var units: [UnitRow]
+
+    /// Creates a group.
+    public init(name: String, units: [UnitRow]) {
+        self.name = name
+        self.units = units
+    }
+}
+
+/// One reporting unit and its figures.
+public struct UnitRow: Hashable, Sendable {
+    /// Unit name as it should be printed.
+    public var name: String
+    /// Figures per indicator key; a missing key means no figure (blank cells).
+    public var values: [String: IndicatorValue]
+
+    /// Creates a unit row.
+    public init(name: String, values: [String: IndicatorValue]) {
+        self.name = name
+        self.values = values
+    }
+}
+
+/// The figures of one unit for one indicator. `nil` means "not reported" (blank cell),
+/// which sums as 0 exactly as Excel's SUM does.
+public struct IndicatorValue: Hashable, Sendable {
+    /// What was achieved (thực hiện).
+    public var actual: Int64?
+    /// The target (chỉ tiêu), for indicators with a target.
+    public var target: Int64?
+
+    /// Creates a value.
+    public init(actual: Int64?, target: Int64? = nil) {
+        self.actual = actual
+        self.target = target
+    }
+}
+
+/// A unit that did not report.
+public struct MissingUnit: Hashable, Sendable {
+    /// Unit name.
+    public var name: String
+    /// Its group (khối, cụm).
+    public var group: String
+
+    /// Creates an entry.
+    public init(name: String, group: String) {
+        self.name = name
+        self.group = group
+    }
+}
+
+/// One reconciliation line of the "Nguồn" sheet.
+public struct SourceEntry: Hashable, Sendable {
+    /// A figure: a whole number is written as a numeric cell, text as text.
+    public enum Value: Hashable, Sendable, ExpressibleByIntegerLiteral, ExpressibleByStringLiteral {
+        /// A count, written as a number with `#,##0`.
+        case number(Int64)
+        /// Free text (a file name, a reason).
+        case text(String)
+
+        /// `12` as a number.
+        public init(integerLiteral value: Int64) { self = .number(value) }
+        /// `"x"` as text.
+        public init(stringLiteral value: String) { self = .text(value) }
+    }
+
+    /// What the figure is, e.g. "Số tệp đã đọc".
+    public var label: String
+    /// The figure.
+    public var value: Value
+
+    /// Creates a line.
+    public init(label: String, value: Value) {
+        self.label = label
+        self.value = value
+    }
+}

@@ -1,0 +1,61 @@
+import CXlsxWriter
+
+/// The document properties shown in Excel's File › Info panel.
+public struct XlsxDocumentProperties: Hashable, Sendable {
+    /// Title (Tiêu đề).
+    public var title: String?
+    /// Subject.
+    public var subject: String?
+    /// Author (Tác giả).
+    public var author: String?
+    /// Manager.
+    public var manager: String?
+    /// Company (Công ty / cơ quan).
+    public var company: String?
+    /// Category.
+    public var category: String?
+    /// Keywords.
+    public var keywords: String?
+    /// Comments.
+    public var comments: String?
+
+    /// Creates properties; unset ones are left out of the file.
+    public init(
+        title: String? = nil, subject: String? = nil, author: String? = nil, manager: String? = nil,
+        company: String? = nil, category: String? = nil, keywords: String? = nil, comments: String? = nil
+    ) {
+        self.title = title
+        self.subject = subject
+        self.author = author
+        self.manager = manager
+        self.company = company
+        self.category = category
+        self.keywords = keywords
+        self.comments = comments
+    }
+}
+
+extension XlsxWorkbook {
+    /// Sets the document properties.
+    ///
+    /// The strings are copied into C memory owned by this workbook and kept until it
+    /// is freed, because `lxw_doc_properties` holds plain pointers that libxlsxwriter
+    /// reads when the workbook is closed.
+    public func setProperties(_ properties: XlsxDocumentProperties) throws {
+        let workbook = try liveHandle()
+        var c = lxw_doc_properties()
+        func keep(_ value: String?) throws -> UnsafeMutablePointer<CChar>? {
+            guard let value else { return nil }
+            return try retainCString(value)
+        }
+        c.title = try keep(properties.title)
+        c.subject = try keep(properties.subject)
+        c.author = try keep(properties.author)
+        c.manager = try keep(properties.manager)
+        c.company = try keep(properties.company)
+        c.category = try keep(properties.category)
+        c.keywords = try keep(properties.keywords)
+        c.comments = try keep(properties.comments)
+        try check(workbook_set_properties(workbook, &c), "thuộc tính tài liệu")
+    }
+}
