@@ -60,7 +60,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ThiDuaXlsxTests",
-            dependencies: ["ThiDuaXlsx", "ThiDuaKit"]
+            dependencies: ["ThiDuaXlsx", "ThiDuaKit"],
+            exclude: ["Scripts"]
         ),
         .testTarget(
             name: "EndToEndTests",
