@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ThiDuaKit
+import ThiDuaXlsx
 
 /// The formats `render` can write.
 enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
@@ -113,9 +114,26 @@ struct RenderCommand: ParsableCommand {
                 let text = try Renderer.render(document, format: textFormat, templates: templates, width: width)
                 outputs.append(("\(out)/\(base).\(textFormat.rawValue)", text))
             }
+            var workbook: SummaryWorkbookInput?
+            if let report, format == .xlsx || format == .all {
+                workbook = SummaryWorkbookInput(document: document, result: report)
+            } else if format == .xlsx {
+                result.notes.append("\(file): chỉ báo cáo (loai: bao_cao) mới có bảng tính .xlsx; không ghi gì")
+            }
             for output in outputs {
                 try FileAccess.writeAtomically(output.text, to: output.path)
                 result.written.append(output.path)
+            }
+            if let workbook, let report {
+                let path = "\(out)/\(base).xlsx"
+                // Tens of thousands of rows: stream them (constant memory).
+                let options = XlsxWorkbook.Options(constantMemory: report.statistics.unitCount > 10_000)
+                do {
+                    try ReportWorkbook.write(workbook, to: path, options: options)
+                } catch let error as XlsxError {
+                    throw error.thiDuaError(path: path)
+                }
+                result.written.append(path)
             }
         } catch let error as ThiDuaError {
             result.error = error
