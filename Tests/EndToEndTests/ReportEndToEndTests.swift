@@ -98,6 +98,6 @@ struct ReportEndToEndTests {
         try text.write(to: file, atomically: true, encoding: .utf8)
         let result = try Run.thidua(["render", file.path, "--out", folder.appendingPathComponent("o").path])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("bc.yaml:30:7: lỗi: không tìm thấy tệp số liệu \"khong-co.csv\""), "\(result.stderr)")
+        #expect(result.stderr.contains("bc.yaml:29:7: lỗi: không tìm thấy tệp số liệu \"khong-co.csv\""), "\(result.stderr)")
     }
 }
