@@ -71,3 +71,14 @@ struct GoldenTests {
         #expect(direct == viaContext)
     }
 }
+
+@Suite("Golden files: task list")
+struct TaskListGoldenTests {
+    @Test func guidanceTaskListInAllFormats() throws {
+        let document = try #require(try TestSupport.loadExample("huong-dan-tinh-2025.yaml").0)
+        let list = TaskList(documents: [document])
+        try Golden.check(list.markdown(), against: "huong-dan-tinh-2025/tasks.md")
+        try Golden.check(list.plainText(), against: "huong-dan-tinh-2025/tasks.txt")
+        try Golden.check(list.csv(), against: "huong-dan-tinh-2025/tasks.csv")
+    }
+}
