@@ -243,19 +243,6 @@ extension ReportWorkbook {
 
     /// Group numbers in Roman numerals, as Vietnamese tables number sections.
     static func romanNumeral(_ number: Int) -> String {
-        guard number > 0 else { return String(number) }
-        let table: [(Int, String)] = [
-            (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-            (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
-        ]
-        var rest = number
-        var result = ""
-        for (value, symbol) in table {
-            while rest >= value {
-                result += symbol
-                rest -= value
-            }
-        }
-        return result
+        RomanNumeral.string(number) ?? String(number)
     }
 }
