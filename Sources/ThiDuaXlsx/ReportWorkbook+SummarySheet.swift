@@ -1,3 +1,5 @@
+import ThiDuaKit
+
 /// Group subtotals and the grand total, computed from the unit rows.
 struct ReportTotals {
     var groups: [ReportFigures]
