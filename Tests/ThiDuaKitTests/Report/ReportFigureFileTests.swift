@@ -113,4 +113,11 @@ import Testing
         #expect(outcomes.isEmpty)
         #expect(diagnostics.first?.message.contains("trống") == true)
     }
+
+    @Test func fileWithoutFigureColumnsWarns() {
+        let (outcomes, diagnostics) = ReportFixture.parse("don_vi;nhom\nA;K\n")
+        #expect(diagnostics.map(\.severity) == [.warning])
+        #expect(diagnostics[0].message.contains("không có cột số liệu"))
+        #expect(ReportFixture.units(outcomes).count == 1)
+    }
 }

@@ -156,4 +156,20 @@ import Testing
                     "no diagnostic for \(row.position)")
         }
     }
+
+    @Test func duplicateEntryInTheExpectedList() {
+        let r = ReportFixture.aggregate([("t.csv", "don_vi;so_cdcs\nA;1\n")],
+                                        expected: [ExpectedUnit(name: "A"), ExpectedUnit(name: " a ")])
+        #expect(r.diagnostics.contains { $0.message.contains("ghi hai lần trong danh sách") })
+        #expect(r.statistics.missingUnits.isEmpty)
+    }
+
+    @Test func manyUnexpectedUnitsAreSummarised() {
+        var text = "don_vi;so_cdcs\n"
+        for k in 0..<60 { text += "Đơn vị \(k);1\n" }
+        let r = ReportFixture.aggregate([("t.csv", text)], expected: [ExpectedUnit(name: "Đơn vị 0")])
+        #expect(r.statistics.unexpectedUnits.count == 59)
+        #expect(r.diagnostics.filter { $0.message.hasPrefix("đơn vị 'Đơn vị") }.count == 50)
+        #expect(r.diagnostics.contains { $0.message.hasPrefix("và 9 đơn vị khác") })
+    }
 }

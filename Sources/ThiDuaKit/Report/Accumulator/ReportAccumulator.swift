@@ -9,7 +9,7 @@
 /// same unit written NFD in one file and NFC in another is recognised, while two schools
 /// with the same name in different districts (huyện) stay two units. A second row for a
 /// unit is reported (`add` returns why it was skipped), never summed.
-public struct ReportAccumulator {
+public struct ReportAccumulator: Sendable {
     /// Marks a missing figure in the flat value columns.
     static let missing = Int64.min
 

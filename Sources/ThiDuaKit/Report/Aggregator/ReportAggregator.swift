@@ -60,7 +60,7 @@ public struct ReportInputs {
 }
 
 /// The outcome of aggregating a phase's figures.
-public struct ReportResult {
+public struct ReportResult: Sendable {
     /// The statistics; usable for rendering only when `diagnostics.hasErrors` is false.
     public var statistics: ReportStatistics
     /// The account of the current phase's rows.

@@ -98,7 +98,7 @@ public enum FigureRowOutcome: Hashable, Sendable {
 /// indicator by key or name, and per-unit targets (`chi_tieu_<key>`, the indicator's
 /// `perUnitTargetColumn`, or "Chỉ tiêu <name>"). Unknown columns get a warning with the
 /// nearest valid header and are ignored.
-public struct FigureFileParser {
+public struct FigureFileParser: Sendable {
     /// File label for diagnostics.
     public let file: String
     /// The indicators columns are matched against.

@@ -35,7 +35,7 @@ public struct CSVRecord: Hashable, Sendable {
 /// CRLF, LF or CR line ends. Only the current record is held as text, so a 100,000-row file
 /// never needs to exist as one `String`. Chunk boundaries may fall anywhere, even inside a
 /// UTF-8 sequence or between CR and LF; the records are the same.
-public struct FigureCSVReader {
+public struct FigureCSVReader: Sendable {
     private enum State {
         case fieldStart, unquoted, quoted, quoteInQuoted
     }

@@ -150,6 +150,8 @@ enum StatisticsBuilder {
             if byKey[key] != nil {
                 diagnostics.append(.warning("đơn vị '\(e.name)' ghi hai lần trong danh sách",
                                             at: SourcePosition(file: label), hint: "xoá dòng thừa"))
+                // The repeated entry is the same unit: it must not also be reported missing.
+                result.taken[i] = true
                 continue
             }
             byKey[key] = i

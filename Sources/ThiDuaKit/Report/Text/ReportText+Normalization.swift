@@ -182,7 +182,7 @@ enum ReportText {
 
 /// A folded name as UTF-8 bytes, hashed in one block (hashing `[UInt8]` feeds the hasher
 /// byte by byte, which dominated the cost of identifying 100,000 units).
-struct FoldedKey: Hashable {
+struct FoldedKey: Hashable, Sendable {
     let bytes: [UInt8]
 
     init(_ bytes: [UInt8]) {
