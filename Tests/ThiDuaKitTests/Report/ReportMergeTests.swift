@@ -172,4 +172,23 @@ import Testing
         #expect(r.diagnostics.filter { $0.message.hasPrefix("đơn vị 'Đơn vị") }.count == 50)
         #expect(r.diagnostics.contains { $0.message.hasPrefix("và 9 đơn vị khác") })
     }
+
+    @Test func theSameFileTwiceIsAccountedForWithoutAFloodOfMessages() {
+        let text = ReportBenchmark.syntheticCSV(units: 600, groups: 3, indicators: .default, seed: 5)
+        let r = ReportFixture.aggregate([("a.csv", text), ("a-ban-sao.csv", text)])
+        #expect(r.reconciliation.rowsRead == 1200)
+        #expect(r.reconciliation.unitsUsed == 600)
+        #expect(r.reconciliation.isBalanced)
+        #expect(r.diagnostics.filter { $0.message.contains("có hai dòng") }.count == ReportAccumulator.diagnosticLimit)
+        #expect(r.diagnostics.contains { $0.message.hasPrefix("còn 100 đơn vị trùng khác") })
+    }
+
+    @Test func aSystematicMistakeIsListedUpToTheLimit() {
+        var text = "don_vi;so_cdcs\n"
+        for k in 0..<700 { text += "Đơn vị \(k);\(k) CĐCS\n" }
+        let r = ReportFixture.aggregate([("t.csv", text)])
+        #expect(r.reconciliation.skipped.count == 700)
+        #expect(r.diagnostics.count == FigureFileParser.rowDiagnosticLimit + 1)
+        #expect(r.diagnostics.last?.message.contains("còn 200 lỗi khác") == true)
+    }
 }

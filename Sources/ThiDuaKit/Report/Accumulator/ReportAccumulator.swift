@@ -15,8 +15,14 @@ public struct ReportAccumulator: Sendable {
 
     /// The indicators the rows are laid out by.
     public let indicators: IndicatorSet
-    /// Duplicate-unit findings so far.
+    /// Duplicate-unit findings so far (at most `diagnosticLimit`).
     public private(set) var diagnostics: [Diagnostic] = []
+    /// Duplicate findings beyond `diagnosticLimit`, counted instead of listed: the same file
+    /// given twice would otherwise produce one message per unit.
+    public private(set) var suppressedDiagnostics = 0
+
+    /// How many duplicate findings are listed before the rest are only counted.
+    public static let diagnosticLimit = 500
 
     private(set) var names: [String] = []
     private(set) var unitGroup: [Int32] = []
@@ -75,8 +81,12 @@ public struct ReportAccumulator: Sendable {
             let message = "đơn vị '\(row.name)' có hai dòng: \(first) và \(row.position)"
                 + (same ? " (số liệu giống nhau); dòng sau bị bỏ qua" : " với số liệu khác nhau; dòng sau bị bỏ qua, không cộng dồn")
             let hint = "xoá dòng thừa; nếu là hai đơn vị khác nhau, ghi tên phân biệt (thêm địa danh)"
-            diagnostics.append(same ? .warning(message, at: row.position, hint: hint)
-                                    : .error(message, at: row.position, hint: hint))
+            if diagnostics.count < Self.diagnosticLimit {
+                diagnostics.append(same ? .warning(message, at: row.position, hint: hint)
+                                        : .error(message, at: row.position, hint: hint))
+            } else {
+                suppressedDiagnostics += 1
+            }
             let rowStart = SourcePosition(file: row.position.file, line: row.position.line)
             return SkippedRow(position: rowStart, reason: .duplicateUnit(firstAt: first))
         }

@@ -107,6 +107,14 @@ public struct FigureFileParser: Sendable {
     private var roles: [FigureColumnRole]?
     private var headerDiagnostics: [Diagnostic] = []
     private var rowDiagnostics: [Diagnostic] = []
+    /// Row findings beyond `rowDiagnosticLimit`, counted instead of listed: a file with the
+    /// same mistake on 100,000 rows must not produce millions of messages. The rows are
+    /// still skipped and accounted for.
+    private var suppressedRowDiagnostics = 0
+    private var lastRowLine = 0
+
+    /// How many row findings a file lists before summarising the rest.
+    public static let rowDiagnosticLimit = 500
     private var hasNameColumn = false
 
     /// Creates a parser for one file.
@@ -118,7 +126,14 @@ public struct FigureFileParser: Sendable {
 
     /// Everything found so far: reader, header and row diagnostics, in that order.
     public var diagnostics: [Diagnostic] {
-        reader.diagnostics + headerDiagnostics + rowDiagnostics
+        var all = reader.diagnostics + headerDiagnostics + rowDiagnostics
+        if suppressedRowDiagnostics > 0 {
+            all.append(.error(
+                "còn \(ReportText.grouped(suppressedRowDiagnostics)) lỗi khác trong tệp không liệt kê (đến dòng \(lastRowLine))",
+                at: SourcePosition(file: file, line: lastRowLine),
+                hint: "sửa các lỗi trên (thường cùng một kiểu) rồi chạy lại để xem tiếp"))
+        }
+        return all
     }
 
     /// The separator detected from the header line.
@@ -221,7 +236,7 @@ public struct FigureFileParser: Sendable {
             let extraAreEmpty = record.fields.count > roles.count
                 && record.fields[roles.count...].allSatisfy { FigureNumber.trimmed($0).isEmpty }
             if !extraAreEmpty {
-                rowDiagnostics.append(.error(
+                report(.error(
                     "dòng có \(record.fields.count) ô nhưng tiêu đề có \(roles.count) ô; dòng bị bỏ qua",
                     at: rowPosition,
                     hint: "tên có dấu '\(delimiterText)' phải đặt trong ngoặc kép; kiểm tra ô thừa hoặc thiếu"))
@@ -261,7 +276,7 @@ public struct FigureFileParser: Sendable {
                 case .invalid(let message, let hint):
                     faults += 1
                     let column = role == .value(index) ? "'\(indicator.name)'" : "chỉ tiêu '\(indicator.name)'"
-                    rowDiagnostics.append(.error("cột \(column): \(message)",
+                    report(.error("cột \(column): \(message)",
                                                  at: record.position(ofField: i, file: file), hint: hint))
                 }
             case .serial, .ignored, .computed:
@@ -270,7 +285,7 @@ public struct FigureFileParser: Sendable {
         }
 
         if name.isEmpty {
-            rowDiagnostics.append(.error("dòng thiếu tên đơn vị; dòng bị bỏ qua", at: namePosition,
+            report(.error("dòng thiếu tên đơn vị; dòng bị bỏ qua", at: namePosition,
                                          hint: "ghi tên đơn vị vào cột 'Đơn vị'"))
             return .skipped(SkippedRow(position: rowPosition, reason: .missingUnitName))
         }
@@ -284,7 +299,7 @@ public struct FigureFileParser: Sendable {
             faults += 1
             let numerator = indicators.indicators[n], denominator = indicators.indicators[d]
             let position = valueColumns[n] >= 0 ? record.position(ofField: valueColumns[n], file: file) : namePosition
-            rowDiagnostics.append(.error(
+            report(.error(
                 "'\(name)': \(numerator.name) (\(ReportText.grouped(nv))) lớn hơn \(denominator.name) (\(ReportText.grouped(dv)))",
                 at: position,
                 hint: "\(numerator.name) không thể vượt \(denominator.name); kiểm tra lại hai ô này"))
@@ -294,6 +309,15 @@ public struct FigureFileParser: Sendable {
             return .skipped(SkippedRow(position: rowPosition, reason: .invalidFigures(count: faults)))
         }
         return .unit(UnitFigures(name: name, group: group, values: values, targets: targets, position: namePosition))
+    }
+
+    private mutating func report(_ diagnostic: Diagnostic) {
+        if rowDiagnostics.count < Self.rowDiagnosticLimit {
+            rowDiagnostics.append(diagnostic)
+        } else {
+            suppressedRowDiagnostics += 1
+            lastRowLine = max(lastRowLine, diagnostic.position?.line ?? 0)
+        }
     }
 
     private var delimiterText: String {
