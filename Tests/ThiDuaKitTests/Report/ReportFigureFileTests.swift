@@ -120,4 +120,15 @@ import Testing
         #expect(diagnostics[0].message.contains("không có cột số liệu"))
         #expect(ReportFixture.units(outcomes).count == 1)
     }
+
+    @Test func titleLinesAboveTheHeaderAreSkipped() {
+        let text = "BẢNG TỔNG HỢP SỐ LIỆU SƠ KẾT;;\n;;\nĐơn vị;Khối;so_cdcs\nA;K;3\n"
+        let (outcomes, diagnostics) = ReportFixture.parse(text)
+        #expect(diagnostics.isEmpty)
+        #expect(ReportFixture.units(outcomes).map(\.values[ReportFixture.index("so_cdcs")]) == [3])
+        // A one-column header is a header, not a title.
+        let (single, singleDiagnostics) = ReportFixture.parse("don_vi\nA\n")
+        #expect(ReportFixture.units(single).count == 1)
+        #expect(singleDiagnostics.map(\.severity) == [.warning])
+    }
 }

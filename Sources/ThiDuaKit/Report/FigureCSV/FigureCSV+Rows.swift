@@ -116,6 +116,7 @@ public struct FigureFileParser: Sendable {
     /// How many row findings a file lists before summarising the rest.
     public static let rowDiagnosticLimit = 500
     private var hasNameColumn = false
+    private var titleLines = 0
 
     /// Creates a parser for one file.
     public init(file: String, indicators: IndicatorSet) {
@@ -166,6 +167,10 @@ public struct FigureFileParser: Sendable {
 
     private mutating func process(_ record: CSVRecord) -> FigureRowOutcome? {
         guard let roles else {
+            if isTitleLine(record) {
+                titleLines += 1
+                return nil
+            }
             readHeader(record)
             return nil
         }
@@ -173,6 +178,17 @@ public struct FigureFileParser: Sendable {
     }
 
     // MARK: - Header
+
+    /// Spreadsheets often put a title ("BẢNG TỔNG HỢP SỐ LIỆU SƠ KẾT") above the header.
+    /// A line before the header with at most one non-empty cell that is not itself a known
+    /// header is such a title; up to 10 are passed over.
+    private func isTitleLine(_ record: CSVRecord) -> Bool {
+        guard titleLines < 10 else { return false }
+        let texts = record.fields.filter { !FigureNumber.trimmed($0).isEmpty }
+        guard texts.count <= 1 else { return false }
+        guard let only = texts.first else { return true }
+        return FigureHeaderMatcher(indicators: indicators).role(of: only) == nil
+    }
 
     private mutating func readHeader(_ record: CSVRecord) {
         let matcher = FigureHeaderMatcher(indicators: indicators)
