@@ -112,4 +112,21 @@ import Testing
         #expect(whole == bytewise)
         #expect(whole.count == 3)
     }
+
+    @Test func blankLinesBeforeTheHeaderDoNotDecideTheSeparator() {
+        let (records, _, reader) = ReportFixture.records("\r\n\r\nĐơn vị;Khối\r\nA;K\r\n")
+        #expect(reader.delimiter == UInt8(ascii: ";"))
+        #expect(records.map(\.fields) == [["Đơn vị", "Khối"], ["A", "K"]])
+        #expect(records[0].line == 3)
+        let bytes = Array("\u{FEFF}\n\nĐơn vị;Khối\nA;K\n".utf8)
+        let (chunked, _) = ReportFixture.records(bytes, splitAt: Array(0...bytes.count))
+        #expect(chunked.map(\.fields) == [["Đơn vị", "Khối"], ["A", "K"]])
+    }
+
+    @Test func excelSeparatorLineIsObeyedAndDropped() {
+        let (records, _, reader) = ReportFixture.records("sep=;\r\nĐơn vị,ghi chú;Khối\r\nA,B;K\r\n")
+        #expect(reader.delimiter == UInt8(ascii: ";"))
+        #expect(records.map(\.fields) == [["Đơn vị,ghi chú", "Khối"], ["A,B", "K"]])
+        #expect(records.map(\.line) == [2, 3])
+    }
 }

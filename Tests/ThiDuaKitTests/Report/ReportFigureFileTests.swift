@@ -113,4 +113,22 @@ import Testing
         #expect(outcomes.isEmpty)
         #expect(diagnostics.first?.message.contains("trống") == true)
     }
+
+    @Test func fileWithoutFigureColumnsWarns() {
+        let (outcomes, diagnostics) = ReportFixture.parse("don_vi;nhom\nA;K\n")
+        #expect(diagnostics.map(\.severity) == [.warning])
+        #expect(diagnostics[0].message.contains("không có cột số liệu"))
+        #expect(ReportFixture.units(outcomes).count == 1)
+    }
+
+    @Test func titleLinesAboveTheHeaderAreSkipped() {
+        let text = "BẢNG TỔNG HỢP SỐ LIỆU SƠ KẾT;;\n;;\nĐơn vị;Khối;so_cdcs\nA;K;3\n"
+        let (outcomes, diagnostics) = ReportFixture.parse(text)
+        #expect(diagnostics.isEmpty)
+        #expect(ReportFixture.units(outcomes).map(\.values[ReportFixture.index("so_cdcs")]) == [3])
+        // A one-column header is a header, not a title.
+        let (single, singleDiagnostics) = ReportFixture.parse("don_vi\nA\n")
+        #expect(ReportFixture.units(single).count == 1)
+        #expect(singleDiagnostics.map(\.severity) == [.warning])
+    }
 }

@@ -78,4 +78,16 @@ import Testing
         #expect(d.contains { $0.severity == .warning && $0.message.contains("tính bằng tỷ lệ") })
         #expect(IndicatorSet([]).validate().first?.message.contains("trống") == true)
     }
+
+    @Test func targetColumnsMustFit() {
+        let set = IndicatorSet([
+            Indicator(key: "a", name: "A", unit: "x", kind: .count),
+            Indicator(key: "b", name: "B", unit: "x", kind: .count, perUnitTargetColumn: "a"),
+            Indicator(key: "r", name: "R", unit: "%", kind: .ratio, perUnitTargetColumn: "chi_tieu_r",
+                      aggregation: .ratio(numerator: "a", denominator: "b")),
+        ])
+        let d = set.validate()
+        #expect(d.contains { $0.message.contains("trùng key") })
+        #expect(d.contains { $0.message.contains("không có cột chỉ tiêu riêng") })
+    }
 }

@@ -156,4 +156,39 @@ import Testing
                     "no diagnostic for \(row.position)")
         }
     }
+
+    @Test func duplicateEntryInTheExpectedList() {
+        let r = ReportFixture.aggregate([("t.csv", "don_vi;so_cdcs\nA;1\n")],
+                                        expected: [ExpectedUnit(name: "A"), ExpectedUnit(name: " a ")])
+        #expect(r.diagnostics.contains { $0.message.contains("ghi hai lần trong danh sách") })
+        #expect(r.statistics.missingUnits.isEmpty)
+    }
+
+    @Test func manyUnexpectedUnitsAreSummarised() {
+        var text = "don_vi;so_cdcs\n"
+        for k in 0..<60 { text += "Đơn vị \(k);1\n" }
+        let r = ReportFixture.aggregate([("t.csv", text)], expected: [ExpectedUnit(name: "Đơn vị 0")])
+        #expect(r.statistics.unexpectedUnits.count == 59)
+        #expect(r.diagnostics.filter { $0.message.hasPrefix("đơn vị 'Đơn vị") }.count == 50)
+        #expect(r.diagnostics.contains { $0.message.hasPrefix("và 9 đơn vị khác") })
+    }
+
+    @Test func theSameFileTwiceIsAccountedForWithoutAFloodOfMessages() {
+        let text = ReportBenchmark.syntheticCSV(units: 600, groups: 3, indicators: .default, seed: 5)
+        let r = ReportFixture.aggregate([("a.csv", text), ("a-ban-sao.csv", text)])
+        #expect(r.reconciliation.rowsRead == 1200)
+        #expect(r.reconciliation.unitsUsed == 600)
+        #expect(r.reconciliation.isBalanced)
+        #expect(r.diagnostics.filter { $0.message.contains("có hai dòng") }.count == ReportAccumulator.diagnosticLimit)
+        #expect(r.diagnostics.contains { $0.message.hasPrefix("còn 100 đơn vị trùng khác") })
+    }
+
+    @Test func aSystematicMistakeIsListedUpToTheLimit() {
+        var text = "don_vi;so_cdcs\n"
+        for k in 0..<700 { text += "Đơn vị \(k);\(k) CĐCS\n" }
+        let r = ReportFixture.aggregate([("t.csv", text)])
+        #expect(r.reconciliation.skipped.count == 700)
+        #expect(r.diagnostics.count == FigureFileParser.rowDiagnosticLimit + 1)
+        #expect(r.diagnostics.last?.message.contains("còn 200 lỗi khác") == true)
+    }
 }

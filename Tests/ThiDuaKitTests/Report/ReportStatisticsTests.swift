@@ -196,4 +196,11 @@ import Testing
         #expect(ExactRatio(Int64.max, 10)?.rounded(scale: 10) == Int64.max)
         #expect(ExactRatio(Int64.max, 3)?.percent(fractionDigits: 30) == nil)
     }
+
+    @Test func sumsBeyondInt64AreReportedNotWrapped() throws {
+        let huge = "9.000.000.000.000.000.000"
+        let r = ReportFixture.aggregate([("t.csv", "don_vi;gia_tri_lam_loi\nA;\(huge)\nB;\(huge)\n")])
+        #expect(r.diagnostics.contains { $0.severity == .error && $0.message.contains("vượt quá giới hạn") })
+        #expect(try #require(r.statistics.totals(for: "gia_tri_lam_loi")).overflowed)
+    }
 }

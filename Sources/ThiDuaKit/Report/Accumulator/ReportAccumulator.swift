@@ -9,33 +9,46 @@
 /// same unit written NFD in one file and NFC in another is recognised, while two schools
 /// with the same name in different districts (huyện) stay two units. A second row for a
 /// unit is reported (`add` returns why it was skipped), never summed.
-public struct ReportAccumulator {
+public struct ReportAccumulator: Sendable {
     /// Marks a missing figure in the flat value columns.
     static let missing = Int64.min
 
     /// The indicators the rows are laid out by.
     public let indicators: IndicatorSet
-    /// Duplicate-unit findings so far.
+    /// Duplicate-unit findings so far (at most `diagnosticLimit`).
     public private(set) var diagnostics: [Diagnostic] = []
+    /// Duplicate findings beyond `diagnosticLimit`, counted instead of listed: the same file
+    /// given twice would otherwise produce one message per unit.
+    public private(set) var suppressedDiagnostics = 0
+
+    /// How many duplicate findings are listed before the rest are only counted.
+    public static let diagnosticLimit = 500
 
     private(set) var names: [String] = []
     private(set) var unitGroup: [Int32] = []
     private(set) var groupNames: [String] = []
-    private var groupByFolded: [String: Int32] = [:]
-    private var unitByKey: [String: Int32] = [:]
+    // Keys are folded UTF-8 bytes (see ReportText.key): hashing them is far cheaper than
+    // hashing non-ASCII Strings, which matters at 100,000 units.
+    private var groupByFolded: [FoldedKey: Int32] = [:]
+    private var unitByKey: [FoldedKey: Int32] = [:]
     private(set) var unitFile: [Int32] = []
     private(set) var unitLine: [Int32] = []
     private(set) var unitColumn: [Int32] = []
     private(set) var files: [String] = []
-    private var fileByLabel: [String: Int32] = [:]
+    private var lastFile: (label: String, index: Int32)?
     /// `values[indicator][unit]`; computed indicators keep an empty column.
     private(set) var values: [[Int64]]
     /// `targets[indicator][unit]`, left empty until the first target for that indicator arrives.
     private(set) var targets: [[Int64]]
 
+    /// Indices of the indicators that have a column (not computed), looked up once because
+    /// `add` runs for every row.
+    private let summed: [Int]
+
     /// Creates an empty accumulator.
     public init(indicators: IndicatorSet) {
         self.indicators = indicators
+        self.summed = indicators.indicators.indices.filter { !indicators.indicators[$0].isComputed }
         self.values = Array(repeating: [], count: indicators.count)
         self.targets = Array(repeating: [], count: indicators.count)
     }
@@ -50,45 +63,49 @@ public struct ReportAccumulator {
     /// if they differ).
     @discardableResult
     public mutating func add(_ row: UnitFigures) -> SkippedRow? {
-        let groupFolded = row.group.map(ReportText.folded) ?? ""
-        let key = groupFolded + "\u{1F}" + ReportText.folded(row.name)
+        let groupKey = row.group.map(ReportText.key) ?? .empty
+        var groupIndex: Int32 = -1
+        if let group = row.group {
+            if let g = groupByFolded[groupKey] {
+                groupIndex = g
+            } else {
+                groupIndex = Int32(groupNames.count)
+                groupNames.append(group)
+                groupByFolded[groupKey] = groupIndex
+            }
+        }
+        let key = FoldedKey(group: groupKey, name: ReportText.key(row.name))
         if let existing = unitByKey[key] {
             let first = position(of: Int(existing))
             let same = sameFigures(Int(existing), row)
             let message = "đơn vị '\(row.name)' có hai dòng: \(first) và \(row.position)"
                 + (same ? " (số liệu giống nhau); dòng sau bị bỏ qua" : " với số liệu khác nhau; dòng sau bị bỏ qua, không cộng dồn")
             let hint = "xoá dòng thừa; nếu là hai đơn vị khác nhau, ghi tên phân biệt (thêm địa danh)"
-            diagnostics.append(same ? .warning(message, at: row.position, hint: hint)
-                                    : .error(message, at: row.position, hint: hint))
+            if diagnostics.count < Self.diagnosticLimit {
+                diagnostics.append(same ? .warning(message, at: row.position, hint: hint)
+                                        : .error(message, at: row.position, hint: hint))
+            } else {
+                suppressedDiagnostics += 1
+            }
             let rowStart = SourcePosition(file: row.position.file, line: row.position.line)
             return SkippedRow(position: rowStart, reason: .duplicateUnit(firstAt: first))
         }
         let unit = Int32(names.count)
         unitByKey[key] = unit
         names.append(row.name)
-        if let group = row.group {
-            if let g = groupByFolded[groupFolded] {
-                unitGroup.append(g)
-            } else {
-                let g = Int32(groupNames.count)
-                groupNames.append(group)
-                groupByFolded[groupFolded] = g
-                unitGroup.append(g)
-            }
+        unitGroup.append(groupIndex)
+        // Rows arrive file by file, so remembering the last label avoids a lookup per row.
+        if let last = lastFile, last.label.utf8.elementsEqual(row.position.file.utf8) {
+            unitFile.append(last.index)
         } else {
-            unitGroup.append(-1)
-        }
-        if let f = fileByLabel[row.position.file] {
-            unitFile.append(f)
-        } else {
-            let f = Int32(files.count)
-            files.append(row.position.file)
-            fileByLabel[row.position.file] = f
+            let f = files.firstIndex(of: row.position.file).map(Int32.init) ?? Int32(files.count)
+            if Int(f) == files.count { files.append(row.position.file) }
+            lastFile = (row.position.file, f)
             unitFile.append(f)
         }
         unitLine.append(Int32(clamping: row.position.line))
         unitColumn.append(Int32(clamping: row.position.column))
-        for (i, indicator) in indicators.indicators.enumerated() where !indicator.isComputed {
+        for i in summed {
             values[i].append(i < row.values.count ? (row.values[i] ?? Self.missing) : Self.missing)
             let target = i < row.targets.count ? row.targets[i] : nil
             if let target {
@@ -129,7 +146,7 @@ public struct ReportAccumulator {
     }
 
     private func sameFigures(_ unit: Int, _ row: UnitFigures) -> Bool {
-        for (i, indicator) in indicators.indicators.enumerated() where !indicator.isComputed {
+        for i in summed {
             let newValue = i < row.values.count ? row.values[i] : nil
             let newTarget = i < row.targets.count ? row.targets[i] : nil
             if value(i, unit) != newValue || target(i, unit) != newTarget { return false }

@@ -60,7 +60,7 @@ public struct ReportInputs {
 }
 
 /// The outcome of aggregating a phase's figures.
-public struct ReportResult {
+public struct ReportResult: Sendable {
     /// The statistics; usable for rendering only when `diagnostics.hasErrors` is false.
     public var statistics: ReportStatistics
     /// The account of the current phase's rows.
@@ -107,6 +107,7 @@ public enum ReportAggregator {
             account.filesRead += 1
             var parser = FigureFileParser(file: source.label, indicators: accumulator.indicators)
             let duplicatesBefore = accumulator.diagnostics.count
+            let suppressedBefore = accumulator.suppressedDiagnostics
             func handle(_ outcomes: [FigureRowOutcome]) {
                 for outcome in outcomes {
                     switch outcome {
@@ -137,6 +138,13 @@ public enum ReportAggregator {
                 return a.offset < b.offset
             }.map(\.element)
             diagnostics += fileDiagnostics
+            let suppressed = accumulator.suppressedDiagnostics - suppressedBefore
+            if suppressed > 0 {
+                diagnostics.append(.error(
+                    "còn \(ReportText.grouped(suppressed)) đơn vị trùng khác trong tệp không liệt kê",
+                    at: SourcePosition(file: source.label),
+                    hint: "có thể cùng một tệp được đưa vào hai lần; kiểm tra danh sách tệp"))
+            }
         }
         return (account, diagnostics)
     }

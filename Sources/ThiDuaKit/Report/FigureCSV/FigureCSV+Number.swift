@@ -23,6 +23,7 @@ enum FigureNumber {
 
     /// Parses `raw` for an indicator of `kind`.
     static func parse(_ raw: String, kind: Indicator.Kind) -> Parsed {
+        if let parsed = fastParse(raw, kind: kind) { return parsed }
         let text = trimmed(raw)
         if text.isEmpty { return .empty }
         let scalars = Array(text.unicodeScalars)
@@ -57,6 +58,49 @@ enum FigureNumber {
             return unitSuffixProblem(text: text, number: String(String.UnicodeScalarView(numberPart)), rest: rest)
         }
         return parseNumber(numberPart, text: text, kind: kind)
+    }
+
+    /// The common cells of a 100,000-row file, read straight from UTF-8 without building
+    /// intermediate strings: ASCII spaces around plain digits or digits grouped by "." in
+    /// threes. Nil sends anything else (and every error) to the full parser, which has the
+    /// messages.
+    private static func fastParse(_ raw: String, kind: Indicator.Kind) -> Parsed? {
+        var value: Int64 = 0
+        var sawDigit = false, sawSpaceAfter = false
+        var groups = 0, inGroup = 0, firstDigitIsZero = false
+        for byte in raw.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if sawSpaceAfter { return nil }
+                if !sawDigit { firstDigitIsZero = byte == UInt8(ascii: "0") }
+                sawDigit = true
+                let (times10, o1) = value.multipliedReportingOverflow(by: 10)
+                let (next, o2) = times10.addingReportingOverflow(Int64(byte - UInt8(ascii: "0")))
+                if o1 || o2 { return nil }
+                value = next
+                inGroup += 1
+            case UInt8(ascii: "."):
+                if sawSpaceAfter || inGroup == 0 { return nil }
+                if groups == 0 {
+                    if inGroup > 3 || (firstDigitIsZero && inGroup > 0) { return nil }
+                } else if inGroup != 3 {
+                    return nil
+                }
+                groups += 1
+                inGroup = 0
+            case UInt8(ascii: " "):
+                if sawDigit { sawSpaceAfter = true }
+            default:
+                return nil
+            }
+        }
+        if !sawDigit { return raw.utf8.isEmpty || raw.utf8.allSatisfy({ $0 == UInt8(ascii: " ") }) ? .empty : nil }
+        if groups > 0 && inGroup != 3 { return nil }
+        if kind == .ratio {
+            let (scaled, overflow) = value.multipliedReportingOverflow(by: 10_000)
+            return overflow ? nil : .value(scaled)
+        }
+        return .value(value)
     }
 
     private static func isDigit(_ s: Unicode.Scalar) -> Bool {

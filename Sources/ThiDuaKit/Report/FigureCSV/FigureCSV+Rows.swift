@@ -98,7 +98,7 @@ public enum FigureRowOutcome: Hashable, Sendable {
 /// indicator by key or name, and per-unit targets (`chi_tieu_<key>`, the indicator's
 /// `perUnitTargetColumn`, or "Chỉ tiêu <name>"). Unknown columns get a warning with the
 /// nearest valid header and are ignored.
-public struct FigureFileParser {
+public struct FigureFileParser: Sendable {
     /// File label for diagnostics.
     public let file: String
     /// The indicators columns are matched against.
@@ -107,7 +107,16 @@ public struct FigureFileParser {
     private var roles: [FigureColumnRole]?
     private var headerDiagnostics: [Diagnostic] = []
     private var rowDiagnostics: [Diagnostic] = []
+    /// Row findings beyond `rowDiagnosticLimit`, counted instead of listed: a file with the
+    /// same mistake on 100,000 rows must not produce millions of messages. The rows are
+    /// still skipped and accounted for.
+    private var suppressedRowDiagnostics = 0
+    private var lastRowLine = 0
+
+    /// How many row findings a file lists before summarising the rest.
+    public static let rowDiagnosticLimit = 500
     private var hasNameColumn = false
+    private var titleLines = 0
 
     /// Creates a parser for one file.
     public init(file: String, indicators: IndicatorSet) {
@@ -118,7 +127,14 @@ public struct FigureFileParser {
 
     /// Everything found so far: reader, header and row diagnostics, in that order.
     public var diagnostics: [Diagnostic] {
-        reader.diagnostics + headerDiagnostics + rowDiagnostics
+        var all = reader.diagnostics + headerDiagnostics + rowDiagnostics
+        if suppressedRowDiagnostics > 0 {
+            all.append(.error(
+                "còn \(ReportText.grouped(suppressedRowDiagnostics)) lỗi khác trong tệp không liệt kê (đến dòng \(lastRowLine))",
+                at: SourcePosition(file: file, line: lastRowLine),
+                hint: "sửa các lỗi trên (thường cùng một kiểu) rồi chạy lại để xem tiếp"))
+        }
+        return all
     }
 
     /// The separator detected from the header line.
@@ -151,6 +167,10 @@ public struct FigureFileParser {
 
     private mutating func process(_ record: CSVRecord) -> FigureRowOutcome? {
         guard let roles else {
+            if isTitleLine(record) {
+                titleLines += 1
+                return nil
+            }
             readHeader(record)
             return nil
         }
@@ -158,6 +178,17 @@ public struct FigureFileParser {
     }
 
     // MARK: - Header
+
+    /// Spreadsheets often put a title ("BẢNG TỔNG HỢP SỐ LIỆU SƠ KẾT") above the header.
+    /// A line before the header with at most one non-empty cell that is not itself a known
+    /// header is such a title; up to 10 are passed over.
+    private func isTitleLine(_ record: CSVRecord) -> Bool {
+        guard titleLines < 10 else { return false }
+        let texts = record.fields.filter { !FigureNumber.trimmed($0).isEmpty }
+        guard texts.count <= 1 else { return false }
+        guard let only = texts.first else { return true }
+        return FigureHeaderMatcher(indicators: indicators).role(of: only) == nil
+    }
 
     private mutating func readHeader(_ record: CSVRecord) {
         let matcher = FigureHeaderMatcher(indicators: indicators)
@@ -221,7 +252,7 @@ public struct FigureFileParser {
             let extraAreEmpty = record.fields.count > roles.count
                 && record.fields[roles.count...].allSatisfy { FigureNumber.trimmed($0).isEmpty }
             if !extraAreEmpty {
-                rowDiagnostics.append(.error(
+                report(.error(
                     "dòng có \(record.fields.count) ô nhưng tiêu đề có \(roles.count) ô; dòng bị bỏ qua",
                     at: rowPosition,
                     hint: "tên có dấu '\(delimiterText)' phải đặt trong ngoặc kép; kiểm tra ô thừa hoặc thiếu"))
@@ -261,7 +292,7 @@ public struct FigureFileParser {
                 case .invalid(let message, let hint):
                     faults += 1
                     let column = role == .value(index) ? "'\(indicator.name)'" : "chỉ tiêu '\(indicator.name)'"
-                    rowDiagnostics.append(.error("cột \(column): \(message)",
+                    report(.error("cột \(column): \(message)",
                                                  at: record.position(ofField: i, file: file), hint: hint))
                 }
             case .serial, .ignored, .computed:
@@ -270,7 +301,7 @@ public struct FigureFileParser {
         }
 
         if name.isEmpty {
-            rowDiagnostics.append(.error("dòng thiếu tên đơn vị; dòng bị bỏ qua", at: namePosition,
+            report(.error("dòng thiếu tên đơn vị; dòng bị bỏ qua", at: namePosition,
                                          hint: "ghi tên đơn vị vào cột 'Đơn vị'"))
             return .skipped(SkippedRow(position: rowPosition, reason: .missingUnitName))
         }
@@ -284,7 +315,7 @@ public struct FigureFileParser {
             faults += 1
             let numerator = indicators.indicators[n], denominator = indicators.indicators[d]
             let position = valueColumns[n] >= 0 ? record.position(ofField: valueColumns[n], file: file) : namePosition
-            rowDiagnostics.append(.error(
+            report(.error(
                 "'\(name)': \(numerator.name) (\(ReportText.grouped(nv))) lớn hơn \(denominator.name) (\(ReportText.grouped(dv)))",
                 at: position,
                 hint: "\(numerator.name) không thể vượt \(denominator.name); kiểm tra lại hai ô này"))
@@ -294,6 +325,15 @@ public struct FigureFileParser {
             return .skipped(SkippedRow(position: rowPosition, reason: .invalidFigures(count: faults)))
         }
         return .unit(UnitFigures(name: name, group: group, values: values, targets: targets, position: namePosition))
+    }
+
+    private mutating func report(_ diagnostic: Diagnostic) {
+        if rowDiagnostics.count < Self.rowDiagnosticLimit {
+            rowDiagnostics.append(diagnostic)
+        } else {
+            suppressedRowDiagnostics += 1
+            lastRowLine = max(lastRowLine, diagnostic.position?.line ?? 0)
+        }
     }
 
     private var delimiterText: String {

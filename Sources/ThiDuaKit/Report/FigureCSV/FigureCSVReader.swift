@@ -30,12 +30,12 @@ public struct CSVRecord: Hashable, Sendable {
 /// A streaming RFC 4180 reader: feed it byte chunks as they arrive, get records back.
 ///
 /// It accepts what clerks' tools write: UTF-8 with or without BOM; comma, semicolon (Excel in
-/// a Vietnamese locale) or tab separators, chosen by whichever splits the header line into
-/// more fields outside quotes; quoted fields with doubled quotes and line breaks inside;
-/// CRLF, LF or CR line ends. Only the current record is held as text, so a 100,000-row file
+/// a Vietnamese locale) or tab separators, chosen by whichever splits the first non-blank
+/// line into more fields outside quotes, or named by Excel's "sep=;" line; quoted fields
+/// with doubled quotes and line breaks inside; CRLF, LF or CR line ends. Only the current record is held as text, so a 100,000-row file
 /// never needs to exist as one `String`. Chunk boundaries may fall anywhere, even inside a
 /// UTF-8 sequence or between CR and LF; the records are the same.
-public struct FigureCSVReader {
+public struct FigureCSVReader: Sendable {
     private enum State {
         case fieldStart, unquoted, quoted, quoteInQuoted
     }
@@ -54,6 +54,7 @@ public struct FigureCSVReader {
     private var headerPrevCR = false
     private var sawStart = false
     private var rejected = false
+    private var skipSeparatorLine = false
 
     private var state: State = .fieldStart
     private var field: [UInt8] = []
@@ -141,6 +142,10 @@ public struct FigureCSVReader {
             if byte == UInt8(ascii: "\"") {
                 headerInQuotes.toggle()
             } else if (byte == 0x0A || byte == 0x0D) && !headerInQuotes {
+                // Blank lines before the header do not decide the separator; wait for text.
+                if !headerBuffer.contains(where: { $0 != 0x0A && $0 != 0x0D && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }) {
+                    continue
+                }
                 if !checkStart() { return }
                 if delimiter == nil { chooseDelimiter() }
                 sawStart = true
@@ -172,11 +177,25 @@ public struct FigureCSVReader {
     }
 
     private mutating func chooseDelimiter() {
-        var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: ";"): 0, 0x09: 0]
+        // The first line with text is the header (leading blank lines are skipped).
+        var line = headerBuffer.drop { $0 == 0x0A || $0 == 0x0D }
         var inQuotes = false
-        for byte in headerBuffer {
+        if let end = line.firstIndex(where: { byte in
+            if byte == UInt8(ascii: "\"") { inQuotes.toggle() }
+            return (byte == 0x0A || byte == 0x0D) && !inQuotes
+        }) {
+            line = line[..<end]
+        }
+        // Excel's "sep=;" line names the separator outright and is not part of the table.
+        if line.count == 5, line.starts(with: Array("sep=".utf8)), let separator = line.last {
+            delimiter = separator
+            skipSeparatorLine = true
+            return
+        }
+        var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: ";"): 0, 0x09: 0]
+        inQuotes = false
+        for byte in line {
             if byte == UInt8(ascii: "\"") { inQuotes.toggle(); continue }
-            if byte == 0x0A || byte == 0x0D { if !inQuotes { break } }
             if !inQuotes, let n = counts[byte] { counts[byte] = n + 1 }
         }
         // Ties (including a one-column header) go to the comma of RFC 4180, then semicolon.
@@ -298,6 +317,13 @@ public struct FigureCSVReader {
     }
 
     private mutating func endRecord(into out: inout [CSVRecord], unterminated: Bool) {
+        if skipSeparatorLine {
+            skipSeparatorLine = false
+            fields.removeAll(keepingCapacity: true)
+            fieldLines.removeAll(keepingCapacity: true)
+            fieldColumns.removeAll(keepingCapacity: true)
+            return
+        }
         out.append(CSVRecord(line: recordLine, fields: fields, fieldLines: fieldLines,
                              fieldColumns: fieldColumns, isUnterminated: unterminated))
         fields.removeAll(keepingCapacity: true)

@@ -25,11 +25,11 @@ extension ReportAccumulator {
         for (rank, unit) in byName.enumerated() { nameRank[unit] = Int32(rank) }
 
         // Groups: the expected list's spelling and order first, then the files'.
-        var groupIndexByFolded: [String: Int32] = [:]
+        var groupIndexByFolded: [FoldedKey: Int32] = [:]
         var groupNamesList: [String] = []
         var groupExpectedRank: [Int] = []
         func groupIndex(_ name: String, expectedRank: Int) -> Int32 {
-            let folded = ReportText.folded(name)
+            let folded = ReportText.key(name)
             if let g = groupIndexByFolded[folded] { return g }
             let g = Int32(groupNamesList.count)
             groupIndexByFolded[folded] = g
@@ -37,16 +37,25 @@ extension ReportAccumulator {
             groupExpectedRank.append(expectedRank)
             return g
         }
+        // The files' groups, resolved once per distinct group rather than once per unit.
+        var fileGroupIndex: [Int32?] = Array(repeating: nil, count: groupNames.count)
         for (i, e) in expected.enumerated() {
-            if let group = e.group, !ReportText.folded(group).isEmpty { _ = groupIndex(group, expectedRank: i) }
+            if let group = e.group, !ReportText.key(group).isEmpty { _ = groupIndex(group, expectedRank: i) }
         }
         var unitGroup = [Int32](repeating: 0, count: unitCount)
         for unit in 0..<unitCount {
             let m = match.unitExpected[unit]
-            if m >= 0, let group = expected[Int(m)].group, !ReportText.folded(group).isEmpty {
+            if m >= 0, let group = expected[Int(m)].group, !ReportText.key(group).isEmpty {
                 unitGroup[unit] = groupIndex(group, expectedRank: Int(m))
             } else {
-                unitGroup[unit] = groupIndex(groupName(of: unit) ?? "", expectedRank: Int.max)
+                let g = Int(self.unitGroup[unit])
+                if g >= 0, let known = fileGroupIndex[g] {
+                    unitGroup[unit] = known
+                } else {
+                    let index = groupIndex(groupName(of: unit) ?? "", expectedRank: Int.max)
+                    if g >= 0 { fileGroupIndex[g] = index }
+                    unitGroup[unit] = index
+                }
             }
         }
         let groupKeys = groupNamesList.map(VietnameseCollation.sortKey)
@@ -88,7 +97,7 @@ extension ReportAccumulator {
             for unit in 0..<previous.unitCount {
                 let m = previousMatch.unitExpected[unit]
                 let name = m >= 0 ? (expected[Int(m)].group ?? previous.groupName(of: unit) ?? "") : (previous.groupName(of: unit) ?? "")
-                if let g = groupIndexByFolded[ReportText.folded(name)] { previousGroup[unit] = finalIndex[Int(g)] }
+                if let g = groupIndexByFolded[ReportText.key(name)] { previousGroup[unit] = finalIndex[Int(g)] }
             }
             let (previousOverall, previousPerGroup) = StatisticsBuilder.totals(previous, unitGroup: previousGroup,
                                                                                groupCount: orderedGroupNames.count)
@@ -101,7 +110,7 @@ extension ReportAccumulator {
         let groups = orderedGroupNames.indices.map {
             GroupStatistics(name: orderedGroupNames[$0], units: unitsByGroup[$0], totals: perGroup[$0])
         }
-        let missing = expected.indices.filter { !match.taken[$0] && !ReportText.folded(expected[$0].name).isEmpty }.map { expected[$0] }
+        let missing = expected.indices.filter { !match.taken[$0] && !ReportText.key(expected[$0].name).isEmpty }.map { expected[$0] }
         let unexpected = expected.isEmpty ? [] : unitOrder.filter { match.unitExpected[$0] < 0 }
         if !expected.isEmpty {
             diagnostics += StatisticsBuilder.listDiagnostics(missing: missing, unexpected: unexpected, accumulator: self, label: expectedLabel)
@@ -131,37 +140,43 @@ enum StatisticsBuilder {
         var result = ExpectedMatch(unitExpected: Array(repeating: -1, count: accumulator.unitCount),
                                    taken: Array(repeating: false, count: expected.count))
         guard !expected.isEmpty else { return result }
-        var byKey: [String: Int] = [:]
-        var byName: [String: [Int]] = [:]
+        var byKey: [FoldedKey: Int] = [:]
+        // Index of the only entry with a name, or -1 when several entries share it.
+        var byName: [FoldedKey: Int] = [:]
         for (i, e) in expected.enumerated() {
-            let name = ReportText.folded(e.name)
+            let name = ReportText.key(e.name)
             guard !name.isEmpty else { continue }
-            let key = (e.group.map(ReportText.folded) ?? "") + "\u{1F}" + name
+            let key = FoldedKey(group: e.group.map(ReportText.key) ?? .empty, name: name)
             if byKey[key] != nil {
                 diagnostics.append(.warning("đơn vị '\(e.name)' ghi hai lần trong danh sách",
-                                                     at: SourcePosition(file: label), hint: "xoá dòng thừa"))
+                                            at: SourcePosition(file: label), hint: "xoá dòng thừa"))
+                // The repeated entry is the same unit: it must not also be reported missing.
+                result.taken[i] = true
                 continue
             }
             byKey[key] = i
-            byName[name, default: []].append(i)
+            byName[name] = byName[name] == nil ? i : -1
         }
-        var reportedPairs: Set<String> = []
+        var reportedPairs: Set<FoldedKey> = []
+        let foldedGroups = accumulator.groupNames.map(ReportText.key)
         for unit in 0..<accumulator.unitCount {
-            let name = ReportText.folded(accumulator.names[unit])
+            let name = FoldedKey(ReportText.foldedBytes(normalized: accumulator.names[unit]))
             let fileGroup = accumulator.groupName(of: unit)
-            let foldedGroup = fileGroup.map(ReportText.folded) ?? ""
-            var m = byKey[foldedGroup + "\u{1F}" + name] ?? byKey["\u{1F}" + name]
-            if m == nil, let candidates = byName[name], candidates.count == 1 { m = candidates[0] }
+            let groupNumber = Int(accumulator.unitGroup[unit])
+            let foldedGroup = groupNumber >= 0 ? foldedGroups[groupNumber] : .empty
+            var m = byKey[FoldedKey(group: foldedGroup, name: name)] ?? byKey[FoldedKey(group: .empty, name: name)]
+            if m == nil, let only = byName[name], only >= 0 { m = only }
             guard let index = m, !result.taken[index] else { continue }
             result.taken[index] = true
             result.unitExpected[unit] = Int32(index)
-            if let fileGroup, let listGroup = expected[index].group,
-               ReportText.folded(listGroup) != foldedGroup,
-               reportedPairs.insert(foldedGroup + "\u{1F}" + ReportText.folded(listGroup)).inserted {
-                diagnostics.append(.warning(
-                    "đơn vị '\(accumulator.names[unit])' thuộc nhóm '\(fileGroup)' trong tệp nhưng nhóm '\(listGroup)' trong \(label)",
-                    at: accumulator.position(of: unit),
-                    hint: "báo cáo dùng nhóm trong \(label); sửa tệp nếu danh sách đúng"))
+            if let fileGroup, let listGroup = expected[index].group {
+                let listKey = ReportText.key(listGroup)
+                if listKey != foldedGroup, reportedPairs.insert(FoldedKey(group: foldedGroup, name: listKey)).inserted {
+                    diagnostics.append(.warning(
+                        "đơn vị '\(accumulator.names[unit])' thuộc nhóm '\(fileGroup)' trong tệp nhưng nhóm '\(listGroup)' trong \(label)",
+                        at: accumulator.position(of: unit),
+                        hint: "báo cáo dùng nhóm trong \(label); sửa tệp nếu danh sách đúng"))
+                }
             }
         }
         return result

@@ -5,7 +5,7 @@
 /// Groups and units are in report order: the expected-units list order when one was given
 /// (units not on it follow, alphabetically), otherwise Vietnamese alphabetical order; units
 /// without a group come last in a group named "".
-public struct ReportStatistics {
+public struct ReportStatistics: Sendable {
     /// The indicators, in report order.
     public let indicators: IndicatorSet
     /// Totals over all units, one per indicator, in indicator order.
