@@ -49,6 +49,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer target for the document loader; scripts/fuzz.sh builds it
+        // with -sanitize=fuzzer,address -DFUZZING. A plain build makes a
+        // replayer that runs saved inputs through the same harness. A second
+        // target (fuzz-figures, for the CSV loader) is added the same way.
+        .executableTarget(
+            name: "fuzz-document",
+            dependencies: ["ThiDuaKit"]
+        ),
         .testTarget(
             name: "ThiDuaKitTests",
             dependencies: [

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with AddressSanitizer and runs one of them.
+#   scripts/fuzz.sh [seconds] [target]      default: 30 s, fuzz-document
+# Build products go to .build-fuzz (never mixed with the normal .build).
+# The working corpus grows in .build-fuzz/corpus-<target>; it is seeded from
+# Examples/ and Tests/ThiDuaKitTests/Corpus/. Crashes are written to
+# .build-fuzz/crashes-<target>/; copy each one into the corpus as a
+# regression case (see Tests/ThiDuaKitTests/Corpus/README.md) after fixing it.
+#
+# Why not `-sanitize=fuzzer`: it links libFuzzer's `main` into every
+# executable the build makes, including the embed-templates build tool,
+# which then fails to link. So everything is built with AddressSanitizer and
+# libFuzzer's coverage instrumentation, and only the fuzz target pulls in
+# libFuzzer (the no-main archive) through `LLVMFuzzerRunDriver`.
+#
+# A second target (fuzz-figures) is added as Sources/fuzz-figures with the
+# same shape as Sources/fuzz-document, a line in Package.swift, and a seed
+# folder below.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh
+
+seconds="${1:-30}"
+target="${2:-fuzz-document}"
+scratch=.build-fuzz
+mkdir -p "$scratch"
+
+clang_dir="$(dirname "$(dirname "$(readlink -f "$(command -v swift)")")")/lib/clang"
+fuzzer_lib="$(find "$clang_dir" -name 'libclang_rt.fuzzer_no_main-x86_64.a' | head -n 1)"
+if [ -z "$fuzzer_lib" ]; then
+  echo "fuzz.sh: không tìm thấy libclang_rt.fuzzer_no_main trong $clang_dir (cần bộ công cụ Swift có libFuzzer)" >&2
+  exit 2
+fi
+
+# Build tools run under ASan too; their harmless leaks at exit must not fail the build.
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
+swift build -c debug --scratch-path "$scratch" --product "$target" \
+  -Xswiftc -sanitize=address \
+  -Xswiftc -sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table \
+  -Xswiftc -DFUZZING \
+  -Xcc -fsanitize=fuzzer-no-link,address \
+  -Xlinker "$fuzzer_lib" -Xlinker -lstdc++ \
+  > "$scratch/build.log" 2>&1 || build_failed=1
+# The linker warns once per ASan helper symbol; show everything else.
+grep -v "Cannot export local symbol" "$scratch/build.log" | tail -n 40
+if [ "${build_failed:-0}" = 1 ]; then
+  echo "fuzz.sh: dựng $target thất bại (xem $scratch/build.log)" >&2
+  exit 2
+fi
+binary="$scratch/debug/$target"
+
+corpus="$scratch/corpus-$target"
+crashes="$scratch/crashes-$target"
+mkdir -p "$corpus" "$crashes"
+case "$target" in
+  fuzz-document)
+    cp -n Examples/*.yaml "$corpus"/ 2>/dev/null || true
+    for f in Tests/ThiDuaKitTests/Corpus/*; do
+      case "$f" in *.expected|*.md) ;; *) cp -n "$f" "$corpus"/ 2>/dev/null || true ;; esac
+    done
+    ;;
+  # fuzz-figures) cp -n Examples/*.csv "$corpus"/ ;;
+esac
+
+# Leak checking stays on for the fuzz run itself: a leak per input is a bug.
+export ASAN_OPTIONS="detect_leaks=1"
+"$binary" -max_total_time="$seconds" -rss_limit_mb=4096 -timeout=20 -max_len=65536 \
+  -artifact_prefix="$crashes/" -print_final_stats=1 "$corpus"
