@@ -9,6 +9,8 @@ import Yams
 struct YAMLReader {
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
+    /// The parsed text's lines, to see what YAML dropped from a line (a `#` comment).
+    private var lines: [Substring] = []
 
     init(file: String) {
         self.file = file
@@ -16,12 +18,14 @@ struct YAMLReader {
 
     /// Parses text (YAML, or JSON, which is YAML flow style) into a node.
     /// Returns nil after recording a diagnostic for syntax errors.
-    mutating func parse(_ text: String) -> Node? {
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+    mutating func parse(_ original: String) -> Node? {
+        if original.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             diagnostics.append(.error("tệp rỗng, không có dữ liệu", at: SourcePosition(file: file, line: 1, column: 1),
                                       hint: "sao chép một tệp mẫu trong thư mục Examples/ rồi sửa lại"))
             return nil
         }
+        let text = cleanSpecialSpaces(original)
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         switch YAMLShape.check(text) {
         case .tooDeep(let line, let column):
             diagnostics.append(.error("dữ liệu lồng nhau quá sâu (hơn \(YAMLShape.maxDepth) cấp)",
@@ -38,17 +42,124 @@ struct YAMLReader {
         }
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                diagnostics.append(.error("tệp không có dữ liệu", at: SourcePosition(file: file, line: 1, column: 1)))
+                diagnostics.append(.error("tệp chỉ có dòng ghi chú (`#`), không có dữ liệu", at: SourcePosition(file: file, line: 1, column: 1),
+                                          hint: "sao chép một tệp mẫu trong thư mục Examples/ rồi sửa lại"))
                 return nil
             }
+            reportTags(node)
             return node
         } catch let error as YamlError {
             diagnostics.append(Self.describe(error, file: file, text: text))
             return nil
         } catch {
-            diagnostics.append(.error("không đọc được tệp: \(error)", at: SourcePosition(file: file)))
+            diagnostics.append(.error("không đọc được tệp (chi tiết: \(error))", at: SourcePosition(file: file),
+                                      hint: "so sánh với một tệp mẫu trong thư mục Examples/"))
             return nil
         }
+    }
+
+    /// Replaces Unicode spaces (NBSP and the like, which Word and web pages
+    /// leave behind) by ASCII spaces and removes zero-width characters, before
+    /// YAML sees them: after `:` an NBSP is not a separator for YAML, so
+    /// `dia_danh:<NBSP>Bến Tre` would be a syntax error, and a zero-width
+    /// space makes `so` and `s<ZWSP>o` two different keys. Each line where
+    /// this happened gets a warning (the first few, then a count), with the
+    /// position of the first such character.
+    mutating func cleanSpecialSpaces(_ text: String) -> String {
+        if VietnameseText.isASCII(text) { return text }
+        var out = String.UnicodeScalarView()
+        var line = 1, column = 1
+        var reportedLine = 0
+        var reported = 0, unreported = 0
+        let shown = 5
+        for scalar in text.unicodeScalars {
+            let invisible = Self.isZeroWidth(scalar)
+            let space = !invisible && scalar.value >= 0x80 && scalar.properties.isWhitespace
+            if invisible || space {
+                if reportedLine != line {
+                    reportedLine = line
+                    if reported < shown {
+                        reported += 1
+                        let what = invisible
+                            ? "ký tự ẩn \(InputText.codePoint(scalar)) (độ rộng 0), đã bỏ đi"
+                            : "dấu cách đặc biệt \(InputText.codePoint(scalar)) (thường do chép từ Word hoặc trang web), đã thay bằng dấu cách thường"
+                        diagnostics.append(.warning("có \(what)", at: SourcePosition(file: file, line: line, column: column),
+                                                    hint: "gõ lại đoạn này bằng tay để tệp sạch hẳn"))
+                    } else {
+                        unreported += 1
+                    }
+                }
+                if space { out.append(" ") }
+            } else {
+                out.append(scalar)
+            }
+            if scalar == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        if unreported > 0 {
+            diagnostics.append(.warning("còn \(unreported) dòng khác có ký tự ẩn hoặc dấu cách đặc biệt, đã xử lý như trên",
+                                        at: SourcePosition(file: file), hint: "gõ lại các dòng đó hoặc dán vào trình soạn thảo dạng văn bản thuần"))
+        }
+        return String(out)
+    }
+
+    /// Characters that show nothing: zero-width space and joiners, word
+    /// joiner, BOM inside the text, soft hyphen, direction marks.
+    static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00AD, 0x180E, 0x200B...0x200F, 0x2060, 0xFEFF: return true
+        default: return false
+        }
+    }
+
+    /// YAML reads `!word` at the start of a value as a type tag and drops it
+    /// from the text (`trich_yeu: !Quan trọng …` loses "!Quan"); only the
+    /// standard tags (`!!str`, …) are meaningful, so any other is an error.
+    mutating func reportTags(_ root: Node) {
+        var pending = [root]
+        var visited = 0
+        while let node = pending.popLast() {
+            visited += 1
+            // Alias expansion is bounded by YAMLShape; this is a second fence.
+            if visited > 1_000_000 { return }
+            let tag = node.tag.rawValue
+            if !tag.isEmpty, !tag.hasPrefix("tag:yaml.org,2002:") {
+                error("giá trị bắt đầu bằng `\(tag)` bị YAML hiểu là thẻ kiểu dữ liệu và bị cắt khỏi nội dung", at: node,
+                      hint: "đặt cả giá trị trong dấu nháy kép \"…\" nếu `!` là một phần của nội dung")
+            }
+            switch node {
+            case .mapping(let mapping):
+                for (key, value) in mapping.reversed() {
+                    pending.append(value)
+                    pending.append(key)
+                }
+            case .sequence(let sequence):
+                pending.append(contentsOf: sequence.reversed())
+            case .scalar, .alias:
+                break
+            }
+        }
+    }
+
+    /// A plain one-line value followed by ` # …` on its line: YAML took the
+    /// rest of the line as a comment and dropped it. Returns what was dropped.
+    func droppedComment(_ node: Node, _ scalar: Node.Scalar) -> String? {
+        guard scalar.style == .plain || scalar.style == .any, !scalar.string.contains("\n"),
+              let mark = node.mark, mark.line >= 1, mark.line <= lines.count else { return nil }
+        let line = lines[mark.line - 1].unicodeScalars
+        guard mark.column >= 1, mark.column <= line.count else { return nil }
+        let start = line.index(line.startIndex, offsetBy: mark.column - 1)
+        let rest = Substring(line[start...])
+        guard rest.hasPrefix(scalar.string) else { return nil }
+        let after = rest.dropFirst(scalar.string.count)
+        let comment = after.drop { $0 == " " || $0 == "\t" }
+        guard after.first == " " || after.first == "\t", comment.hasPrefix("#"),
+              comment.dropFirst().contains(where: { !$0.isWhitespace }) else { return nil }
+        return String(comment).trimmingCharacters(in: .whitespaces)
     }
 
     /// Turns a libyaml error into a Vietnamese diagnostic.
@@ -129,6 +240,23 @@ struct YAMLReader {
             return ""
         }
 
+        /// Spaces at the start of the problem line.
+        var indentation: Int { line.prefix { $0 == " " }.count }
+
+        /// The nearest line above with content (not blank, not a comment).
+        var previousLine: (number: Int, text: Substring, indentation: Int)? {
+            var number = mark.line - 1
+            while number >= 1 {
+                let text = Self.line(number, in: self.text)
+                let trimmed = text.trimmingCharacters(in: .whitespaces)
+                if !trimmed.isEmpty && !trimmed.hasPrefix("#") {
+                    return (number, text, text.prefix { $0 == " " }.count)
+                }
+                number -= 1
+            }
+            return nil
+        }
+
         /// The character at the problem, when there is one.
         var character: Character? {
             let scalars = line.unicodeScalars
@@ -146,6 +274,8 @@ struct YAMLReader {
         let opened = p.contextMark.map { "dòng \($0.line), cột \($0.column)" } ?? "phía trên"
         let quoteHint = "nếu giá trị có ký tự đặc biệt, đặt cả giá trị trong dấu nháy kép \"…\""
 
+        let beforeMark = p.line.unicodeScalars.prefix(max(0, p.mark.column - 1))
+        let textBefore = String(String.UnicodeScalarView(beforeMark)).trimmingCharacters(in: .whitespaces)
         if problem.contains("tab") || (p.line.prefix { $0 == " " || $0 == "\t" }.contains("\t")) {
             return ("dùng ký tự tab để thụt lề", "YAML chỉ cho thụt lề bằng dấu cách; thay mỗi tab bằng 2 dấu cách", p.mark)
         }
@@ -168,9 +298,23 @@ struct YAMLReader {
             return ("khối `{…}` mở ở \(opened) chưa đóng hoặc thiếu dấu phẩy giữa các cặp `khóa: giá trị`",
                     "thêm `}` ở cuối khối, ngăn các cặp bằng dấu phẩy; tệp có thể bị cắt cụt", p.mark)
         }
+        if context.contains("block scalar") {
+            return ("khối chữ nhiều dòng (`|` hoặc `>`) viết sai", "sau `|` hoặc `>` phải xuống dòng ngay, rồi thụt lề các dòng chữ", p.mark)
+        }
         if problem.contains("mapping values are not allowed") {
-            return ("dấu `:` không đúng chỗ: giá trị có dấu `:` theo sau là dấu cách, hoặc thiếu xuống dòng trước khóa mới",
-                    quoteHint, p.mark)
+            if textBefore.contains(": ") {
+                return ("giá trị có dấu `:` theo sau là dấu cách, YAML hiểu nhầm là một khóa mới",
+                        "đặt cả giá trị trong dấu nháy kép, ví dụ `trich_yeu: \"Kế hoạch: …\"`", p.mark)
+            }
+            if let previous = p.previousLine, p.indentation > previous.indentation, previous.text.contains(": ") {
+                return ("dòng này thụt vào sâu hơn dòng \(previous.number) nên bị hiểu là phần tiếp theo của giá trị dòng đó",
+                        "các khóa cùng cấp phải thẳng cột với nhau (cùng số dấu cách ở đầu dòng)", p.mark)
+            }
+            return ("dấu `:` không đúng chỗ", quoteHint, p.mark)
+        }
+        if textBefore.hasSuffix("\"") || textBefore.hasSuffix("'"),
+           problem.contains("expected key") || problem.contains("expected comment or line break") {
+            return ("còn chữ sau dấu nháy đóng", "đặt cả giá trị trong một cặp dấu nháy, hoặc bỏ dấu nháy đi", p.mark)
         }
         if problem.contains("block sequence entries are not allowed") {
             return ("dấu `-` của danh sách phải nằm ở đầu dòng riêng",
@@ -196,16 +340,19 @@ struct YAMLReader {
             return ("giá trị bắt đầu bằng `*` hoặc `&` bị hiểu là bí danh YAML", quoteHint, p.contextMark ?? p.mark)
         }
         if problem.contains("unknown escape character") || problem.contains("Unicode character escape") {
-            return ("trong dấu nháy kép, dấu `\\` chỉ được đi với n, t, \", \\ hoặc u….",
+            return ("trong dấu nháy kép, sau dấu `\\` chỉ được là n, t, \", \\ hoặc mã u…",
                     "dùng dấu nháy đơn '…' thay cho nháy kép, hoặc viết `\\\\` cho một dấu `\\`", p.mark)
         }
         if problem.contains("cannot start any token") {
-            let what = p.character.map { "ký tự `\($0)`" } ?? "ký tự này"
+            let what = p.character.map { "ký tự “\($0)”" } ?? "ký tự này"
             return ("\(what) không được đứng đầu một giá trị YAML", quoteHint, p.mark)
         }
         if problem.contains("expected comment or line break") {
-            return ("còn chữ sau dấu nháy đóng hoặc sau giá trị trên cùng dòng",
-                    "đặt cả giá trị trong một cặp dấu nháy, hoặc bỏ dấu nháy đi", p.mark)
+            return ("còn chữ sau giá trị trên cùng dòng", "đặt cả giá trị trong một cặp dấu nháy, hoặc bỏ phần thừa", p.mark)
+        }
+        if problem.contains("expected <document start>") {
+            return ("còn nội dung thừa sau khi dữ liệu đã kết thúc (dấu `}` hoặc `]` thừa, hoặc dòng thụt lề sai)",
+                    "xóa phần thừa, hoặc thụt lề dòng này cho đúng khối của nó", p.mark)
         }
         if problem.contains("another document") || problem.contains("document indicator") {
             return ("tệp có nhiều hơn một văn bản YAML (dòng `---` hoặc `...` ở giữa tệp)",
@@ -213,9 +360,6 @@ struct YAMLReader {
         }
         if problem.contains("undefined tag handle") || context.contains("tag") {
             return ("giá trị bắt đầu bằng `!` bị hiểu là thẻ kiểu YAML", quoteHint, p.contextMark ?? p.mark)
-        }
-        if context.contains("block scalar") {
-            return ("khối chữ nhiều dòng (`|` hoặc `>`) viết sai", "sau `|` hoặc `>` phải xuống dòng ngay, rồi thụt lề các dòng chữ", p.mark)
         }
         if context.contains("directive") {
             return ("dòng bắt đầu bằng `%` bị hiểu là chỉ thị YAML", "đặt giá trị trong dấu nháy kép, hoặc bỏ dòng đó", p.mark)
@@ -247,13 +391,16 @@ struct YAMLReader {
     /// A mapping's entries by key, reporting unknown keys with the nearest valid one.
     mutating func mapping(_ node: Node, _ what: String, allowed: [String]) -> Fields? {
         guard case .mapping(let mapping) = node else {
-            error("\(what) phải là một khối `khóa: giá trị`, không phải \(Self.typeName(node))", at: node)
+            let hint = allowed.count <= 8
+                ? "xuống dòng rồi viết các khóa con, mỗi khóa một dòng, thụt vào 2 dấu cách: \(allowed.joined(separator: ", "))"
+                : "viết mỗi dòng một cặp `khóa: giá trị`, ví dụ `\(allowed.first ?? "loai"): …`; xem tệp mẫu trong Examples/"
+            error("\(what) phải là một khối `khóa: giá trị`, không phải \(Self.typeName(node))", at: node, hint: hint)
             return nil
         }
         var fields = Fields(node: node)
         for (keyNode, value) in mapping {
             guard let rawKey = keyNode.scalar?.string else {
-                error("tên khóa phải là chữ", at: keyNode)
+                error("tên khóa phải là chữ", at: keyNode, hint: "bỏ dấu `?`, `[` hoặc `{` ở đầu tên khóa")
                 continue
             }
             let (cleaned, changed) = VietnameseText.cleanInvisible(rawKey)
@@ -295,12 +442,17 @@ struct YAMLReader {
     /// A text value, NFC-normalised and cleaned of invisible characters.
     mutating func string(_ node: Node, _ what: String) -> String? {
         guard case .scalar(let scalar) = node else {
-            error("\(what) phải là một đoạn chữ, không phải \(Self.typeName(node))", at: node)
+            error("\(what) phải là một đoạn chữ, không phải \(Self.typeName(node))", at: node,
+                  hint: "ghi thẳng nội dung sau dấu `:` trên cùng dòng, không dùng `[ ]`, `-` hay các dòng con")
             return nil
         }
         if scalar.tag.rawValue == Tag.Name.null.rawValue, scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null" {
             error("\(what) đang để trống", at: node, hint: "điền nội dung sau dấu `:`")
             return nil
+        }
+        if let comment = droppedComment(node, scalar) {
+            warning("phần “\(comment)” sau dấu `#` bị YAML coi là ghi chú và đã bỏ khỏi \(what)", at: node,
+                    hint: "nếu đó là nội dung, đặt cả giá trị trong dấu nháy kép \"…\"")
         }
         let (cleaned, changed) = VietnameseText.cleanInvisible(VietnameseText.nfc(scalar.string))
         if changed && scalar.string.unicodeScalars.contains(where: Self.isInvisible) {
@@ -334,7 +486,7 @@ struct YAMLReader {
 
     mutating func integer(_ node: Node, _ what: String, range: ClosedRange<Int>? = nil) -> Int? {
         guard case .scalar(let scalar) = node else {
-            error("\(what) phải là một số, không phải \(Self.typeName(node))", at: node)
+            error("\(what) phải là một số, không phải \(Self.typeName(node))", at: node, hint: "ghi một số sau dấu `:`, ví dụ `13`")
             return nil
         }
         let text = scalar.string.trimmingCharacters(in: .whitespaces)
@@ -343,7 +495,8 @@ struct YAMLReader {
             return nil
         }
         if let range, !range.contains(value) {
-            error("\(what) phải nằm trong khoảng \(range.lowerBound)–\(range.upperBound), đang là \(value)", at: node)
+            error("\(what) phải nằm trong khoảng \(range.lowerBound)–\(range.upperBound), đang là \(value)", at: node,
+                  hint: "ghi một số từ \(range.lowerBound) đến \(range.upperBound)")
             return nil
         }
         return value
@@ -351,30 +504,47 @@ struct YAMLReader {
 
     mutating func bool(_ node: Node, _ what: String) -> Bool? {
         guard case .scalar(let scalar) = node else {
-            error("\(what) phải là `true` hoặc `false`", at: node)
+            error("\(what) phải là `true` hoặc `false`", at: node, hint: "ghi `true` (có) hoặc `false` (không) sau dấu `:`")
             return nil
         }
         switch scalar.string.lowercased() {
         case "true", "yes", "co", "có": return true
         case "false", "no", "khong", "không": return false
         default:
-            error("\(what) phải là `true` hoặc `false`, không phải \"\(scalar.string)\"", at: node)
+            error("\(what) phải là `true` hoặc `false`, không phải \"\(scalar.string)\"", at: node, hint: "ghi `true` (có) hoặc `false` (không)")
             return nil
         }
     }
 
     mutating func date(_ node: Node, _ what: String) -> Located<CivilDate>? {
         guard case .scalar(let scalar) = node else {
-            error("\(what) phải là một ngày, ví dụ `2017-02-22` hoặc `22/02/2017`", at: node)
+            error("\(what) phải là một ngày, không phải \(Self.typeName(node))", at: node,
+                  hint: "ghi ngày sau dấu `:`, ví dụ `22/02/2017` hoặc `2017-02-22`")
             return nil
         }
         switch CivilDate.parse(scalar.string.trimmingCharacters(in: .whitespaces)) {
         case .success(let date):
             return Located(date, at: position(node))
         case .failure(let failure):
-            error("\(what): \(failure.message)", at: node)
+            let (message, hint) = Self.splitDateMessage(failure.message)
+            error("\(what): \(message)", at: node, hint: hint)
             return nil
         }
+    }
+
+    /// CivilDate's messages carry how to write the date after ": hãy ghi" or
+    /// "; "; split that off so it prints after the "—" like every other fix.
+    static func splitDateMessage(_ message: String) -> (String, String) {
+        if let range = message.range(of: ": hãy ghi ") {
+            return (String(message[..<range.lowerBound]), "ghi " + message[range.upperBound...])
+        }
+        if let range = message.range(of: "; ") {
+            return (String(message[..<range.lowerBound]), String(message[range.upperBound...]))
+        }
+        if message.contains("4 chữ số") {
+            return (message, "ghi đủ 4 chữ số của năm, ví dụ 02/9/2025")
+        }
+        return (message, "sửa lại cho đúng ngày trong văn bản gốc, ghi ngày/tháng/năm, ví dụ 20/02/2025")
     }
 
     /// A list; a single value where a list is expected is accepted as a list of one.
@@ -384,7 +554,7 @@ struct YAMLReader {
         case .scalar(let scalar) where scalar.tag.rawValue == Tag.Name.null.rawValue: return []
         case .scalar, .mapping: return [node]
         case .alias:
-            error("\(what): không hỗ trợ bí danh YAML", at: node)
+            error("\(what): không hỗ trợ bí danh YAML", at: node, hint: "viết thẳng nội dung thay cho bí danh")
             return nil
         }
     }
