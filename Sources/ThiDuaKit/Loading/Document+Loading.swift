@@ -161,7 +161,10 @@ extension YAMLReader {
         let pos = position(node)
         let kinds = ["doan", "tieu_muc", "diem", "y", "cac_y", "cac_diem", "giao"].filter { f[$0] != nil }
         guard kinds.count == 1, let kind = kinds.first, let value = f[kind] else {
-            if kinds.isEmpty {
+            if kinds.isEmpty, f.values.isEmpty, case .mapping(let mapping) = node, mapping.count > 0 {
+                // Every key was unknown and has been reported; a second
+                // error for the same lines would only repeat it.
+            } else if kinds.isEmpty {
                 error("khối nội dung không có `doan`, `tieu_muc`, `diem`, `y`, `cac_y`, `cac_diem` hay `giao`", at: node,
                       hint: "thêm một trong các khóa đó, ví dụ `tieu_muc: Đối với Công đoàn cơ sở`")
             } else {

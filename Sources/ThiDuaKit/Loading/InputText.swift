@@ -35,7 +35,7 @@ public enum InputText {
                                    at: SourcePosition(file: file, line: position?.0 ?? 0, column: position?.1 ?? 0), hint: hint))
         }
         var result = text
-        if result.contains("\r") {
+        if result.utf8.contains(0x0D) {
             result = result.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         if let control = firstControlCharacter(result) {
@@ -80,6 +80,15 @@ public enum InputText {
     }
 
     static func firstControlCharacter(_ text: String) -> (scalar: Unicode.Scalar, line: Int, column: Int)? {
+        // A byte scan rules out almost every file quickly; only a hit pays
+        // for the walk that finds the line and column.
+        var previous: UInt8 = 0
+        let suspicious = text.utf8.contains { byte in
+            defer { previous = byte }
+            return (byte < 0x20 && byte != 0x09 && byte != 0x0A) || byte == 0x7F
+                || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F) || (previous == 0xEF && byte == 0xBF)
+        }
+        guard suspicious else { return nil }
         var line = 1
         var column = 1
         for scalar in text.unicodeScalars {

@@ -19,7 +19,9 @@ struct YAMLReader {
     /// Parses text (YAML, or JSON, which is YAML flow style) into a node.
     /// Returns nil after recording a diagnostic for syntax errors.
     mutating func parse(_ original: String) -> Node? {
-        if original.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        // Stops at the first visible byte: cheap even on a 10 MB file.
+        if !original.utf8.contains(where: { !Self.isBlankByte($0) })
+            || original.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty && original.utf8.count < 4_096 {
             diagnostics.append(.error("tệp rỗng, không có dữ liệu", at: SourcePosition(file: file, line: 1, column: 1),
                                       hint: "sao chép một tệp mẫu trong thư mục Examples/ rồi sửa lại"))
             return nil
@@ -58,6 +60,10 @@ struct YAMLReader {
         }
     }
 
+    static func isBlankByte(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+    }
+
     /// Replaces Unicode spaces (NBSP and the like, which Word and web pages
     /// leave behind) by ASCII spaces and removes zero-width characters, before
     /// YAML sees them: after `:` an NBSP is not a separator for YAML, so
@@ -66,7 +72,7 @@ struct YAMLReader {
     /// this happened gets a warning (the first few, then a count), with the
     /// position of the first such character.
     mutating func cleanSpecialSpaces(_ text: String) -> String {
-        if VietnameseText.isASCII(text) { return text }
+        guard Self.mayHaveSpecialSpaces(text) else { return text }
         var out = String.UnicodeScalarView()
         var line = 1, column = 1
         var reportedLine = 0
@@ -105,6 +111,25 @@ struct YAMLReader {
                                         at: SourcePosition(file: file), hint: "gõ lại các dòng đó hoặc dán vào trình soạn thảo dạng văn bản thuần"))
         }
         return String(out)
+    }
+
+    /// Whether the first two UTF-8 bytes of a special space or zero-width
+    /// character occur: C2 85/A0/AD (U+0085, U+00A0, U+00AD), E1 9A/A0
+    /// (U+1680, U+180E), E2 80/81 (U+2000–U+207F), E3 80 (U+3000), EF BB
+    /// (U+FEFF). A byte scan is much faster than a scalar walk on big files,
+    /// which mostly have none; Vietnamese letters (E1 BA/BB …) do not match.
+    static func mayHaveSpecialSpaces(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        return text.utf8.contains { byte in
+            defer { previous = byte }
+            switch (previous, byte) {
+            case (0xC2, 0x85), (0xC2, 0xA0), (0xC2, 0xAD), (0xE1, 0x9A), (0xE1, 0xA0),
+                 (0xE2, 0x80), (0xE2, 0x81), (0xE3, 0x80), (0xEF, 0xBB):
+                return true
+            default:
+                return false
+            }
+        }
     }
 
     /// Characters that show nothing: zero-width space and joiners, word
@@ -148,8 +173,14 @@ struct YAMLReader {
     /// A plain one-line value followed by ` # …` on its line: YAML took the
     /// rest of the line as a comment and dropped it. Returns what was dropped.
     func droppedComment(_ node: Node, _ scalar: Node.Scalar) -> String? {
-        guard scalar.style == .plain || scalar.style == .any, !scalar.string.contains("\n"),
+        guard scalar.style == .plain || scalar.style == .any,
               let mark = node.mark, mark.line >= 1, mark.line <= lines.count else { return nil }
+        // Most lines have no " #"; finding that out on bytes is cheap.
+        var previous: UInt8 = 0
+        guard lines[mark.line - 1].utf8.contains(where: { byte in
+            defer { previous = byte }
+            return byte == UInt8(ascii: "#") && (previous == 0x20 || previous == 0x09)
+        }), !scalar.string.contains("\n") else { return nil }
         let line = lines[mark.line - 1].unicodeScalars
         guard mark.column >= 1, mark.column <= line.count else { return nil }
         let start = line.index(line.startIndex, offsetBy: mark.column - 1)
@@ -420,6 +451,11 @@ struct YAMLReader {
             if allowed.contains(key) {
                 fields.values[key] = value
                 fields.keys[key] = keyNode
+            } else if key.contains(" ") {
+                // Keys never have spaces: this is text with ": " in it,
+                // which YAML split into a key and a value.
+                error("dòng này bị YAML hiểu là khóa `\(key)` vì có dấu `:` và dấu cách ở sau", at: keyNode,
+                      hint: "nếu đây là một đoạn chữ có dấu `:`, đặt cả đoạn trong dấu nháy kép \"…\"")
             } else if let near = KeySuggestion.nearest(to: key, in: allowed) {
                 error("khóa `\(key)` không có trong \(what)", at: keyNode, hint: "có phải ý bạn là `\(near)`?")
             } else {
