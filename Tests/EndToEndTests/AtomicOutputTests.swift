@@ -94,7 +94,7 @@ struct AtomicOutputTests {
 
     @Test func outputNamesFromHostileDataStayInsideTheOutputFolder() throws {
         // Written inside double quotes in YAML, so `\x01` and `\n` become real control characters.
-        let symbols = ["../../etc/x", "/", "/etc/passwd", "..", "a/../../b", "\\x01KH\\x1B[31m", "KH\\nLĐLĐ",
+        let symbols = ["../../etc/x", "/", "/etc/passwd", "..", "a/../../b", "\\x01KH\\x1B[31m", "KH\\x7F",
                        "CON", "nul", "COM1.md", String(repeating: "Đ", count: 3_000), ".hidden", "-rf", "~", "*"]
         for symbol in symbols {
             let folder = try Run.tempFolder()
@@ -158,10 +158,11 @@ struct AtomicOutputTests {
 
     @Test func aRenderKilledMidWriteNeverLeavesAPartialFile() throws {
         let folder = try Run.tempFolder()
-        // Thousands of paragraphs: about 1 MB per output, so writing takes
-        // a while; with the write pause it takes a few hundred milliseconds.
-        let old = try Plans.write(Plans.plan(subject: "Bản cũ", paragraphs: 3_000), to: folder, as: "cu.yaml")
-        let new = try Plans.write(Plans.plan(subject: "Bản mới", paragraphs: 3_000), to: folder, as: "moi.yaml")
+        // Two thousand paragraphs: about 400 KB per output, seven 64 KiB
+        // chunks, so with the 15 ms write pause each file takes ~100 ms to
+        // write; a real write would be over too fast to kill on purpose.
+        let old = try Plans.write(Plans.plan(subject: "Bản cũ", paragraphs: 2_000), to: folder, as: "cu.yaml")
+        let new = try Plans.write(Plans.plan(subject: "Bản mới", paragraphs: 2_000), to: folder, as: "moi.yaml")
         let referenceOld = folder.appendingPathComponent("ref-cu"), referenceNew = folder.appendingPathComponent("ref-moi")
         let clock = ContinuousClock()
         #expect(try Run.thidua(["render", old, "--out", referenceOld.path]).status == 0)
@@ -169,13 +170,13 @@ struct AtomicOutputTests {
         #expect(try Run.thidua(["render", new, "--out", referenceNew.path], environment: ["THIDUA_TEST_WRITE_DELAY_MS": "15"]).status == 0)
         let fullRun = clock.now - start
         let oldFiles = try snapshot(referenceOld), newFiles = try snapshot(referenceNew)
-        #expect(oldFiles.values.allSatisfy { $0.count > 500_000 })
+        #expect(oldFiles.values.allSatisfy { $0.count > 200_000 })
 
         let out = folder.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         var killedWhileWriting = 0
         var generator = SystemRandomNumberGenerator()
-        let rounds = 24
+        let rounds = 20
         for round in 0..<rounds {
             // Start from the old outputs each round.
             for (name, data) in oldFiles { try data.write(to: out.appendingPathComponent(name), options: .atomic) }
@@ -196,7 +197,9 @@ struct AtomicOutputTests {
             }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            let now = try snapshot(out)
+            // Stale temporary files may stay (they are cleaned up later);
+            // under the final names there must be whole files only.
+            let now = try snapshot(out).filter { !$0.key.hasPrefix(".") }
             #expect(now.keys.sorted() == oldFiles.keys.sorted())
             for (name, data) in now {
                 #expect(data == oldFiles[name] || data == newFiles[name], "round \(round): \(name) is partial (\(data.count) bytes)")

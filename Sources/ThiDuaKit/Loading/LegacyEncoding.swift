@@ -160,7 +160,21 @@ enum VietnameseSyllable {
         "oo", "ua", "uâ", "uê", "ui", "uô", "uơ", "uy", "ưa", "ưi", "ưu", "ươ", "yê",
         "iêu", "yêu", "oai", "oay", "oeo", "uây", "uôi", "ươi", "ươu", "uya", "uyê", "uyu",
     ]
-    static let tones: Set<Unicode.Scalar> = ["\u{0300}", "\u{0301}", "\u{0303}", "\u{0309}", "\u{0323}"]
+    /// Each toned vowel (à, ấ, ự …) → the same vowel without its tone.
+    static let toneless: [Character: Character] = {
+        let tones = ["\u{0300}", "\u{0301}", "\u{0303}", "\u{0309}", "\u{0323}"]
+        var table: [Character: Character] = [:]
+        for vowel in ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y"] {
+            for tone in tones {
+                let toned = (vowel + tone).precomposedStringWithCanonicalMapping
+                if let key = toned.first, let base = vowel.first { table[key] = base }
+            }
+        }
+        return table
+    }()
+
+    /// Enough words to judge an encoding; a big file need not be read whole.
+    static let sampleSize = 200
 
     /// Among the words that have a non-ASCII letter, the share that are
     /// Vietnamese syllables; nil when there is no such word.
@@ -168,25 +182,36 @@ enum VietnameseSyllable {
         var candidates = 0, valid = 0
         for word in text.split(whereSeparator: { !$0.isLetter && $0 != "\u{FFFD}" }) where !word.allSatisfy(\.isASCII) {
             candidates += 1
-            if isSyllable(String(word)) { valid += 1 }
+            if isSyllable(word) { valid += 1 }
+            if candidates == sampleSize { break }
         }
         return candidates == 0 ? nil : Double(valid) / Double(candidates)
     }
 
-    static func isSyllable(_ word: String) -> Bool {
+    static func isSyllable(_ word: Substring) -> Bool {
+        guard word.count <= 8 else { return false }
         var toneCount = 0
-        var bare = String.UnicodeScalarView()
-        for scalar in word.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
-            if tones.contains(scalar) { toneCount += 1 } else { bare.append(scalar) }
-        }
-        guard toneCount <= 1 else { return false }
-        let letters = String(bare).precomposedStringWithCanonicalMapping
-        for onset in onsets where letters.hasPrefix(onset) {
-            let rest = letters.dropFirst(onset.count)
-            for coda in codas where rest.hasSuffix(coda) && rest.count > coda.count {
-                if nuclei.contains(String(rest.dropLast(coda.count))) { return true }
+        var letters = ""
+        for character in word.lowercased() {
+            if let base = toneless[character] {
+                toneCount += 1
+                letters.append(base)
+            } else {
+                letters.append(character)
             }
         }
-        return false
+        return toneCount <= 1 && shapes.contains(letters)
     }
+
+    /// Every onset + nucleus + coda, without tones (about 14,000 strings):
+    /// one set lookup per word instead of trying each split.
+    static let shapes: Set<String> = {
+        var all = Set<String>()
+        for onset in onsets {
+            for nucleus in nuclei {
+                for coda in codas { all.insert(onset + nucleus + coda) }
+            }
+        }
+        return all
+    }()
 }
