@@ -65,5 +65,7 @@ esac
 
 # Leak checking stays on for the fuzz run itself: a leak per input is a bug.
 export ASAN_OPTIONS="detect_leaks=1"
+dict=()
+[ -f "scripts/$target.dict" ] && dict=(-dict="scripts/$target.dict")
 "$binary" -max_total_time="$seconds" -rss_limit_mb=4096 -timeout=20 -max_len=65536 \
-  -artifact_prefix="$crashes/" -print_final_stats=1 "$corpus"
+  "${dict[@]}" -artifact_prefix="$crashes/" -print_final_stats=1 "$corpus"

@@ -19,14 +19,15 @@ struct YAMLReader {
     /// Parses text (YAML, or JSON, which is YAML flow style) into a node.
     /// Returns nil after recording a diagnostic for syntax errors.
     mutating func parse(_ original: String) -> Node? {
+        // Special spaces become plain ones first, so a file of NBSPs is empty too.
+        let text = cleanSpecialSpaces(original)
         // Stops at the first visible byte: cheap even on a 10 MB file.
-        if !original.utf8.contains(where: { !Self.isBlankByte($0) })
-            || original.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty && original.utf8.count < 4_096 {
+        if !text.utf8.contains(where: { !Self.isBlankByte($0) }) {
+            diagnostics.removeAll()  // warnings about its spaces would only distract
             diagnostics.append(.error("tệp rỗng, không có dữ liệu", at: SourcePosition(file: file, line: 1, column: 1),
                                       hint: "sao chép một tệp mẫu trong thư mục Examples/ rồi sửa lại"))
             return nil
         }
-        let text = cleanSpecialSpaces(original)
         lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         switch YAMLShape.check(text) {
         case .tooDeep(let line, let column):
