@@ -15,6 +15,11 @@ enum CorpusFiles {
             let words = String(repeating: "Thi đua lao động giỏi, lao động sáng tạo. ", count: 10_000_000 / 44)
             return base + Data("mo_dau: \(words)\nghi_chu: bản nháp\n".utf8)
         },
+        "long-key.yaml": {
+            let plan = try String(contentsOf: folder.appendingPathComponent("date-iso.yaml"), encoding: .utf8)
+                .replacingOccurrences(of: "so: 5\n", with: "so: " + String(repeating: "9", count: 1_000_000) + "\n")
+            return Data((plan + String(repeating: "khoa_", count: 200) + ": x\n").utf8)
+        },
         "deep-nesting.yaml": {
             Data((String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n").utf8)
         },

@@ -358,6 +358,12 @@ struct YAMLReader {
         }
         if problem.contains("could not find expected ':'") {
             let start = p.contextMark ?? p.mark
+            // libyaml gives up on keys longer than 1024 characters.
+            let keyLine = SyntaxProblem.line(start.line, in: p.text).unicodeScalars
+            if let colon = keyLine.firstIndex(of: ":"), keyLine.distance(from: keyLine.startIndex, to: colon) - start.column > 1_000 {
+                return ("tên khóa dài quá 1024 ký tự",
+                        "tên khóa chỉ là vài chữ không dấu, ví dụ `trich_yeu`; nếu đây là một đoạn văn, đặt cả đoạn trong dấu nháy kép", start)
+            }
             return ("thiếu dấu `:` sau tên khóa (hoặc giá trị bị xuống dòng giữa chừng)",
                     "viết `khoa: giá trị` trên một dòng; giá trị dài thì đặt trong dấu nháy kép", start)
         }
@@ -409,11 +415,21 @@ struct YAMLReader {
     }
 
     mutating func error(_ message: String, at node: Node?, hint: String? = nil) {
-        diagnostics.append(.error(message, at: node.map(position) ?? SourcePosition(file: file), hint: hint))
+        diagnostics.append(.error(Self.shorten(message), at: node.map(position) ?? SourcePosition(file: file),
+                                  hint: hint.map { Self.shorten($0) }))
     }
 
     mutating func warning(_ message: String, at node: Node?, hint: String? = nil) {
-        diagnostics.append(.warning(message, at: node.map(position) ?? SourcePosition(file: file), hint: hint))
+        diagnostics.append(.warning(Self.shorten(message), at: node.map(position) ?? SourcePosition(file: file),
+                                    hint: hint.map { Self.shorten($0) }))
+    }
+
+    /// Messages quote what the clerk wrote (a key, a value); a pasted
+    /// megabyte must not become a megabyte-long line on the terminal, so the
+    /// middle of a very long message is cut, keeping its start and end.
+    static func shorten(_ message: String, limit: Int = 400) -> String {
+        guard message.utf8.count > limit, message.count > limit else { return message }
+        return String(message.prefix(limit - 100)) + " … " + String(message.suffix(80))
     }
 
     mutating func add(_ diagnostic: Diagnostic) {

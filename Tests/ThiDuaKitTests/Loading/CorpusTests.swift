@@ -18,7 +18,14 @@ enum Corpus {
         // typo on the next line: the position must still be right.
         "long-line.yaml": {
             let words = String(repeating: "Thi đua lao động giỏi, lao động sáng tạo. ", count: 10_000_000 / 44)
-            return Array((TestSupport.minimalPlan + "mo_dau: \(words)\nghi_chu: bản nháp\n").utf8)
+            return base() + Array("mo_dau: \(words)\nghi_chu: bản nháp\n".utf8)
+        },
+        // A thousand-character unknown key and a megabyte-long number:
+        // messages quote them, and must stay one readable line.
+        "long-key.yaml": {
+            let plan = String(decoding: base(), as: UTF8.self)
+                .replacingOccurrences(of: "so: 5\n", with: "so: " + String(repeating: "9", count: 1_000_000) + "\n")
+            return Array((plan + String(repeating: "khoa_", count: 200) + ": x\n").utf8)
         },
         // Ten thousand nested lists: libyaml and Yams must refuse, not overflow the stack.
         "deep-nesting.yaml": {
@@ -29,6 +36,11 @@ enum Corpus {
             Array(("muc: " + String(repeating: "[", count: 10_000) + "\n").utf8)
         },
     ]
+
+    /// A valid plan (a committed case) that generated cases add to.
+    static func base() -> [UInt8] {
+        (try? [UInt8](Data(contentsOf: folder.appendingPathComponent("date-iso.yaml")))) ?? []
+    }
 
     /// Every case name, generated ones included, sorted.
     static var names: [String] {
