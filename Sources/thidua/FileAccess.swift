@@ -5,6 +5,10 @@ import ThiDuaKit
 /// Disk access for the CLI: reading inputs, reading template folders, and
 /// writing outputs atomically.
 enum FileAccess {
+    /// The largest input read: a hundred times the biggest real document,
+    /// still small enough to load and check in seconds.
+    static let maxInputSize = 64 * 1_048_576
+
     /// Reads a whole input file; a missing or unreadable file is a usage error.
     static func read(_ path: String) throws -> [UInt8] {
         var isDirectory: ObjCBool = false
@@ -13,6 +17,17 @@ enum FileAccess {
         }
         guard !isDirectory.boolValue else {
             throw ValidationError("\(path) là thư mục, không phải tệp")
+        }
+        // A device or pipe (/dev/zero, a FIFO) would be read forever, and a
+        // huge file is never a data file: refuse both before reading.
+        var info = stat()
+        if stat(path, &info) == 0 {
+            guard (info.st_mode & S_IFMT) == S_IFREG else {
+                throw ValidationError("\(path) không phải tệp thường (thiết bị hoặc đường ống); chọn một tệp .yaml hoặc .json")
+            }
+            guard info.st_size <= maxInputSize else {
+                throw ValidationError("\(path) quá lớn (\(info.st_size / 1_048_576) MB); tệp dữ liệu chỉ vài chục KB, có thể đã chọn nhầm tệp")
+            }
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ValidationError("không đọc được tệp \(path) (kiểm tra quyền đọc)")

@@ -62,6 +62,23 @@ struct CorpusCheckTests {
         #expect(summary?.hasPrefix("1 tệp: ") == true, "\(name): \(result.stdout) \(result.stderr)")
     }
 
+    @Test func devicesAndHugeFilesAreRefusedWithoutReadingThem() throws {
+        // /dev/zero never ends: reading it would hang and then exhaust memory.
+        let zero = try Run.thidua(["check", "/dev/zero"])
+        #expect(zero.status == 2)
+        #expect(zero.stderr.contains("không phải tệp thường"))
+        let folder = try Run.tempFolder()
+        let huge = folder.appendingPathComponent("lon.yaml")
+        FileManager.default.createFile(atPath: huge.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: huge)
+        try handle.truncate(atOffset: 70 * 1_048_576)  // sparse: costs no disk
+        try handle.close()
+        let big = try Run.thidua(["check", huge.path])
+        #expect(big.status == 2)
+        #expect(big.stderr.contains("quá lớn (70 MB)"))
+        #expect(!big.stderr.contains("See "), "\(big.stderr)")
+    }
+
     @Test func renderRefusesEveryCaseWithAnErrorAndWritesNothing() throws {
         let out = try Run.tempFolder()
         var files: [String] = []
