@@ -134,10 +134,11 @@ struct YAMLReader {
     }
 
     /// Characters that show nothing: zero-width space and joiners, word
-    /// joiner, BOM inside the text, soft hyphen, direction marks.
+    /// joiner, BOM inside the text, soft hyphen, direction marks, overrides
+    /// and isolates (which reorder how a line is displayed).
     static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x00AD, 0x180E, 0x200B...0x200F, 0x2060, 0xFEFF: return true
+        case 0x00AD, 0x180E, 0x200B...0x200F, 0x202A...0x202E, 0x2060, 0x2066...0x2069, 0xFEFF: return true
         default: return false
         }
     }
@@ -507,15 +508,36 @@ struct YAMLReader {
             warning("phần “\(comment)” sau dấu `#` bị YAML coi là ghi chú và đã bỏ khỏi \(what)", at: node,
                     hint: "nếu đó là nội dung, đặt cả giá trị trong dấu nháy kép \"…\"")
         }
-        let (cleaned, changed) = VietnameseText.cleanInvisible(VietnameseText.nfc(scalar.string))
+        var (cleaned, changed) = VietnameseText.cleanInvisible(VietnameseText.nfc(scalar.string))
         if changed && scalar.string.unicodeScalars.contains(where: Self.isInvisible) {
             warning("\(what) có ký tự ẩn (ký tự độ rộng 0 hoặc dấu cách đặc biệt), đã bỏ đi", at: node)
         }
+        cleaned = withoutControls(cleaned, node, what)
         if cleaned.isEmpty {
             error("\(what) đang để trống", at: node, hint: "điền nội dung sau dấu `:`")
             return nil
         }
         return cleaned
+    }
+
+    /// Control characters can only arrive through YAML escapes (`"\x1B"`,
+    /// `"\u0007"`); raw ones were refused with the file. No document needs
+    /// them and in a text output they would drive the reader's terminal, so
+    /// they are dropped, with a warning saying so.
+    mutating func withoutControls(_ text: String, _ node: Node, _ what: String) -> String {
+        guard text.unicodeScalars.contains(where: Self.isControl) else { return text }
+        let first = text.unicodeScalars.first(where: Self.isControl).map(InputText.codePoint) ?? ""
+        warning("\(what) có ký tự điều khiển \(first) (viết bằng mã `\\x…`/`\\u…` trong dấu nháy kép), đã bỏ đi", at: node,
+                hint: "xóa mã đó khỏi giá trị")
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: text.unicodeScalars.filter { !Self.isControl($0) })
+        return String(scalars)
+    }
+
+    /// Control characters, and the direction overrides and isolates
+    /// (U+202A–U+202E, U+2066–U+2069) that reorder how a line is shown.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        InputText.isForbidden(scalar) || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 
     /// Multi-line text keeps its line breaks; used for paragraphs.
@@ -527,7 +549,8 @@ struct YAMLReader {
         if lines.count <= 1 { return string(node, what) }
         let joined = lines.map { VietnameseText.cleanInvisible(VietnameseText.nfc(String($0))).text }
             .joined(separator: " ")
-        return joined.isEmpty ? nil : VietnameseText.cleanInvisible(joined).text
+        let text = withoutControls(VietnameseText.cleanInvisible(joined).text, node, what)
+        return text.isEmpty ? nil : text
     }
 
     static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
