@@ -29,9 +29,8 @@ public enum InputText {
         guard let text = String(validating: body, as: UTF8.self) else {
             let guess = LegacyEncoding.guess(body)
             let position = firstInvalidUTF8(body).map { lineAndColumn(of: $0, in: body) }
-            let hint = guess.map { "tệp có vẻ dùng bảng mã \($0.name); \($0.howToConvert)" }
-                ?? "lưu lại tệp với bảng mã UTF-8"
-            return .failure(.error("tệp không phải UTF-8\(guess.map { " (có vẻ là \($0.name))" } ?? "")",
+            let hint = guess.map(\.howToConvert) ?? "lưu lại tệp với bảng mã UTF-8"
+            return .failure(.error("tệp không phải UTF-8\(guess.map { ", có vẻ dùng bảng mã cũ \($0.name)" } ?? "")",
                                    at: SourcePosition(file: file, line: position?.0 ?? 0, column: position?.1 ?? 0), hint: hint))
         }
         var result = text
@@ -39,7 +38,8 @@ public enum InputText {
             result = result.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         if let control = firstControlCharacter(result) {
-            return .failure(.error("tệp có ký tự điều khiển \(codePoint(control.scalar)), không phải văn bản thường",
+            let what = control.scalar.value >= 0xFFFE ? "ký tự không hợp lệ" : "ký tự điều khiển"
+            return .failure(.error("tệp có \(what) \(codePoint(control.scalar)), không phải văn bản thường",
                                    at: SourcePosition(file: file, line: control.line, column: control.column),
                                    hint: "xóa ký tự lạ ở vị trí này hoặc chọn đúng tệp"))
         }
