@@ -182,10 +182,13 @@ struct AtomicOutputTests {
             for (name, data) in oldFiles { try data.write(to: out.appendingPathComponent(name), options: .atomic) }
             let process = try Run.startThidua(["render", new, "--out", out.path], environment: ["THIDUA_TEST_WRITE_DELAY_MS": "15"])
             if round % 2 == 0 {
-                // Wait until a temporary file exists, then kill within the write.
+                // Wait until this run's temporary file exists (its name holds
+                // the pid; earlier rounds' leftovers do not count), then kill
+                // within the write.
+                let mine = ".tmp-\(process.processIdentifier)-"
                 var sawTemporary = false
                 while process.isRunning && !sawTemporary {
-                    sawTemporary = !temporaryFiles(out).isEmpty
+                    sawTemporary = temporaryFiles(out).contains { $0.contains(mine) }
                     if !sawTemporary { usleep(300) }
                 }
                 usleep(UInt32.random(in: 0...150_000, using: &generator))
