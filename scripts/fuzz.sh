@@ -24,6 +24,11 @@ seconds="${1:-30}"
 target="${2:-fuzz-document}"
 scratch=.build-fuzz
 mkdir -p "$scratch"
+# Reuse the dependencies the normal build already fetched (no network, no
+# second clone); SwiftPM resolves them again itself when they are missing.
+if [ ! -d "$scratch/checkouts" ] && [ -d .build/checkouts ]; then
+  cp -a .build/checkouts .build/repositories .build/workspace-state.json "$scratch"/ 2>/dev/null || true
+fi
 
 clang_dir="$(dirname "$(dirname "$(readlink -f "$(command -v swift)")")")/lib/clang"
 fuzzer_lib="$(find "$clang_dir" -name 'libclang_rt.fuzzer_no_main-x86_64.a' | head -n 1)"
