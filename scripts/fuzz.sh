@@ -13,9 +13,14 @@
 # libFuzzer's coverage instrumentation, and only the fuzz target pulls in
 # libFuzzer (the no-main archive) through `LLVMFuzzerRunDriver`.
 #
-# A second target (fuzz-figures) is added as Sources/fuzz-figures with the
-# same shape as Sources/fuzz-document, a line in Package.swift, and a seed
-# folder below.
+# Adding a second target (fuzz-figures, for the CSV figures loader):
+#   1. copy Sources/fuzz-document/FuzzDocument.swift to
+#      Sources/fuzz-figures/FuzzFigures.swift and make its harness call the
+#      figures loader instead of Renderer.load (keep the #if FUZZING part);
+#   2. add `.executableTarget(name: "fuzz-figures", dependencies: ["ThiDuaKit"])`
+#      to Package.swift next to fuzz-document;
+#   3. add its seeds to the `case "$target"` below (and, if useful, a
+#      scripts/fuzz-figures.dict); then `scripts/fuzz.sh 60 fuzz-figures`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
@@ -65,7 +70,8 @@ case "$target" in
       case "$f" in *.expected|*.md) ;; *) cp -n "$f" "$corpus"/ 2>/dev/null || true ;; esac
     done
     ;;
-  # fuzz-figures) cp -n Examples/*.csv "$corpus"/ ;;
+  # fuzz-figures) cp -n Examples/*.csv "$corpus"/ 2>/dev/null || true ;;
+  *) ;;
 esac
 
 # Leak checking stays on for the fuzz run itself: a leak per input is a bug.
