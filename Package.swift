@@ -49,6 +49,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer target for the document loader: scripts/fuzz.sh builds it
+        // with AddressSanitizer, coverage and -DFUZZING into .build-fuzz. A
+        // plain build makes a replayer (`fuzz-document FILE…`) running saved
+        // inputs through the same harness. A second target (fuzz-figures, for
+        // the CSV loader) is added the same way: Sources/fuzz-figures + a line here.
+        .executableTarget(
+            name: "fuzz-document",
+            dependencies: ["ThiDuaKit"]
+        ),
         .testTarget(
             name: "ThiDuaKitTests",
             dependencies: [

@@ -5,6 +5,10 @@ import ThiDuaKit
 /// Disk access for the CLI: reading inputs, reading template folders, and
 /// writing outputs atomically.
 enum FileAccess {
+    /// The largest input read: a hundred times the biggest real document,
+    /// still small enough to load and check in seconds.
+    static let maxInputSize = 64 * 1_048_576
+
     /// Reads a whole input file; a missing or unreadable file is a usage error.
     static func read(_ path: String) throws -> [UInt8] {
         var isDirectory: ObjCBool = false
@@ -13,6 +17,17 @@ enum FileAccess {
         }
         guard !isDirectory.boolValue else {
             throw ValidationError("\(path) là thư mục, không phải tệp")
+        }
+        // A device or pipe (/dev/zero, a FIFO) would be read forever, and a
+        // huge file is never a data file: refuse both before reading.
+        var info = stat()
+        if stat(path, &info) == 0 {
+            guard (info.st_mode & S_IFMT) == S_IFREG else {
+                throw ValidationError("\(path) không phải tệp thường (thiết bị hoặc đường ống); chọn một tệp .yaml hoặc .json")
+            }
+            guard info.st_size <= maxInputSize else {
+                throw ValidationError("\(path) quá lớn (\(info.st_size / 1_048_576) MB); tệp dữ liệu chỉ vài chục KB, có thể đã chọn nhầm tệp")
+            }
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ValidationError("không đọc được tệp \(path) (kiểm tra quyền đọc)")
@@ -63,10 +78,13 @@ enum FileAccess {
         }
         var ok = true
         var failure = ""
+        let pause = writePause
         data.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
-                let written = write(fd, buffer.baseAddress?.advanced(by: offset), buffer.count - offset)
+                if pause > 0 && offset > 0 { usleep(pause) }
+                let chunk = pause > 0 ? min(64 * 1024, buffer.count - offset) : buffer.count - offset
+                let written = write(fd, buffer.baseAddress?.advanced(by: offset), chunk)
                 if written < 0 {
                     if errno == EINTR { continue }
                     ok = false
@@ -91,13 +109,55 @@ enum FileAccess {
         }
     }
 
-    /// Creates the output folder if needed.
+    /// Microseconds to wait between 64 KiB chunks, from
+    /// `THIDUA_TEST_WRITE_DELAY_MS`; 0 (one write call) unless set. Only the
+    /// end-to-end tests set it: they kill `thidua` while it writes, and a real
+    /// write is over in a millisecond, too short to hit on purpose.
+    static let writePause: UInt32 = {
+        guard let raw = ProcessInfo.processInfo.environment["THIDUA_TEST_WRITE_DELAY_MS"],
+              let milliseconds = UInt32(raw), milliseconds <= 1_000 else { return 0 }
+        return milliseconds * 1_000
+    }()
+
+    /// Creates the output folder if needed, and removes temporary files an
+    /// earlier run left there when it was killed mid-write.
     static func prepareFolder(_ path: String) throws {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
             throw ValidationError("không tạo được thư mục \(path): \(error.localizedDescription)")
         }
+        removeStaleTemporaryFiles(in: path)
+    }
+
+    /// How old a temporary file must be before it counts as abandoned.
+    /// A write takes milliseconds; a temporary file this old belongs to a run
+    /// that was killed (power cut, Ctrl-C during fsync). A younger one may
+    /// belong to a run writing to the same folder right now, so it stays.
+    static let staleAge: TimeInterval = 10 * 60
+
+    /// Deletes files named like `writeAtomically`'s temporaries
+    /// (`.<name>.tmp-<pid>-<number>`) older than `staleAge`. Only that exact
+    /// shape is touched, so a user's own files are never removed; failures
+    /// are ignored because cleaning up is a courtesy, not part of the job.
+    static func removeStaleTemporaryFiles(in folder: String, now: Date = Date()) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where isTemporaryName(name) {
+            let path = (folder as NSString).appendingPathComponent(name)
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+                  attributes[.type] as? FileAttributeType == .typeRegular,
+                  let modified = attributes[.modificationDate] as? Date,
+                  now.timeIntervalSince(modified) > staleAge else { continue }
+            unlink(path)
+        }
+    }
+
+    /// `.13-KH-LDLD-2025.md.tmp-4242-123456789`
+    static func isTemporaryName(_ name: String) -> Bool {
+        guard name.hasPrefix("."), let marker = name.range(of: ".tmp-", options: .backwards) else { return false }
+        let parts = name[marker.upperBound...].split(separator: "-", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+            && marker.lowerBound > name.index(after: name.startIndex)
     }
 
     /// Prints diagnostics to standard error, errors first per file.

@@ -75,6 +75,8 @@ enum Localization {
         ("(values:", "(các giá trị:"),
         ("Help:", "Trợ giúp:"),
         ("Usage:", "Cách dùng:"),
+        ("for more information.", "để biết thêm."),
+        ("See ", "Xem "),
     ]
 
     static func translate(_ text: String) -> String {

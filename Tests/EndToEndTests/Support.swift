@@ -21,15 +21,21 @@ enum Run {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// True when the process died of a signal (a crash), not by exiting.
+        var crashed: Bool = false
     }
 
     /// Runs `executable` with `arguments` in `directory`, with no input.
     @discardableResult
-    static func program(_ executable: String, _ arguments: [String], in directory: URL? = nil, stdin: Data? = nil) throws -> Result {
+    static func program(_ executable: String, _ arguments: [String], in directory: URL? = nil, stdin: Data? = nil,
+                        environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? packageRoot
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -43,11 +49,27 @@ enum Run {
         process.waitUntilExit()
         return Result(status: process.terminationStatus,
                       stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+                      stderr: String(decoding: errData, as: UTF8.self),
+                      crashed: process.terminationReason == .uncaughtSignal)
     }
 
-    static func thidua(_ arguments: [String], in directory: URL? = nil) throws -> Result {
-        try program(binary, arguments, in: directory)
+    static func thidua(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+        try program(binary, arguments, in: directory, environment: environment)
+    }
+
+    /// Starts `thidua` without waiting, its output thrown away; for tests
+    /// that run many at once or kill one midway.
+    static func startThidua(_ arguments: [String], environment: [String: String] = [:]) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = packageRoot
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return process
     }
 
     /// A new empty folder under the system temporary folder.

@@ -43,7 +43,35 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         if let position { text += "\(position): " }
         text += "\(severity.rawValue): \(message)"
         if let hint, !hint.isEmpty { text += " — \(hint)" }
-        return text
+        return Self.printable(text)
+    }
+
+    /// Messages quote the input, which may hold control characters: a line
+    /// break would split one diagnostic over two lines, and an escape
+    /// sequence (ESC [ …) or a direction override would rewrite the
+    /// terminal. They are shown as visible symbols instead (␊, ␛, �).
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20, let picture = Unicode.Scalar(0x2400 + scalar.value) {
+                out.append(picture)
+            } else if scalar.value == 0x7F {
+                out.append("\u{2421}")
+            } else if isUnsafe(scalar) {
+                out.append("\u{FFFD}")
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00..<0x20, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
     }
 }
 

@@ -122,7 +122,8 @@ extension YAMLReader {
         let end = required(f, "den", "ngày kết thúc", example: "2025-12-31").flatMap { date($0, "ngày kết thúc") }
         guard let start, let end else { return nil }
         if end.value < start.value {
-            error("thời gian phong trào kết thúc (\(end.value.short())) trước khi bắt đầu (\(start.value.short()))", at: f["den"])
+            error("thời gian phong trào kết thúc (\(end.value.short())) trước khi bắt đầu (\(start.value.short()))", at: f["den"],
+                  hint: "kiểm tra lại `tu` và `den`, có thể đã ghi đảo ngày và tháng")
         }
         return Period(start: start, end: end)
     }
@@ -160,7 +161,10 @@ extension YAMLReader {
         let pos = position(node)
         let kinds = ["doan", "tieu_muc", "diem", "y", "cac_y", "cac_diem", "giao"].filter { f[$0] != nil }
         guard kinds.count == 1, let kind = kinds.first, let value = f[kind] else {
-            if kinds.isEmpty {
+            if kinds.isEmpty, f.values.isEmpty, case .mapping(let mapping) = node, mapping.count > 0 {
+                // Every key was unknown and has been reported; a second
+                // error for the same lines would only repeat it.
+            } else if kinds.isEmpty {
                 error("khối nội dung không có `doan`, `tieu_muc`, `diem`, `y`, `cac_y`, `cac_diem` hay `giao`", at: node,
                       hint: "thêm một trong các khóa đó, ví dụ `tieu_muc: Đối với Công đoàn cơ sở`")
             } else {
@@ -171,7 +175,8 @@ extension YAMLReader {
         }
         if kind != "giao" {
             for key in ["nhiem_vu", "han", "han_thang"] where f[key] != nil {
-                error("`\(key)` chỉ dùng trong khối `giao` (giao việc)", at: f.keys[key])
+                error("`\(key)` chỉ dùng trong khối `giao` (giao việc)", at: f.keys[key],
+                      hint: "thêm `giao: <đơn vị>` vào khối này, hoặc bỏ dòng `\(key)`")
             }
         }
         if ["doan", "cac_y", "cac_diem"].contains(kind), f["noi_dung"] != nil {
@@ -205,7 +210,8 @@ extension YAMLReader {
         }
         if let monthNode = f["han_thang"] {
             if deadline != nil {
-                error("chỉ ghi một trong `han` (ngày) và `han_thang` (tháng)", at: f.keys["han_thang"])
+                error("chỉ ghi một trong `han` (ngày) và `han_thang` (tháng)", at: f.keys["han_thang"],
+                      hint: "xóa một trong hai dòng")
             } else if let month = monthDeadline(monthNode) {
                 deadline = Located(month, at: position(monthNode))
             }
@@ -286,7 +292,8 @@ extension YAMLReader {
         }
         let onBehalfOf = f["thay_mat"].flatMap { string($0, "thay mặt") }.map(VietnameseText.uppercased)
         if authority != nil, onBehalfOf == nil {
-            error("có `hinh_thuc` thì cần `thay_mat` (ví dụ BAN THƯỜNG VỤ sau TM., CHỦ TỊCH sau KT.)", at: f.node)
+            error("có `hinh_thuc` thì cần `thay_mat` (ví dụ BAN THƯỜNG VỤ sau TM., CHỦ TỊCH sau KT.)", at: f.node,
+                  hint: "thêm dòng `thay_mat: …` vào khối chữ ký, hoặc bỏ `hinh_thuc` nếu người đứng đầu tự ký")
         }
         let title = required(f, "chuc_vu", "chức vụ người ký", example: "CHỦ TỊCH").flatMap { string($0, "chức vụ") }
         let signerNode = required(f, "ho_ten", "họ tên người ký", example: "Nguyễn Văn A")

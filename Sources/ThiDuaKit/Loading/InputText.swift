@@ -13,6 +13,14 @@ public enum InputText {
             return .failure(.error("tệp được lưu dạng UTF-16", at: SourcePosition(file: file),
                                    hint: "mở tệp và lưu lại với bảng mã UTF-8 (trong Excel: \"CSV UTF-8\")"))
         }
+        if let kind = BinaryKind.sniff(body) {
+            return .failure(.error("tệp này là \(kind.name), không phải tệp văn bản", at: SourcePosition(file: file),
+                                   hint: kind.hint))
+        }
+        if looksLikeUTF16WithoutBOM(body) {
+            return .failure(.error("tệp được lưu dạng UTF-16 (không có BOM)", at: SourcePosition(file: file),
+                                   hint: "mở tệp và lưu lại với bảng mã UTF-8 (trong Excel: \"CSV UTF-8\")"))
+        }
         if let zero = body.firstIndex(of: 0) {
             let (line, column) = lineAndColumn(of: zero, in: body)
             return .failure(.error("tệp không phải văn bản (có byte 0)", at: SourcePosition(file: file, line: line, column: column),
@@ -21,17 +29,17 @@ public enum InputText {
         guard let text = String(validating: body, as: UTF8.self) else {
             let guess = LegacyEncoding.guess(body)
             let position = firstInvalidUTF8(body).map { lineAndColumn(of: $0, in: body) }
-            let hint = guess.map { "tệp có vẻ dùng bảng mã \($0.name); \($0.howToConvert)" }
-                ?? "lưu lại tệp với bảng mã UTF-8"
-            return .failure(.error("tệp không phải UTF-8\(guess.map { " (có vẻ là \($0.name))" } ?? "")",
+            let hint = guess.map(\.howToConvert) ?? "lưu lại tệp với bảng mã UTF-8"
+            return .failure(.error("tệp không phải UTF-8\(guess.map { ", có vẻ dùng bảng mã cũ \($0.name)" } ?? "")",
                                    at: SourcePosition(file: file, line: position?.0 ?? 0, column: position?.1 ?? 0), hint: hint))
         }
         var result = text
-        if result.contains("\r") {
+        if result.utf8.contains(0x0D) {
             result = result.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         if let control = firstControlCharacter(result) {
-            return .failure(.error("tệp có ký tự điều khiển U+\(String(control.scalar.value, radix: 16, uppercase: true)), không phải văn bản thường",
+            let what = control.scalar.value >= 0xFFFE ? "ký tự không hợp lệ" : "ký tự điều khiển"
+            return .failure(.error("tệp có \(what) \(codePoint(control.scalar)), không phải văn bản thường",
                                    at: SourcePosition(file: file, line: control.line, column: control.column),
                                    hint: "xóa ký tự lạ ở vị trí này hoặc chọn đúng tệp"))
         }
@@ -72,6 +80,15 @@ public enum InputText {
     }
 
     static func firstControlCharacter(_ text: String) -> (scalar: Unicode.Scalar, line: Int, column: Int)? {
+        // A byte scan rules out almost every file quickly; only a hit pays
+        // for the walk that finds the line and column.
+        var previous: UInt8 = 0
+        let suspicious = text.utf8.contains { byte in
+            defer { previous = byte }
+            return (byte < 0x20 && byte != 0x09 && byte != 0x0A) || byte == 0x7F
+                || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F) || (previous == 0xEF && byte == 0xBF)
+        }
+        guard suspicious else { return nil }
         var line = 1
         var column = 1
         for scalar in text.unicodeScalars {
@@ -80,60 +97,83 @@ public enum InputText {
                 column = 1
                 continue
             }
-            if (scalar.value < 0x20 && scalar != "\t") || scalar.value == 0x7F {
+            if isForbidden(scalar) {
                 return (scalar, line, column)
             }
             column += 1
         }
         return nil
     }
-}
 
-/// The legacy 8-bit Vietnamese encodings still found in old files.
-public enum LegacyEncoding: String, Sendable {
-    case tcvn3 = "TCVN3 (ABC)"
-    case vni = "VNI"
-    case windows1258 = "Windows-1258"
-
-    public var name: String { rawValue }
-
-    /// What to tell the clerk.
-    public var howToConvert: String {
-        switch self {
-        case .tcvn3, .vni:
-            return "chuyển sang Unicode bằng Unikey (Công cụ chuyển mã: nguồn \(rawValue), đích Unicode) rồi lưu dạng UTF-8"
-        case .windows1258:
-            return "mở bằng trình soạn thảo, chọn bảng mã Windows-1258 rồi lưu lại dạng UTF-8 (ví dụ: iconv -f CP1258 -t UTF-8)"
+    /// C0 controls but tab, DEL, C1 controls but NEL, and the noncharacters
+    /// U+FFFE/U+FFFF: no editor types them, and libyaml would stop at them
+    /// with an English message and no position.
+    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09: return false
+        case 0x00..<0x20, 0x7F: return true
+        case 0x80...0x9F: return scalar.value != 0x85
+        case 0xFFFE, 0xFFFF: return true
+        default: return false
         }
     }
 
-    /// A guess from byte statistics, or nil when the bytes look like none.
-    ///
-    /// TCVN3 puts precomposed lowercase letters in 0xA4–0xFE and capitals
-    /// (Ă Â Đ Ê Ô Ơ Ư) in 0xA1–0xA7; VNI writes a base letter followed by a
-    /// tone/mark byte among 0xC0–0xDF after ASCII vowels; Windows-1258 uses
-    /// combining tone marks at 0xCC, 0xD2, 0xDE, 0xEC, 0xF2 after vowels
-    /// and letters like 0xE3 (ă), 0xF0 (đ), 0xF5 (ơ), 0xFD (ư).
-    public static func guess(_ bytes: ArraySlice<UInt8>) -> LegacyEncoding? {
-        var high = 0, cp1258Tones = 0, vniMarks = 0, tcvnLetters = 0
-        var previous: UInt8 = 0
-        let vowels: Set<UInt8> = Set("aeiouyAEIOUY".utf8)
-        for b in bytes {
-            if b >= 0x80 {
-                high += 1
-                let afterVowel = vowels.contains(previous)
-                if [0xCC, 0xD2, 0xDE, 0xEC, 0xF2].contains(b), afterVowel || [0xE3, 0xE2, 0xEA, 0xF4, 0xF5, 0xFD].contains(previous) {
-                    cp1258Tones += 1
-                }
-                if (0xC0...0xDF).contains(b), afterVowel { vniMarks += 1 }
-                if (0xA4...0xFE).contains(b), !afterVowel { tcvnLetters += 1 }
-            }
-            previous = b
+    /// `U+0007`, as character tables write it.
+    static func codePoint(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    /// UTF-16 without a byte-order mark: text that is mostly ASCII has a zero
+    /// in every other byte. Saying so beats "byte 0 at 1:2".
+    static func looksLikeUTF16WithoutBOM(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let sample = bytes.prefix(512)
+        guard sample.count >= 8, sample.count % 2 == 0 || sample.count == 512 else { return false }
+        var evenZeros = 0, oddZeros = 0
+        for (offset, byte) in sample.enumerated() where byte == 0 {
+            if offset % 2 == 0 { evenZeros += 1 } else { oddZeros += 1 }
         }
-        guard high > 0 else { return nil }
-        if cp1258Tones * 3 >= high { return .windows1258 }
-        if vniMarks * 2 >= high { return .vni }
-        if tcvnLetters * 2 >= high { return .tcvn3 }
-        return nil
+        let pairs = sample.count / 2
+        // Little-endian puts the zeros at odd offsets, big-endian at even ones.
+        return (oddZeros * 10 >= pairs * 7 && evenZeros == 0) || (evenZeros * 10 >= pairs * 7 && oddZeros == 0)
+    }
+}
+
+/// Well-known binary files that clerks pick by mistake (a Word file saved
+/// as .yaml, a scan), recognised by their first bytes so the message can
+/// say what the file is.
+enum BinaryKind {
+    case zip, oldOffice, pdf, png, jpeg, gif
+
+    var name: String {
+        switch self {
+        case .zip: return "tệp nén ZIP (tệp Word .docx, Excel .xlsx cũng có dạng này)"
+        case .oldOffice: return "tệp Word/Excel đời cũ (.doc, .xls)"
+        case .pdf: return "tệp PDF"
+        case .png: return "ảnh PNG"
+        case .jpeg: return "ảnh JPEG"
+        case .gif: return "ảnh GIF"
+        }
+    }
+
+    var hint: String {
+        switch self {
+        case .zip, .oldOffice, .pdf:
+            return "chương trình chỉ đọc tệp văn bản .yaml/.json; chép nội dung vào một tệp theo mẫu trong thư mục Examples/"
+        case .png, .jpeg, .gif:
+            return "chọn đúng tệp dữ liệu .yaml hoặc .json"
+        }
+    }
+
+    static func sniff(_ bytes: ArraySlice<UInt8>) -> BinaryKind? {
+        let signatures: [([UInt8], BinaryKind)] = [
+            ([0x50, 0x4B, 0x03, 0x04], .zip), ([0x50, 0x4B, 0x05, 0x06], .zip),
+            ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], .oldOffice),
+            (Array("%PDF-".utf8), .pdf),
+            ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], .png),
+            ([0xFF, 0xD8, 0xFF], .jpeg),
+            (Array("GIF8".utf8), .gif),
+        ]
+        return signatures.first { bytes.starts(with: $0.0) }?.1
     }
 }

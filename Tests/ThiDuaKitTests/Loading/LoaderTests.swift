@@ -57,7 +57,10 @@ struct LoaderTests {
 
     @Test func emptyAndBinaryFilesAreRefused() {
         #expect(TestSupport.messages("") == ["tệp.yaml:1:1: lỗi: tệp rỗng, không có dữ liệu — sao chép một tệp mẫu trong thư mục Examples/ rồi sửa lại"])
-        let binary = Renderer.load(bytes: [0x50, 0x4B, 0x03, 0x04, 0x00, 0x00], file: "a.yaml").1
+        // A .docx renamed to .yaml is named for what it is.
+        let zip = Renderer.load(bytes: [0x50, 0x4B, 0x03, 0x04, 0x00, 0x00], file: "a.yaml").1
+        #expect(zip.first?.message.hasPrefix("tệp này là tệp nén ZIP") == true)
+        let binary = Renderer.load(bytes: [0x6C, 0x6F, 0x61, 0x69, 0x00, 0x01, 0x02], file: "a.yaml").1
         #expect(binary.first?.message == "tệp không phải văn bản (có byte 0)")
     }
 

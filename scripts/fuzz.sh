@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with AddressSanitizer and runs one of them.
+#   scripts/fuzz.sh [seconds] [target]      default: 30 s, fuzz-document
+# Build products go to .build-fuzz (never mixed with the normal .build).
+# The working corpus grows in .build-fuzz/corpus-<target>; it is seeded from
+# Examples/ and Tests/ThiDuaKitTests/Corpus/. Crashes are written to
+# .build-fuzz/crashes-<target>/; copy each one into the corpus as a
+# regression case (see Tests/ThiDuaKitTests/Corpus/README.md) after fixing it.
+#
+# Why not `-sanitize=fuzzer`: it links libFuzzer's `main` into every
+# executable the build makes, including the embed-templates build tool,
+# which then fails to link. So everything is built with AddressSanitizer and
+# libFuzzer's coverage instrumentation, and only the fuzz target pulls in
+# libFuzzer (the no-main archive) through `LLVMFuzzerRunDriver`.
+#
+# Adding a second target (fuzz-figures, for the CSV figures loader):
+#   1. copy Sources/fuzz-document/FuzzDocument.swift to
+#      Sources/fuzz-figures/FuzzFigures.swift and make its harness call the
+#      figures loader instead of Renderer.load (keep the #if FUZZING part);
+#   2. add `.executableTarget(name: "fuzz-figures", dependencies: ["ThiDuaKit"])`
+#      to Package.swift next to fuzz-document;
+#   3. add its seeds to the `case "$target"` below (and, if useful, a
+#      scripts/fuzz-figures.dict); then `scripts/fuzz.sh 60 fuzz-figures`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh
+
+seconds="${1:-30}"
+target="${2:-fuzz-document}"
+scratch=.build-fuzz
+mkdir -p "$scratch"
+# Reuse the dependencies the normal build already fetched (no network, no
+# second clone); SwiftPM resolves them again itself when they are missing.
+if [ ! -d "$scratch/checkouts" ] && [ -d .build/checkouts ]; then
+  cp -a .build/checkouts .build/repositories .build/workspace-state.json "$scratch"/ 2>/dev/null || true
+fi
+
+clang_dir="$(dirname "$(dirname "$(readlink -f "$(command -v swift)")")")/lib/clang"
+fuzzer_lib="$(find "$clang_dir" -name 'libclang_rt.fuzzer_no_main-x86_64.a' | head -n 1)"
+if [ -z "$fuzzer_lib" ]; then
+  echo "fuzz.sh: không tìm thấy libclang_rt.fuzzer_no_main trong $clang_dir (cần bộ công cụ Swift có libFuzzer)" >&2
+  exit 2
+fi
+
+# Build tools run under ASan too; their harmless leaks at exit must not fail the build.
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
+swift build -c debug --scratch-path "$scratch" --product "$target" \
+  -Xswiftc -sanitize=address \
+  -Xswiftc -sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table \
+  -Xswiftc -DFUZZING \
+  -Xcc -fsanitize=fuzzer-no-link,address \
+  -Xlinker "$fuzzer_lib" -Xlinker -lstdc++ \
+  > "$scratch/build.log" 2>&1 || build_failed=1
+# The linker warns once per ASan helper symbol, SwiftPM lists every test
+# data file as "unhandled"; show the rest.
+grep -v -e "Cannot export local symbol" -e "^    /" -e "unhandled" "$scratch/build.log" | tail -n 20
+if [ "${build_failed:-0}" = 1 ]; then
+  echo "fuzz.sh: dựng $target thất bại (xem $scratch/build.log)" >&2
+  exit 2
+fi
+binary="$scratch/debug/$target"
+
+corpus="$scratch/corpus-$target"
+crashes="$scratch/crashes-$target"
+mkdir -p "$corpus" "$crashes"
+case "$target" in
+  fuzz-document)
+    cp -n Examples/*.yaml "$corpus"/ 2>/dev/null || true
+    for f in Tests/ThiDuaKitTests/Corpus/*; do
+      case "$f" in *.expected|*.md) ;; *) cp -n "$f" "$corpus"/ 2>/dev/null || true ;; esac
+    done
+    ;;
+  # fuzz-figures) cp -n Examples/*.csv "$corpus"/ 2>/dev/null || true ;;
+  *) ;;
+esac
+
+# Leak checking stays on for the fuzz run itself: a leak per input is a bug.
+export ASAN_OPTIONS="detect_leaks=1"
+dict=()
+[ -f "scripts/$target.dict" ] && dict=(-dict="scripts/$target.dict")
+"$binary" -max_total_time="$seconds" -rss_limit_mb=4096 -timeout=20 -max_len=65536 \
+  "${dict[@]}" -artifact_prefix="$crashes/" -print_final_stats=1 "$corpus"
