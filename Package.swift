@@ -58,6 +58,11 @@ let package = Package(
             name: "fuzz-document",
             dependencies: ["ThiDuaKit"]
         ),
+        // The same for the CSV figures loader and the report statistics.
+        .executableTarget(
+            name: "fuzz-figures",
+            dependencies: ["ThiDuaKit"]
+        ),
         .testTarget(
             name: "ThiDuaKitTests",
             dependencies: [

@@ -70,7 +70,9 @@ case "$target" in
       case "$f" in *.expected|*.md) ;; *) cp -n "$f" "$corpus"/ 2>/dev/null || true ;; esac
     done
     ;;
-  # fuzz-figures) cp -n Examples/*.csv "$corpus"/ 2>/dev/null || true ;;
+  fuzz-figures)
+    cp -n Examples/bao-cao/*.csv "$corpus"/ 2>/dev/null || true
+    ;;
   *) ;;
 esac
 
