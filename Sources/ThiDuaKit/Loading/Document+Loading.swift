@@ -75,7 +75,7 @@ extension YAMLReader {
         }
         if kind == .baoCao && f["bao_cao"] == nil {
             error("văn bản loại `bao_cao` cần khối `bao_cao` (kỳ báo cáo, tệp số liệu…)", at: f.node,
-                  hint: "xem ví dụ Examples/bao-cao-so-ket.yaml")
+                  hint: "xem ví dụ Examples/bao-cao-so-ket-2025.yaml")
         }
 
         guard let kind, let parent, let issuer, let symbol, let place, let date, let subject, let signature else {
