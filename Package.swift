@@ -49,6 +49,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmark helper (bench/run): times in-process work such as the workbook alone.
+        .executableTarget(
+            name: "thidua-bench",
+            dependencies: ["ThiDuaKit", "ThiDuaXlsx"]
+        ),
         .testTarget(
             name: "ThiDuaKitTests",
             dependencies: [

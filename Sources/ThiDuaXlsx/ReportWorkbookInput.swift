@@ -91,16 +91,91 @@ public struct UnitGroup: Hashable, Sendable {
 }
 
 /// One reporting unit and its figures.
+///
+/// Rows made by ``init(name:values:)`` keep their own dictionary. Rows of a report
+/// (``SummaryWorkbookInput/init(document:result:)``) read their figures from the report's
+/// statistics instead, shared by all rows: 100,000 units then cost a name and an index
+/// each, not a dictionary each. Both kinds behave the same; equality compares names and
+/// ``values``.
 public struct UnitRow: Hashable, Sendable {
     /// Unit name as it should be printed.
     public var name: String
     /// Figures per indicator key; a missing key means no figure (blank cells).
-    public var values: [String: IndicatorValue]
+    public var values: [String: IndicatorValue] {
+        get {
+            switch storage {
+            case .dictionary(let values): return values
+            case .columns(let columns, let unit): return columns.dictionary(unit: unit)
+            }
+        }
+        set { storage = .dictionary(newValue) }
+    }
+
+    enum Storage: Sendable {
+        case dictionary([String: IndicatorValue])
+        case columns(UnitColumns, unit: Int)
+    }
+
+    var storage: Storage
 
     /// Creates a unit row.
     public init(name: String, values: [String: IndicatorValue]) {
         self.name = name
-        self.values = values
+        self.storage = .dictionary(values)
+    }
+
+    init(name: String, columns: UnitColumns, unit: Int) {
+        self.name = name
+        self.storage = .columns(columns, unit: unit)
+    }
+
+    /// The figures of one indicator, as `values[key]` without building the dictionary.
+    func value(forKey key: String) -> IndicatorValue? {
+        switch storage {
+        case .dictionary(let values): return values[key]
+        case .columns(let columns, let unit): return columns.value(forKey: key, unit: unit)
+        }
+    }
+
+    /// Equal when the names and the figures are equal, whatever the storage.
+    public static func == (lhs: UnitRow, rhs: UnitRow) -> Bool {
+        lhs.name == rhs.name && lhs.values == rhs.values
+    }
+
+    /// Hashes the name and the figures.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(values)
+    }
+}
+
+/// The figures of a report's units, read from its statistics (immutable, shared by the
+/// rows of one workbook input).
+final class UnitColumns: @unchecked Sendable {
+    // @unchecked: every stored property is a `let` of a value type, never mutated.
+    private let keyIndex: [String: Int]
+    private let keys: [String]
+    private let read: (_ key: Int, _ unit: Int) -> IndicatorValue
+
+    /// - Parameters:
+    ///   - keys: the indicator keys the rows have figures for.
+    ///   - read: the figures of key number `key` (in `keys`) for unit `unit`.
+    init(keys: [String], read: @escaping (_ key: Int, _ unit: Int) -> IndicatorValue) {
+        self.keys = keys
+        var index: [String: Int] = [:]
+        for (i, key) in keys.enumerated() where index[key] == nil { index[key] = i }
+        self.keyIndex = index
+        self.read = read
+    }
+
+    func value(forKey key: String, unit: Int) -> IndicatorValue? {
+        keyIndex[key].map { read($0, unit) }
+    }
+
+    func dictionary(unit: Int) -> [String: IndicatorValue] {
+        var values: [String: IndicatorValue] = [:]
+        for (key, i) in keyIndex { values[key] = read(i, unit) }
+        return values
     }
 }
 

@@ -187,6 +187,8 @@ enum CollationKeyBuilder {
         elements.reserveCapacity(s.utf8.count)
         if s.utf8.allSatisfy({ $0 < 0x80 }) {
             for byte in s.utf8 { appendASCII(byte, to: &elements) }
+        } else if let decomposed = fastDecomposition(s) {
+            appendScalars(decomposed, to: &elements)
         } else {
             appendScalars(s.decomposedStringWithCanonicalMapping.unicodeScalars, to: &elements)
         }
@@ -240,7 +242,47 @@ enum CollationKeyBuilder {
     /// Walks NFD scalars. A base scalar opens an element; the combining marks after it are
     /// gathered first and resolved together, because canonical ordering puts the dot below
     /// (class 220) before the circumflex (class 230): "ậ" is a + ◌̣ + ◌̂.
-    private static func appendScalars(_ scalars: String.UnicodeScalarView, to elements: inout [Element]) {
+    /// NFD of text made only of U+0000–U+024F and U+1E00–U+1EFF (Latin, Vietnamese), one
+    /// scalar at a time from a table; nil for other text. None of these scalars is a
+    /// combining mark and each decomposes to a base letter and its marks in canonical
+    /// order, so the concatenation is exactly the NFD of the whole (no reordering across
+    /// scalars), without Foundation's normalizer.
+    static func fastDecomposition(_ s: String) -> [Unicode.Scalar]? {
+        let table = decompositionTable
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(s.utf8.count)
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                result.append(scalar)
+            } else if v < 0x250 {
+                result += table[Int(v)]
+            } else if v >= 0x1E00 && v <= 0x1EFF {
+                result += table[0x250 + Int(v - 0x1E00)]
+            } else {
+                return nil
+            }
+        }
+        return result
+    }
+
+    /// Canonical decompositions of U+0000–U+024F then U+1E00–U+1EFF, from Foundation.
+    static let decompositionTable: [[Unicode.Scalar]] = {
+        var table: [[Unicode.Scalar]] = []
+        let ranges: [ClosedRange<UInt32>] = [0...0x24F, 0x1E00...0x1EFF]
+        for range in ranges {
+            for v in range {
+                guard let scalar = Unicode.Scalar(v) else {
+                    table.append([])
+                    continue
+                }
+                table.append(Array(String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars))
+            }
+        }
+        return table
+    }()
+
+    private static func appendScalars<S: Sequence>(_ scalars: S, to elements: inout [Element]) where S.Element == Unicode.Scalar {
         var pendingBase: Unicode.Scalar?
         var marks: [UInt32] = []
 

@@ -18,11 +18,16 @@ public struct ReportAccumulator {
     /// Duplicate-unit findings so far.
     public private(set) var diagnostics: [Diagnostic] = []
 
-    private(set) var names: [String] = []
+    private(set) var names = NameTable()
     private(set) var unitGroup: [Int32] = []
     private(set) var groupNames: [String] = []
-    private var groupByFolded: [String: Int32] = [:]
-    private var unitByKey: [String: Int32] = [:]
+    private var groupByFolded: [FoldedKey: Int32] = [:]
+    /// Units by folded group and name, to find a unit's second row.
+    private var unitByKey = HashIndex<FoldedKey>()
+    /// Folded group names by the group text as written (it repeats on every row).
+    private var foldGroup = FoldCache()
+    /// True after `compact()`: `unitByKey` is empty and is rebuilt if a row is added.
+    private var indexReleased = false
     private(set) var unitFile: [Int32] = []
     private(set) var unitLine: [Int32] = []
     private(set) var unitColumn: [Int32] = []
@@ -50,9 +55,10 @@ public struct ReportAccumulator {
     /// if they differ).
     @discardableResult
     public mutating func add(_ row: UnitFigures) -> SkippedRow? {
-        let groupFolded = row.group.map(ReportText.folded) ?? ""
-        let key = groupFolded + "\u{1F}" + ReportText.folded(row.name)
-        if let existing = unitByKey[key] {
+        if indexReleased { rebuildIndex() }
+        let groupFolded = row.group.map { foldGroup($0) } ?? ""
+        let key = FoldedKey(groupFolded + "\u{1F}" + ReportText.folded(row.name))
+        if let existing = unitByKey.find(key, keyOf: unitKey) {
             let first = position(of: Int(existing))
             let same = sameFigures(Int(existing), row)
             let message = "đơn vị '\(row.name)' có hai dòng: \(first) và \(row.position)"
@@ -64,15 +70,15 @@ public struct ReportAccumulator {
             return SkippedRow(position: rowStart, reason: .duplicateUnit(firstAt: first))
         }
         let unit = Int32(names.count)
-        unitByKey[key] = unit
+        unitByKey.insert(key, unit)
         names.append(row.name)
         if let group = row.group {
-            if let g = groupByFolded[groupFolded] {
+            if let g = groupByFolded[FoldedKey(groupFolded)] {
                 unitGroup.append(g)
             } else {
                 let g = Int32(groupNames.count)
                 groupNames.append(group)
-                groupByFolded[groupFolded] = g
+                groupByFolded[FoldedKey(groupFolded)] = g
                 unitGroup.append(g)
             }
         } else {
@@ -99,6 +105,34 @@ public struct ReportAccumulator {
             }
         }
         return nil
+    }
+
+    /// Frees what only reading needs: the index that finds a unit's second row (about
+    /// 100 bytes a unit) and the spare capacity of the value columns. Adding a row later
+    /// still works; the index is rebuilt first.
+    mutating func compact() {
+        unitByKey = HashIndex()
+        foldGroup = FoldCache()
+        indexReleased = true
+        func exact(_ column: [Int64]) -> [Int64] {
+            column.count == column.capacity ? column : column.withUnsafeBufferPointer { Array($0) }
+        }
+        values = values.map(exact)
+        targets = targets.map(exact)
+        names.compact()
+    }
+
+    private mutating func rebuildIndex() {
+        indexReleased = false
+        for unit in 0..<names.count {
+            unitByKey.insert(unitKey(Int32(unit)), Int32(unit))
+        }
+    }
+
+    /// The key a unit is found by: its folded group and name.
+    private func unitKey(_ unit: Int32) -> FoldedKey {
+        let group = groupName(of: Int(unit)).map(ReportText.folded) ?? ""
+        return FoldedKey(group + "\u{1F}" + ReportText.folded(names[Int(unit)]))
     }
 
     /// Where a unit's row was read.
@@ -135,5 +169,42 @@ public struct ReportAccumulator {
             if value(i, unit) != newValue || target(i, unit) != newTarget { return false }
         }
         return true
+    }
+}
+
+/// Unit names as one UTF-8 buffer and end offsets: about 60 bytes a name, where an array
+/// of `String`s takes about 110 (a separate allocation each). A name is made a `String`
+/// again when read.
+struct NameTable {
+    private var bytes: [UInt8] = []
+    private var ends: [Int] = []
+
+    /// Number of names.
+    var count: Int { ends.count }
+
+    /// Appends a name.
+    mutating func append(_ name: String) {
+        bytes.append(contentsOf: name.utf8)
+        ends.append(bytes.count)
+    }
+
+    /// Name number `index`.
+    subscript(index: Int) -> String {
+        let start = index == 0 ? 0 : ends[index - 1]
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<ends[index]]), as: UTF8.self) }
+    }
+
+    /// Every name, in order, mapped.
+    func map<T>(_ transform: (String) throws -> T) rethrows -> [T] {
+        var result: [T] = []
+        result.reserveCapacity(count)
+        for index in 0..<count { result.append(try transform(self[index])) }
+        return result
+    }
+
+    /// Drops the spare capacity left by growing.
+    mutating func compact() {
+        if bytes.count != bytes.capacity { bytes = bytes.withUnsafeBufferPointer { Array($0) } }
+        if ends.count != ends.capacity { ends = ends.withUnsafeBufferPointer { Array($0) } }
     }
 }

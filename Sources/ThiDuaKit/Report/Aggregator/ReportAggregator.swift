@@ -138,6 +138,7 @@ public enum ReportAggregator {
             }.map(\.element)
             diagnostics += fileDiagnostics
         }
+        accumulator.compact()
         return (account, diagnostics)
     }
 }

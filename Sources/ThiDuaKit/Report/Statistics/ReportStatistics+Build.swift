@@ -25,11 +25,11 @@ extension ReportAccumulator {
         for (rank, unit) in byName.enumerated() { nameRank[unit] = Int32(rank) }
 
         // Groups: the expected list's spelling and order first, then the files'.
-        var groupIndexByFolded: [String: Int32] = [:]
+        var groupIndexByFolded: [FoldedKey: Int32] = [:]
         var groupNamesList: [String] = []
         var groupExpectedRank: [Int] = []
         func groupIndex(_ name: String, expectedRank: Int) -> Int32 {
-            let folded = ReportText.folded(name)
+            let folded = FoldedKey(ReportText.folded(name))
             if let g = groupIndexByFolded[folded] { return g }
             let g = Int32(groupNamesList.count)
             groupIndexByFolded[folded] = g
@@ -88,7 +88,7 @@ extension ReportAccumulator {
             for unit in 0..<previous.unitCount {
                 let m = previousMatch.unitExpected[unit]
                 let name = m >= 0 ? (expected[Int(m)].group ?? previous.groupName(of: unit) ?? "") : (previous.groupName(of: unit) ?? "")
-                if let g = groupIndexByFolded[ReportText.folded(name)] { previousGroup[unit] = finalIndex[Int(g)] }
+                if let g = groupIndexByFolded[FoldedKey(ReportText.folded(name))] { previousGroup[unit] = finalIndex[Int(g)] }
             }
             let (previousOverall, previousPerGroup) = StatisticsBuilder.totals(previous, unitGroup: previousGroup,
                                                                                groupCount: orderedGroupNames.count)
@@ -131,33 +131,61 @@ enum StatisticsBuilder {
         var result = ExpectedMatch(unitExpected: Array(repeating: -1, count: accumulator.unitCount),
                                    taken: Array(repeating: false, count: expected.count))
         guard !expected.isEmpty else { return result }
-        var byKey: [String: Int] = [:]
-        var byName: [String: [Int]] = [:]
+        // Keys are (group number, folded name); only their hashes are kept, and a match is
+        // confirmed by folding the list entry again (see HashIndex).
+        struct GroupAndName: Hashable {
+            var group: Int32
+            var name: FoldedKey
+        }
+        var foldGroup = FoldCache()
+        var groupNumbers: [FoldedKey: Int32] = [FoldedKey(""): 0]
+        func groupNumber(_ folded: String, adding: Bool) -> Int32? {
+            let key = FoldedKey(folded)
+            if let n = groupNumbers[key] { return n }
+            guard adding else { return nil }
+            let n = Int32(groupNumbers.count)
+            groupNumbers[key] = n
+            return n
+        }
+        func entryKey(_ i: Int32) -> GroupAndName {
+            let e = expected[Int(i)]
+            return GroupAndName(group: groupNumber(e.group.map { foldGroup($0) } ?? "", adding: false) ?? -1,
+                                name: FoldedKey(ReportText.folded(e.name)))
+        }
+        func entryName(_ i: Int32) -> FoldedKey { FoldedKey(ReportText.folded(expected[Int(i)].name)) }
+        var byKey = HashIndex<GroupAndName>()
+        // The list entry with a name; `ambiguous` holds entries whose name is on the list twice.
+        var byName = HashIndex<FoldedKey>()
+        var ambiguous: Set<Int32> = []
         for (i, e) in expected.enumerated() {
             let name = ReportText.folded(e.name)
             guard !name.isEmpty else { continue }
-            let key = (e.group.map(ReportText.folded) ?? "") + "\u{1F}" + name
-            if byKey[key] != nil {
+            let nameKey = FoldedKey(name)
+            let key = GroupAndName(group: groupNumber(e.group.map { foldGroup($0) } ?? "", adding: true) ?? 0, name: nameKey)
+            if byKey.insertIfAbsent(key, Int32(i), keyOf: entryKey) != nil {
                 diagnostics.append(.warning("đơn vị '\(e.name)' ghi hai lần trong danh sách",
                                                      at: SourcePosition(file: label), hint: "xoá dòng thừa"))
                 continue
             }
-            byKey[key] = i
-            byName[name, default: []].append(i)
+            if let first = byName.insertIfAbsent(nameKey, Int32(i), keyOf: entryName) { ambiguous.insert(first) }
         }
-        var reportedPairs: Set<String> = []
+        var reportedPairs: Set<FoldedKey> = []
         for unit in 0..<accumulator.unitCount {
             let name = ReportText.folded(accumulator.names[unit])
             let fileGroup = accumulator.groupName(of: unit)
-            let foldedGroup = fileGroup.map(ReportText.folded) ?? ""
-            var m = byKey[foldedGroup + "\u{1F}" + name] ?? byKey["\u{1F}" + name]
-            if m == nil, let candidates = byName[name], candidates.count == 1 { m = candidates[0] }
-            guard let index = m, !result.taken[index] else { continue }
+            let foldedGroup = fileGroup.map { foldGroup($0) } ?? ""
+            let nameKey = FoldedKey(name)
+            var m = groupNumber(foldedGroup, adding: false).flatMap { byKey.find(GroupAndName(group: $0, name: nameKey), keyOf: entryKey) }
+                ?? byKey.find(GroupAndName(group: 0, name: nameKey), keyOf: entryKey)
+            if m == nil, let only = byName.find(nameKey, keyOf: entryName), !ambiguous.contains(only) { m = only }
+            guard let found = m else { continue }
+            let index = Int(found)
+            guard !result.taken[index] else { continue }
             result.taken[index] = true
             result.unitExpected[unit] = Int32(index)
             if let fileGroup, let listGroup = expected[index].group,
-               ReportText.folded(listGroup) != foldedGroup,
-               reportedPairs.insert(foldedGroup + "\u{1F}" + ReportText.folded(listGroup)).inserted {
+               FoldedKey(foldGroup(listGroup)) != FoldedKey(foldedGroup),
+               reportedPairs.insert(FoldedKey(foldedGroup + "\u{1F}" + foldGroup(listGroup))).inserted {
                 diagnostics.append(.warning(
                     "đơn vị '\(accumulator.names[unit])' thuộc nhóm '\(fileGroup)' trong tệp nhưng nhóm '\(listGroup)' trong \(label)",
                     at: accumulator.position(of: unit),
