@@ -81,6 +81,7 @@ extension ReportWorkbook {
             try emit(subHeader)
             try layout.forEachRow(of: input) { index, kind in
                 var row = XlsxSheetPlan.Row(index: index)
+                row.cells.reserveCapacity(lastColumn + 1)
                 switch kind {
                 case .groupHeader(let g):
                     row.cells.append(.init(column: SummaryLayout.serialColumn, value: .text(romanNumeral(g + 1)), style: groupStyles.serial))

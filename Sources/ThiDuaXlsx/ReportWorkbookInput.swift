@@ -99,7 +99,18 @@ public struct UnitGroup: Hashable, Sendable {
 /// ``values``.
 public struct UnitRow: Hashable, Sendable {
     /// Unit name as it should be printed.
-    public var name: String
+    public var name: String {
+        get {
+            if let storedName { return storedName }
+            if case .columns(let columns, let unit) = storage { return columns.name(unit: unit) }
+            return ""
+        }
+        set { storedName = newValue }
+    }
+
+    /// The name when given or changed; nil while it is read from the columns.
+    private var storedName: String?
+
     /// Figures per indicator key; a missing key means no figure (blank cells).
     public var values: [String: IndicatorValue] {
         get {
@@ -120,12 +131,18 @@ public struct UnitRow: Hashable, Sendable {
 
     /// Creates a unit row.
     public init(name: String, values: [String: IndicatorValue]) {
-        self.name = name
+        self.storedName = name
         self.storage = .dictionary(values)
     }
 
     init(name: String, columns: UnitColumns, unit: Int) {
-        self.name = name
+        self.storedName = name
+        self.storage = .columns(columns, unit: unit)
+    }
+
+    /// A row whose name, too, is read from the columns when asked for.
+    init(columns: UnitColumns, unit: Int) {
+        self.storedName = nil
         self.storage = .columns(columns, unit: unit)
     }
 
@@ -156,16 +173,24 @@ final class UnitColumns: @unchecked Sendable {
     private let keyIndex: [String: Int]
     private let keys: [String]
     private let read: (_ key: Int, _ unit: Int) -> IndicatorValue
+    private let nameOf: (_ unit: Int) -> String
 
     /// - Parameters:
     ///   - keys: the indicator keys the rows have figures for.
+    ///   - name: the name of unit `unit`, for rows made with `UnitRow(columns:unit:)`.
     ///   - read: the figures of key number `key` (in `keys`) for unit `unit`.
-    init(keys: [String], read: @escaping (_ key: Int, _ unit: Int) -> IndicatorValue) {
+    init(keys: [String], name: @escaping (_ unit: Int) -> String = { _ in "" },
+         read: @escaping (_ key: Int, _ unit: Int) -> IndicatorValue) {
         self.keys = keys
+        self.nameOf = name
         var index: [String: Int] = [:]
         for (i, key) in keys.enumerated() where index[key] == nil { index[key] = i }
         self.keyIndex = index
         self.read = read
+    }
+
+    func name(unit: Int) -> String {
+        nameOf(unit)
     }
 
     func value(forKey key: String, unit: Int) -> IndicatorValue? {

@@ -24,6 +24,11 @@ enum FigureNumber {
     /// Parses `raw` for an indicator of `kind`.
     static func parse(_ raw: String, kind: Indicator.Kind) -> Parsed {
         if let value = plainValue(raw, kind: kind) { return .value(value) }
+        return parseFully(raw, kind: kind)
+    }
+
+    /// `parse` without the `plainValue` shortcut: every rule, for every cell.
+    static func parseFully(_ raw: String, kind: Indicator.Kind) -> Parsed {
         let text = trimmed(raw)
         if text.isEmpty { return .empty }
         let scalars = Array(text.unicodeScalars)
