@@ -170,12 +170,9 @@ struct ReportFigures {
     }
 
     /// The figures of one unit row for `keys`.
-    init(unit: UnitRow, keys: [String]) {
+    init(unit: UnitRow, keys: [String], reader: inout FigureReader) {
         self.keys = keys
-        pairs = keys.map { key in
-            let value = unit.value(forKey: key)
-            return Pair(target: value?.target, actual: value?.actual)
-        }
+        pairs = unit.values(forKeys: keys, reader: &reader).map { Pair(target: $0?.target, actual: $0?.actual) }
     }
 
     subscript(position: Int) -> Pair { pairs[position] }
@@ -184,31 +181,37 @@ struct ReportFigures {
         keys.firstIndex(of: key).map { pairs[$0] } ?? Pair()
     }
 
-    /// Sums the figures of units (or of groups), key by key in `keys` order, refusing
-    /// overflow and values Excel's doubles cannot hold exactly.
-    static func sum(count: Int, keys: [String], context: String, part: (_ index: Int, _ key: Int) -> Pair) throws -> ReportFigures {
-        var pairs: [Pair] = []
-        pairs.reserveCapacity(keys.count)
-        for (k, key) in keys.enumerated() {
-            var target: Int64 = 0
-            var actual: Int64 = 0
-            for index in 0 ..< count {
-                let pair = part(index, k)
-                target = try add(target, pair.target ?? 0, key: key, context: context)
-                actual = try add(actual, pair.actual ?? 0, key: key, context: context)
+    /// Sums the figures of units (or of groups), refusing overflow and values Excel's
+    /// doubles cannot hold exactly. The parts are read once each, in order; the error
+    /// names the first key (in `keys` order) whose running sum failed, as summing key by
+    /// key would.
+    static func sum<S: Sequence>(_ parts: S, keys: [String], context: String) throws -> ReportFigures where S.Element == [Pair] {
+        var targets = [Int64](repeating: 0, count: keys.count)
+        var actuals = [Int64](repeating: 0, count: keys.count)
+        var failed = [Bool](repeating: false, count: keys.count)
+        for part in parts {
+            for k in 0 ..< keys.count where !failed[k] {
+                let pair = k < part.count ? part[k] : Pair()
+                guard let target = sum(targets[k], pair.target ?? 0), let actual = sum(actuals[k], pair.actual ?? 0) else {
+                    failed[k] = true
+                    continue
+                }
+                targets[k] = target
+                actuals[k] = actual
             }
-            pairs.append(Pair(target: target, actual: actual))
         }
-        return ReportFigures(keys: keys, pairs: pairs)
+        if let k = failed.firstIndex(of: true) {
+            throw XlsxError.invalidInput("tổng của chỉ tiêu “\(keys[k])” (\(context)) vượt quá giới hạn số của Excel")
+        }
+        return ReportFigures(keys: keys, pairs: (0 ..< keys.count).map { Pair(target: targets[$0], actual: actuals[$0]) })
     }
 
-    private static func add(_ a: Int64, _ b: Int64, key: String, context: String) throws -> Int64 {
+    private static func sum(_ a: Int64, _ b: Int64) -> Int64? {
         let (sum, overflow) = a.addingReportingOverflow(b)
-        guard !overflow, sum.magnitude <= UInt64(XlsxWorksheet.maximumExactInteger) else {
-            throw XlsxError.invalidInput("tổng của chỉ tiêu “\(key)” (\(context)) vượt quá giới hạn số của Excel")
-        }
+        guard !overflow, sum.magnitude <= UInt64(XlsxWorksheet.maximumExactInteger) else { return nil }
         return sum
     }
+
 
     /// The cached value of `IF(target=0,"",actual/target)`: text "" when the divisor is
     /// blank or 0, else the quotient; the division is the only floating-point step.

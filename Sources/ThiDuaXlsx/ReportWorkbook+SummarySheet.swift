@@ -5,14 +5,15 @@ struct ReportTotals {
 
     init(input: SummaryWorkbookInput, layout: SummaryLayout) throws {
         let keys = layout.figureKeys
-        groups = try input.groups.map { group in
-            try ReportFigures.sum(count: group.units.count, keys: keys, context: group.name) { u, k in
-                let value = group.units[u].value(forKey: keys[k])
-                return ReportFigures.Pair(target: value?.target, actual: value?.actual)
-            }
+        var reader = FigureReader()
+        var groups: [ReportFigures] = []
+        for group in input.groups {
+            // Units are read one at a time, never all held.
+            let units = group.units.lazy.map { ReportFigures(unit: $0, keys: keys, reader: &reader).pairs }
+            groups.append(try ReportFigures.sum(units, keys: keys, context: group.name))
         }
-        let groupTotals = groups
-        grand = try ReportFigures.sum(count: groupTotals.count, keys: keys, context: "tổng cộng") { g, k in groupTotals[g][k] }
+        self.groups = groups
+        grand = try ReportFigures.sum(groups.map(\.pairs), keys: keys, context: "tổng cộng")
     }
 }
 
@@ -72,6 +73,7 @@ extension ReportWorkbook {
         header.height = Double(min(headerLines, 6)) * ReportStyles.lineHeight + 4
 
         let nameWidth = widths[SummaryLayout.nameColumn] ?? XlsxColumnWidth.maximum
+        var reader = FigureReader()
 
         plan.produceRows = { emit in
             try emit(titleRow(SummaryLayout.issuingBodyRow, input.issuingBody, style: issuingBodyStyle, fontScale: 1, lineHeight: ReportStyles.lineHeight))
@@ -96,7 +98,7 @@ extension ReportWorkbook {
                     row.cells.append(.init(column: SummaryLayout.nameColumn, value: .text(unit.name), style: unitStyles.name))
                     let lines = lineCount(XlsxColumnWidth.unclampedWidth(for: unit.name), available: nameWidth)
                     if lines > 1 { row.height = Double(lines) * ReportStyles.lineHeight }
-                    appendFigures(to: &row, layout: layout, figures: ReportFigures(unit: unit, keys: layout.figureKeys), styles: (unitStyles.integer, unitStyles.percent, unitStyles.blank)) { _ in nil }
+                    appendFigures(to: &row, layout: layout, figures: ReportFigures(unit: unit, keys: layout.figureKeys, reader: &reader), styles: (unitStyles.integer, unitStyles.percent, unitStyles.blank)) { _ in nil }
                 case .subtotal(let g, let first, let last):
                     row.cells.append(.init(column: SummaryLayout.serialColumn, value: .blank, style: subtotalStyles.serial))
                     row.cells.append(.init(column: SummaryLayout.nameColumn, value: .text("Cộng \(input.groups[g].name)"), style: subtotalStyles.name))

@@ -154,6 +154,18 @@ public struct UnitRow: Hashable, Sendable {
         }
     }
 
+    /// The figures of `keys`, in order; for rows over a column table, looked up by the
+    /// positions `reader` keeps for that table.
+    func values(forKeys keys: [String], reader: inout FigureReader) -> [IndicatorValue?] {
+        switch storage {
+        case .dictionary(let values):
+            return keys.map { values[$0] }
+        case .columns(let columns, let unit):
+            let positions = reader.positions(in: columns, keys: keys)
+            return positions.map { $0.map { columns.value(at: $0, unit: unit) } }
+        }
+    }
+
     /// Equal when the names and the figures are equal, whatever the storage.
     public static func == (lhs: UnitRow, rhs: UnitRow) -> Bool {
         lhs.name == rhs.name && lhs.values == rhs.values
@@ -163,6 +175,22 @@ public struct UnitRow: Hashable, Sendable {
     public func hash(into hasher: inout Hasher) {
         hasher.combine(name)
         hasher.combine(values)
+    }
+}
+
+/// Remembers where a list of keys is in the last column table seen, so that reading
+/// 100,000 rows of one table looks the keys up once.
+struct FigureReader {
+    private var table: ObjectIdentifier?
+    private var cached: [Int?] = []
+
+    mutating func positions(in columns: UnitColumns, keys: [String]) -> [Int?] {
+        let id = ObjectIdentifier(columns)
+        if table != id || cached.count != keys.count {
+            cached = columns.positions(of: keys)
+            table = id
+        }
+        return cached
     }
 }
 
@@ -195,6 +223,16 @@ final class UnitColumns: @unchecked Sendable {
 
     func value(forKey key: String, unit: Int) -> IndicatorValue? {
         keyIndex[key].map { read($0, unit) }
+    }
+
+    /// Where each of `keys` is in this table (nil: no such key), to read many rows by position.
+    func positions(of keys: [String]) -> [Int?] {
+        keys.map { keyIndex[$0] }
+    }
+
+    /// The figures at a position from `positions(of:)`.
+    func value(at position: Int, unit: Int) -> IndicatorValue {
+        read(position, unit)
     }
 
     func dictionary(unit: Int) -> [String: IndicatorValue] {
