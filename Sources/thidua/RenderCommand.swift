@@ -110,8 +110,8 @@ struct RenderCommand: ParsableCommand {
             // must not leave some formats new and others old.
             let base = OutputName.base(for: document)
             var outputs: [(path: String, text: String)] = []
-            for textFormat in formats {
-                let text = try Renderer.render(document, format: textFormat, templates: templates, width: width)
+            let texts = try Renderer.render(document, formats: formats, templates: templates, width: width)
+            for (textFormat, text) in zip(formats, texts) {
                 outputs.append(("\(out)/\(base).\(textFormat.rawValue)", text))
             }
             var workbook: SummaryWorkbookInput?

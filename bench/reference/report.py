@@ -898,4 +898,7 @@ def write_workbook(doc, stats, path):
     sources.append(["Tóm tắt", stats["summary"]])
     list_sheet("Nguồn", "ĐỐI CHIẾU NGUỒN SỐ LIỆU", ["Nội dung", "Giá trị"], sources, "Không có thông tin nguồn số liệu.")
     workbook.close()
+    fd = os.open(tmp, os.O_RDONLY)  # flushed to disk before the rename, as thidua does
+    os.fsync(fd)
+    os.close(fd)
     os.replace(tmp, path)

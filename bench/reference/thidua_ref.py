@@ -635,9 +635,13 @@ def output_base(doc):
 
 
 def write_atomically(path, text):
+    """The usual recipe: write a temporary file, flush it to disk, rename it over the
+    target (thidua does the same, so a crash never leaves a half-written document)."""
     tmp = f"{path}.tmp{os.getpid()}"
     with open(tmp, "w", encoding="utf-8") as f:
         f.write(text)
+        f.flush()
+        os.fsync(f.fileno())
     os.replace(tmp, path)
 
 

@@ -27,7 +27,7 @@ public enum InputText {
                                    at: SourcePosition(file: file, line: position?.0 ?? 0, column: position?.1 ?? 0), hint: hint))
         }
         var result = text
-        if result.contains("\r") {
+        if body.contains(0x0D) {
             result = result.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         if let control = firstControlCharacter(result) {
