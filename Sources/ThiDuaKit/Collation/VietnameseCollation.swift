@@ -182,7 +182,7 @@ enum CollationKeyBuilder {
         }
     }
 
-    static func build(_ s: String) -> [UInt8] {
+    private static func elements(of s: String) -> [Element] {
         var elements: [Element] = []
         elements.reserveCapacity(s.utf8.count)
         if s.utf8.allSatisfy({ $0 < 0x80 }) {
@@ -192,6 +192,19 @@ enum CollationKeyBuilder {
         } else {
             appendScalars(s.decomposedStringWithCanonicalMapping.unicodeScalars, to: &elements)
         }
+        return elements
+    }
+
+    /// The primary level of the key alone (letters, digits, symbols, without tones or
+    /// case), appended to `out`. Keys whose primaries differ compare as their primaries do
+    /// (byte-wise, a prefix first): every primary starts with a non-zero byte, and the full
+    /// key puts a 0 right after the primaries. Only equal primaries need the full key.
+    static func appendPrimary(of s: String, to out: inout [UInt8]) {
+        for element in elements(of: s) { element.primary.append(to: &out) }
+    }
+
+    static func build(_ s: String) -> [UInt8] {
+        let elements = elements(of: s)
         var out: [UInt8] = []
         out.reserveCapacity(elements.count * 3 + 2)
         for element in elements { element.primary.append(to: &out) }

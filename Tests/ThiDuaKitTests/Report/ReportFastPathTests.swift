@@ -211,4 +211,47 @@ import Testing
             }
         }
     }
+
+    @Test func nameRanksMatchSortingFullKeys() {
+        var random = SplitMix64(seed: 12)
+        // Names that often share their letters and differ only in tones, case or digits.
+        let stems = ["Công đoàn", "CÔNG ĐOÀN", "Cong doan", "Cống đoạn", "Trường", "truong", "Tường", "Ánh", "Anh", "anh",
+                     "Đa", "Da", "Đá", "Số 10", "Số 9", "số 09", "A-B", "A B", "ab", "", "ÄB", "東京", "🙂"]
+        for trial in 0..<30 {
+            var table = NameTable()
+            var names: [String] = []
+            for _ in 0..<(20 + trial * 13) {
+                let n = 1 + Int(random.next() % 3)
+                let name = (0..<n).map { _ in stems[Int(random.next() % UInt64(stems.count))] }.joined(separator: " ")
+                names.append(name)
+                table.append(name)
+            }
+            let keys = names.map(VietnameseCollation.sortKey)
+            let expected = names.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+            var rank = [Int32](repeating: 0, count: names.count)
+            for (position, unit) in expected.enumerated() { rank[unit] = Int32(position) }
+            #expect(StatisticsBuilder.rankByName(table) == rank)
+        }
+    }
+
+    @Test func figureColumnsHoldWhatIsAppended() {
+        var column = FigureColumn(repeating: -7, count: 3)
+        for v in 0..<20_000 { column.append(Int64(v)) }
+        #expect(column.count == 20_003)
+        #expect(column[0] == -7 && column[2] == -7 && column[3] == 0 && column[20_002] == 19_999 && column[8_195] == 8_192)
+        #expect(FigureColumn().isEmpty)
+    }
+
+    @Test func packedKeysCompareLikeSortKeys() {
+        var packed = PackedKeys()
+        let texts = Self.generated(3_000, seed: 13) + [String(repeating: "x", count: 70_000)]
+        let keys = texts.map(VietnameseCollation.sortKey)
+        for key in keys { packed.append(key.bytes) }
+        var random = SplitMix64(seed: 14)
+        for _ in 0..<20_000 {
+            let a = Int(random.next() % UInt64(keys.count)), b = Int(random.next() % UInt64(keys.count))
+            let c = packed.compare(a, b)
+            #expect((c < 0) == (keys[a] < keys[b]) && (c == 0) == (keys[a] == keys[b]))
+        }
+    }
 }

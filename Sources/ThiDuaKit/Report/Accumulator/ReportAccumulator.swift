@@ -34,15 +34,15 @@ public struct ReportAccumulator {
     private(set) var files: [String] = []
     private var fileByLabel: [String: Int32] = [:]
     /// `values[indicator][unit]`; computed indicators keep an empty column.
-    private(set) var values: [[Int64]]
+    private(set) var values: [FigureColumn]
     /// `targets[indicator][unit]`, left empty until the first target for that indicator arrives.
-    private(set) var targets: [[Int64]]
+    private(set) var targets: [FigureColumn]
 
     /// Creates an empty accumulator.
     public init(indicators: IndicatorSet) {
         self.indicators = indicators
-        self.values = Array(repeating: [], count: indicators.count)
-        self.targets = Array(repeating: [], count: indicators.count)
+        self.values = Array(repeating: FigureColumn(), count: indicators.count)
+        self.targets = Array(repeating: FigureColumn(), count: indicators.count)
     }
 
     /// Number of units kept.
@@ -98,7 +98,7 @@ public struct ReportAccumulator {
             values[i].append(i < row.values.count ? (row.values[i] ?? Self.missing) : Self.missing)
             let target = i < row.targets.count ? row.targets[i] : nil
             if let target {
-                if targets[i].isEmpty { targets[i] = Array(repeating: Self.missing, count: Int(unit)) }
+                if targets[i].isEmpty { targets[i] = FigureColumn(repeating: Self.missing, count: Int(unit)) }
                 targets[i].append(target)
             } else if !targets[i].isEmpty {
                 targets[i].append(Self.missing)
@@ -107,18 +107,12 @@ public struct ReportAccumulator {
         return nil
     }
 
-    /// Frees what only reading needs: the index that finds a unit's second row (about
-    /// 100 bytes a unit) and the spare capacity of the value columns. Adding a row later
-    /// still works; the index is rebuilt first.
+    /// Frees what only reading needs: the index that finds a unit's second row and the
+    /// spare capacity of the names. Adding a row later still works; the index is rebuilt first.
     mutating func compact() {
         unitByKey = HashIndex()
         foldGroup = FoldCache()
         indexReleased = true
-        func exact(_ column: [Int64]) -> [Int64] {
-            column.count == column.capacity ? column : column.withUnsafeBufferPointer { Array($0) }
-        }
-        values = values.map(exact)
-        targets = targets.map(exact)
         names.compact()
     }
 
@@ -142,17 +136,15 @@ public struct ReportAccumulator {
 
     /// The value of a summed indicator for a unit, nil when missing.
     func value(_ indicator: Int, _ unit: Int) -> Int64? {
-        let column = values[indicator]
-        guard unit < column.count else { return nil }
-        let v = column[unit]
+        guard unit < values[indicator].count else { return nil }
+        let v = values[indicator][unit]
         return v == Self.missing ? nil : v
     }
 
     /// The unit's own target, nil when not given.
     func target(_ indicator: Int, _ unit: Int) -> Int64? {
-        let column = targets[indicator]
-        guard unit < column.count else { return nil }
-        let v = column[unit]
+        guard unit < targets[indicator].count else { return nil }
+        let v = targets[indicator][unit]
         return v == Self.missing ? nil : v
     }
 
@@ -206,5 +198,39 @@ struct NameTable {
     mutating func compact() {
         if bytes.count != bytes.capacity { bytes = bytes.withUnsafeBufferPointer { Array($0) } }
         if ends.count != ends.capacity { ends = ends.withUnsafeBufferPointer { Array($0) } }
+    }
+}
+
+/// A column of figures kept in blocks of 8,192: growing never copies what is stored (an
+/// array doubles, holding old and new buffers at once) and leaves at most one block
+/// partly filled, where a grown array keeps up to half its size spare.
+struct FigureColumn {
+    private static let shift = 13
+    private static let blockSize = 1 << shift
+    private var blocks: [[Int64]] = []
+    /// Number of figures.
+    private(set) var count = 0
+
+    init() {}
+
+    /// `count` copies of `value`.
+    init(repeating value: Int64, count: Int) {
+        for _ in 0..<count { append(value) }
+    }
+
+    var isEmpty: Bool { count == 0 }
+
+    mutating func append(_ value: Int64) {
+        if count & (Self.blockSize - 1) == 0 {
+            var block: [Int64] = []
+            block.reserveCapacity(Self.blockSize)
+            blocks.append(block)
+        }
+        blocks[blocks.count - 1].append(value)
+        count += 1
+    }
+
+    subscript(index: Int) -> Int64 {
+        blocks[index >> Self.shift][index & (Self.blockSize - 1)]
     }
 }
