@@ -64,9 +64,13 @@ struct RenderCommand: ParsableCommand {
             }
         } else {
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                // Each worker parses its own templates (about a millisecond): objects shared
+                // by the threads would have their reference counts updated from both cores
+                // on every use, which slowed both.
+                let templates = worker == 0 ? templateSet : ((try? loadTemplates(self.templates)) ?? templateSet)
                 var index = worker
                 while index < files.count {
-                    let result = renderOne(file: files[index], bytes: inputs[index], formats: formats, templates: templateSet)
+                    let result = renderOne(file: files[index], bytes: inputs[index], formats: formats, templates: templates)
                     lock.lock()
                     results[index] = result
                     lock.unlock()

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Text helpers for Vietnamese documents rendered as plain text (terminal,
 /// Markdown, fixed-width previews) and for file names.
 ///
@@ -38,7 +44,12 @@ public enum VietnameseText {
     /// scalar is a `Character` of its own (CR LF aside): character-level work can be done
     /// on scalars or bytes.
     static func isStableNFC(_ s: String) -> Bool {
-        var utf8 = s.utf8.makeIterator()
+        if let answer = s.utf8.withContiguousStorageIfAvailable({ isStableNFC(bytes: $0) }) { return answer }
+        return Array(s.utf8).withUnsafeBufferPointer { isStableNFC(bytes: $0) } // bridged strings only
+    }
+
+    private static func isStableNFC(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var utf8 = bytes.makeIterator()
         while let byte = utf8.next() {
             if byte < 0x80 { continue }
             if byte >= 0xC2 && byte <= 0xCB { // U+0080–U+02FF
@@ -55,6 +66,18 @@ public enum VietnameseText {
             return false
         }
         return true
+    }
+
+    /// True when the UTF-8 of `s` holds `byte` (memchr; `String.contains` would go through
+    /// Foundation, and `utf8.contains` walks an iterator).
+    static func containsByte(_ s: String, _ byte: UInt8) -> Bool {
+        if let found = s.utf8.withContiguousStorageIfAvailable({ buffer -> Bool in
+            guard let base = buffer.baseAddress, !buffer.isEmpty else { return false }
+            return memchr(base, Int32(byte), buffer.count) != nil
+        }) {
+            return found
+        }
+        return s.utf8.contains(byte)
     }
 
     /// True when every byte is ASCII; the fast path test used throughout.

@@ -72,6 +72,11 @@ public enum InputText {
     }
 
     static func firstControlCharacter(_ text: String) -> (scalar: Unicode.Scalar, line: Int, column: Int)? {
+        // Control characters are all ASCII: when no byte is one, there is nothing to locate.
+        let clean = text.utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A) || $0 == 0x7F }
+        }
+        if clean == true { return nil }
         var line = 1
         var column = 1
         for scalar in text.unicodeScalars {

@@ -185,7 +185,7 @@ struct YAMLReader {
             return string(node, what)
         }
         // One line (nearly every value: folded `>-` text is already one line) needs no split.
-        if !scalar.string.utf8.contains(0x0A) { return string(node, what) }
+        if !VietnameseText.containsByte(scalar.string, 0x0A) { return string(node, what) }
         let lines = scalar.string.split(separator: "\n", omittingEmptySubsequences: false)
         if lines.count <= 1 { return string(node, what) }
         let joined = lines.map { VietnameseText.cleanInvisible(VietnameseText.nfc(String($0))).text }

@@ -87,7 +87,7 @@ public struct DocumentView {
 
     /// `|` escaped for a Markdown table cell.
     static func escapingPipes(_ text: String) -> String {
-        text.utf8.contains(UInt8(ascii: "|")) ? text.replacingOccurrences(of: "|", with: "\\|") : text
+        VietnameseText.containsByte(text, UInt8(ascii: "|")) ? text.replacingOccurrences(of: "|", with: "\\|") : text
     }
 
     /// "Căn cứ A; B." with each reference in the standard sentence.

@@ -7,7 +7,7 @@ enum InlineText {
     /// Pairs of straight quotes to “ and ”; an unpaired last one is left alone.
     static func curlyQuotes(_ text: String) -> String {
         // Byte test: `String.contains(String)` would go through Foundation.
-        guard text.utf8.contains(UInt8(ascii: "\"")) else { return text }
+        guard VietnameseText.containsByte(text, UInt8(ascii: "\"")) else { return text }
         if VietnameseText.isStableNFC(text) { return curlyQuotesByScalar(text) }
         var result = ""
         result.reserveCapacity(text.utf8.count + 8)
@@ -80,7 +80,7 @@ enum InlineText {
     /// Plain text: curly quotes, emphasis markers removed.
     static func plain(_ text: String) -> String {
         let quoted = curlyQuotes(text)
-        guard quoted.utf8.contains(UInt8(ascii: "*")) else { return quoted }
+        guard VietnameseText.containsByte(quoted, UInt8(ascii: "*")) else { return quoted }
         // Drop `*` runs that open or close emphasis; a lone `*` between spaces
         // (as in "5 * 3") is kept.
         var result = ""

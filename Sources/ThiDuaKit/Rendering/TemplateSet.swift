@@ -113,7 +113,7 @@ public struct TemplateSet: Sendable {
         // Without CR, lines are split and trimmed byte by byte: "\n", " " and "\t" are
         // whole characters there. A CR may pair with "\n" into one character, so text
         // holding one takes the character-based path below.
-        if !text.utf8.contains(0x0D) { return tidyBytes(text) }
+        if !VietnameseText.containsByte(text, 0x0D) { return tidyBytes(text) }
         var lines: [Substring] = []
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = raw
