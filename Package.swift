@@ -63,6 +63,11 @@ let package = Package(
             name: "fuzz-figures",
             dependencies: ["ThiDuaKit"]
         ),
+        // Benchmark helper (bench/run): times in-process work such as the workbook alone.
+        .executableTarget(
+            name: "thidua-bench",
+            dependencies: ["ThiDuaKit", "ThiDuaXlsx"]
+        ),
         .testTarget(
             name: "ThiDuaKitTests",
             dependencies: [

@@ -51,7 +51,7 @@ extension ReportWorkbook {
                 row.cells.append(.init(column: 0, value: .text(group.name), style: nameStyle))
                 for (index, slot) in slots.enumerated() {
                     guard let percent = slot.percent else { continue }
-                    let pair = totals.groups[g][slot.indicator.key]
+                    let pair = slot.figure.map { totals.groups[g][$0] } ?? ReportFigures.Pair()
                     let source = XlsxCellReference.sheetCell(sheet: summarySheetName, row: layout.subtotalRows[g], column: percent)
                     row.cells.append(.init(column: index + 1, value: .formula(source, cachedValue: ReportFigures.quotient(pair.actual, pair.target)), style: percentStyle))
                 }

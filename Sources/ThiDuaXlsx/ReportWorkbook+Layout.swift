@@ -14,6 +14,10 @@ struct SummaryLayout {
         var percent: Int?
         /// For ratio indicators: the ratio column and the actual columns it divides.
         var ratio: (column: Int, numerator: Int, denominator: Int, numeratorKey: String, denominatorKey: String)?
+        /// Position of the indicator in ``SummaryLayout/figureKeys`` (indicators with an actual column).
+        var figure: Int?
+        /// For ratio indicators: positions of the numerator and denominator in ``SummaryLayout/figureKeys``.
+        var ratioFigures: (numerator: Int, denominator: Int)?
     }
 
     /// What one table row is.
@@ -35,6 +39,8 @@ struct SummaryLayout {
     static let firstDataRow = 6
 
     var slots: [Slot]
+    /// Keys of the indicators with an actual column, in column order: the figures of a row.
+    var figureKeys: [String] = []
     var lastColumn: Int
     /// Row index of each group's header row.
     var groupHeaderRows: [Int] = []
@@ -91,6 +97,19 @@ struct SummaryLayout {
                 ratioColumn, try actualColumn(numeratorKey, for: slots[index].indicator),
                 try actualColumn(denominatorKey, for: slots[index].indicator), numeratorKey, denominatorKey)
         }
+        var figureKeys: [String] = []
+        var figurePosition: [String: Int] = [:]
+        for index in slots.indices where slots[index].actual != nil {
+            slots[index].figure = figureKeys.count
+            figurePosition[slots[index].indicator.key] = figureKeys.count
+            figureKeys.append(slots[index].indicator.key)
+        }
+        for index in slots.indices {
+            if let ratio = slots[index].ratio, let n = figurePosition[ratio.numeratorKey], let d = figurePosition[ratio.denominatorKey] {
+                slots[index].ratioFigures = (n, d)
+            }
+        }
+        self.figureKeys = figureKeys
         self.slots = slots
         lastColumn = max(column - 1, SummaryLayout.nameColumn)
         guard lastColumn < XlsxWorksheet.columnCount else { throw XlsxError.columnOutOfRange(column: lastColumn) }
@@ -131,40 +150,68 @@ struct SummaryLayout {
 /// One set of figures of a row: per indicator key, target and actual.
 ///
 /// Unit rows take the input as is (`nil` = blank); subtotals and the grand total are
-/// exact Int64 sums, blanks counting as 0 as Excel's SUM does.
+/// exact Int64 sums, blanks counting as 0 as Excel's SUM does. The pairs are kept in the
+/// order of the layout's figure keys (indicators with an actual column), so rows are read
+/// by position; `subscript(key:)` is for the few lookups by name.
 struct ReportFigures {
     struct Pair: Hashable {
         var target: Int64?
         var actual: Int64?
     }
 
-    var pairs: [String: Pair] = [:]
+    /// The keys, in the order of `pairs`.
+    let keys: [String]
+    /// One pair per key.
+    var pairs: [Pair]
 
-    subscript(key: String) -> Pair { pairs[key] ?? Pair() }
-
-    /// Sums figures, refusing overflow and values Excel's doubles cannot hold exactly.
-    static func sum(_ parts: [ReportFigures], keys: [String], context: String) throws -> ReportFigures {
-        var result = ReportFigures()
-        for key in keys {
-            var target: Int64 = 0
-            var actual: Int64 = 0
-            for part in parts {
-                let pair = part[key]
-                target = try add(target, pair.target ?? 0, key: key, context: context)
-                actual = try add(actual, pair.actual ?? 0, key: key, context: context)
-            }
-            result.pairs[key] = Pair(target: target, actual: actual)
-        }
-        return result
+    init(keys: [String], pairs: [Pair]) {
+        self.keys = keys
+        self.pairs = pairs
     }
 
-    private static func add(_ a: Int64, _ b: Int64, key: String, context: String) throws -> Int64 {
-        let (sum, overflow) = a.addingReportingOverflow(b)
-        guard !overflow, sum.magnitude <= UInt64(XlsxWorksheet.maximumExactInteger) else {
-            throw XlsxError.invalidInput("tổng của chỉ tiêu “\(key)” (\(context)) vượt quá giới hạn số của Excel")
+    /// The figures of one unit row for `keys`.
+    init(unit: UnitRow, keys: [String], reader: inout FigureReader) {
+        self.keys = keys
+        pairs = unit.values(forKeys: keys, reader: &reader).map { Pair(target: $0?.target, actual: $0?.actual) }
+    }
+
+    subscript(position: Int) -> Pair { pairs[position] }
+
+    subscript(key: String) -> Pair {
+        keys.firstIndex(of: key).map { pairs[$0] } ?? Pair()
+    }
+
+    /// Sums the figures of units (or of groups), refusing overflow and values Excel's
+    /// doubles cannot hold exactly. The parts are read once each, in order; the error
+    /// names the first key (in `keys` order) whose running sum failed, as summing key by
+    /// key would.
+    static func sum<S: Sequence>(_ parts: S, keys: [String], context: String) throws -> ReportFigures where S.Element == [Pair] {
+        var targets = [Int64](repeating: 0, count: keys.count)
+        var actuals = [Int64](repeating: 0, count: keys.count)
+        var failed = [Bool](repeating: false, count: keys.count)
+        for part in parts {
+            for k in 0 ..< keys.count where !failed[k] {
+                let pair = k < part.count ? part[k] : Pair()
+                guard let target = sum(targets[k], pair.target ?? 0), let actual = sum(actuals[k], pair.actual ?? 0) else {
+                    failed[k] = true
+                    continue
+                }
+                targets[k] = target
+                actuals[k] = actual
+            }
         }
+        if let k = failed.firstIndex(of: true) {
+            throw XlsxError.invalidInput("tổng của chỉ tiêu “\(keys[k])” (\(context)) vượt quá giới hạn số của Excel")
+        }
+        return ReportFigures(keys: keys, pairs: (0 ..< keys.count).map { Pair(target: targets[$0], actual: actuals[$0]) })
+    }
+
+    private static func sum(_ a: Int64, _ b: Int64) -> Int64? {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        guard !overflow, sum.magnitude <= UInt64(XlsxWorksheet.maximumExactInteger) else { return nil }
         return sum
     }
+
 
     /// The cached value of `IF(target=0,"",actual/target)`: text "" when the divisor is
     /// blank or 0, else the quotient; the division is the only floating-point step.

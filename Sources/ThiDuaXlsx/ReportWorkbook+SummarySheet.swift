@@ -6,20 +6,16 @@ struct ReportTotals {
     var grand: ReportFigures
 
     init(input: SummaryWorkbookInput, layout: SummaryLayout) throws {
-        let keys = layout.slots.compactMap { $0.actual == nil ? nil : $0.indicator.key }
-        groups = try input.groups.map { group in
-            let units = group.units.map { ReportFigures(unit: $0) }
-            return try ReportFigures.sum(units, keys: keys, context: group.name)
+        let keys = layout.figureKeys
+        var reader = FigureReader()
+        var groups: [ReportFigures] = []
+        for group in input.groups {
+            // Units are read one at a time, never all held.
+            let units = group.units.lazy.map { ReportFigures(unit: $0, keys: keys, reader: &reader).pairs }
+            groups.append(try ReportFigures.sum(units, keys: keys, context: group.name))
         }
-        grand = try ReportFigures.sum(groups, keys: keys, context: "tổng cộng")
-    }
-}
-
-extension ReportFigures {
-    init(unit: UnitRow) {
-        for (key, value) in unit.values {
-            pairs[key] = Pair(target: value.target, actual: value.actual)
-        }
+        self.groups = groups
+        grand = try ReportFigures.sum(groups.map(\.pairs), keys: keys, context: "tổng cộng")
     }
 }
 
@@ -79,6 +75,7 @@ extension ReportWorkbook {
         header.height = Double(min(headerLines, 6)) * ReportStyles.lineHeight + 4
 
         let nameWidth = widths[SummaryLayout.nameColumn] ?? XlsxColumnWidth.maximum
+        var reader = FigureReader()
 
         plan.produceRows = { emit in
             try emit(titleRow(SummaryLayout.issuingBodyRow, input.issuingBody, style: issuingBodyStyle, fontScale: 1, lineHeight: ReportStyles.lineHeight))
@@ -88,6 +85,7 @@ extension ReportWorkbook {
             try emit(subHeader)
             try layout.forEachRow(of: input) { index, kind in
                 var row = XlsxSheetPlan.Row(index: index)
+                row.cells.reserveCapacity(lastColumn + 1)
                 switch kind {
                 case .groupHeader(let g):
                     row.cells.append(.init(column: SummaryLayout.serialColumn, value: .text(romanNumeral(g + 1)), style: groupStyles.serial))
@@ -102,7 +100,7 @@ extension ReportWorkbook {
                     row.cells.append(.init(column: SummaryLayout.nameColumn, value: .text(unit.name), style: unitStyles.name))
                     let lines = lineCount(XlsxColumnWidth.unclampedWidth(for: unit.name), available: nameWidth)
                     if lines > 1 { row.height = Double(lines) * ReportStyles.lineHeight }
-                    appendFigures(to: &row, layout: layout, figures: ReportFigures(unit: unit), styles: (unitStyles.integer, unitStyles.percent, unitStyles.blank)) { _ in nil }
+                    appendFigures(to: &row, layout: layout, figures: ReportFigures(unit: unit, keys: layout.figureKeys, reader: &reader), styles: (unitStyles.integer, unitStyles.percent, unitStyles.blank)) { _ in nil }
                 case .subtotal(let g, let first, let last):
                     row.cells.append(.init(column: SummaryLayout.serialColumn, value: .blank, style: subtotalStyles.serial))
                     row.cells.append(.init(column: SummaryLayout.nameColumn, value: .text("Cộng \(input.groups[g].name)"), style: subtotalStyles.name))
@@ -176,14 +174,15 @@ extension ReportWorkbook {
             row.cells.append(.init(column: column, value: .formula(formula, cachedValue: cached), style: styles.percent))
         }
         for slot in layout.slots {
-            let pair = figures[slot.indicator.key]
+            let pair = slot.figure.map { figures[$0] } ?? ReportFigures.Pair()
             if let column = slot.target { figure(column, pair.target) }
             if let column = slot.actual { figure(column, pair.actual) }
             if let column = slot.percent, let target = slot.target, let actual = slot.actual {
                 quotient(column, numerator: actual, denominator: target, cached: ReportFigures.quotient(pair.actual, pair.target))
             }
             if let ratio = slot.ratio {
-                let cached = ReportFigures.quotient(figures[ratio.numeratorKey].actual, figures[ratio.denominatorKey].actual)
+                let operands = slot.ratioFigures.map { (figures[$0.numerator].actual, figures[$0.denominator].actual) } ?? (nil, nil)
+                let cached = ReportFigures.quotient(operands.0, operands.1)
                 quotient(ratio.column, numerator: ratio.numerator, denominator: ratio.denominator, cached: cached)
             }
         }
@@ -219,7 +218,7 @@ extension ReportWorkbook {
             var extreme = Swift.max(totals.grand[key].target ?? 0, totals.grand[key].actual ?? 0)
             for group in input.groups {
                 for unit in group.units {
-                    let value = unit.values[key]
+                    let value = unit.value(forKey: key)
                     for figure in [value?.target, value?.actual].compactMap({ $0 }) where figure.magnitude > extreme.magnitude {
                         extreme = figure
                     }

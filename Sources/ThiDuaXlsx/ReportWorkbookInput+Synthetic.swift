@@ -22,19 +22,18 @@ extension SummaryWorkbookInput {
         let indicatorList = (0 ..< max(indicators, 0)).map { i in
             IndicatorColumnGroup(key: "ct\(i + 1)", name: "Chỉ tiêu \(i + 1)", unit: "người", hasTarget: i % 2 == 0, kind: .count)
         }
+        // Figures are computed when read, as a report's rows read its statistics, so a
+        // large input holds no dictionary per unit.
+        let hasTarget = indicatorList.map(\.hasTarget)
+        let table = UnitColumns(keys: indicatorList.map(\.key), name: { "Công đoàn cơ sở số \($0 + 1)" }) { i, u in
+            let actual: Int64? = (u + i) % 17 == 0 ? nil : Int64((u * 7919 + i * 104_729) % 1000)
+            let target: Int64? = hasTarget[i] ? ((u + i) % 23 == 0 ? 0 : Int64((u * 31 + i * 17) % 900 + 100)) : nil
+            return IndicatorValue(actual: actual, target: target)
+        }
         let groupList = (0 ..< groupCount).map { g in
             let start = g * unitCount / groupCount
             let end = (g + 1) * unitCount / groupCount
-            let rows = (start ..< end).map { u in
-                var values: [String: IndicatorValue] = [:]
-                for (i, indicator) in indicatorList.enumerated() {
-                    let actual: Int64? = (u + i) % 17 == 0 ? nil : Int64((u * 7919 + i * 104_729) % 1000)
-                    let target: Int64? = indicator.hasTarget ? ((u + i) % 23 == 0 ? 0 : Int64((u * 31 + i * 17) % 900 + 100)) : nil
-                    values[indicator.key] = IndicatorValue(actual: actual, target: target)
-                }
-                return UnitRow(name: "Công đoàn cơ sở số \(u + 1)", values: values)
-            }
-            return UnitGroup(name: "Khối \(g + 1)", units: rows)
+            return UnitGroup(name: "Khối \(g + 1)", units: (start ..< end).map { UnitRow(columns: table, unit: $0) })
         }
         let missing = (0 ..< unitCount / 50).map { k in
             MissingUnit(name: "Công đoàn cơ sở chưa báo cáo số \(k + 1)", group: "Khối \(k % groupCount + 1)")

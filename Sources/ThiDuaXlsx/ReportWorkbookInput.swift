@@ -91,16 +91,154 @@ public struct UnitGroup: Hashable, Sendable {
 }
 
 /// One reporting unit and its figures.
+///
+/// Rows made by ``init(name:values:)`` keep their own dictionary. Rows of a report
+/// (``SummaryWorkbookInput/init(document:result:)``) read their figures from the report's
+/// statistics instead, shared by all rows: 100,000 units then cost a name and an index
+/// each, not a dictionary each. Both kinds behave the same; equality compares names and
+/// ``values``.
 public struct UnitRow: Hashable, Sendable {
     /// Unit name as it should be printed.
-    public var name: String
+    public var name: String {
+        get {
+            if let storedName { return storedName }
+            if case .columns(let columns, let unit) = storage { return columns.name(unit: unit) }
+            return ""
+        }
+        set { storedName = newValue }
+    }
+
+    /// The name when given or changed; nil while it is read from the columns.
+    private var storedName: String?
+
     /// Figures per indicator key; a missing key means no figure (blank cells).
-    public var values: [String: IndicatorValue]
+    public var values: [String: IndicatorValue] {
+        get {
+            switch storage {
+            case .dictionary(let values): return values
+            case .columns(let columns, let unit): return columns.dictionary(unit: unit)
+            }
+        }
+        set { storage = .dictionary(newValue) }
+    }
+
+    enum Storage: Sendable {
+        case dictionary([String: IndicatorValue])
+        case columns(UnitColumns, unit: Int)
+    }
+
+    var storage: Storage
 
     /// Creates a unit row.
     public init(name: String, values: [String: IndicatorValue]) {
-        self.name = name
-        self.values = values
+        self.storedName = name
+        self.storage = .dictionary(values)
+    }
+
+    init(name: String, columns: UnitColumns, unit: Int) {
+        self.storedName = name
+        self.storage = .columns(columns, unit: unit)
+    }
+
+    /// A row whose name, too, is read from the columns when asked for.
+    init(columns: UnitColumns, unit: Int) {
+        self.storedName = nil
+        self.storage = .columns(columns, unit: unit)
+    }
+
+    /// The figures of one indicator, as `values[key]` without building the dictionary.
+    func value(forKey key: String) -> IndicatorValue? {
+        switch storage {
+        case .dictionary(let values): return values[key]
+        case .columns(let columns, let unit): return columns.value(forKey: key, unit: unit)
+        }
+    }
+
+    /// The figures of `keys`, in order; for rows over a column table, looked up by the
+    /// positions `reader` keeps for that table.
+    func values(forKeys keys: [String], reader: inout FigureReader) -> [IndicatorValue?] {
+        switch storage {
+        case .dictionary(let values):
+            return keys.map { values[$0] }
+        case .columns(let columns, let unit):
+            let positions = reader.positions(in: columns, keys: keys)
+            return positions.map { $0.map { columns.value(at: $0, unit: unit) } }
+        }
+    }
+
+    /// Equal when the names and the figures are equal, whatever the storage.
+    public static func == (lhs: UnitRow, rhs: UnitRow) -> Bool {
+        lhs.name == rhs.name && lhs.values == rhs.values
+    }
+
+    /// Hashes the name and the figures.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(values)
+    }
+}
+
+/// Remembers where a list of keys is in the last column table seen, so that reading
+/// 100,000 rows of one table looks the keys up once.
+struct FigureReader {
+    private var table: ObjectIdentifier?
+    private var cached: [Int?] = []
+
+    mutating func positions(in columns: UnitColumns, keys: [String]) -> [Int?] {
+        let id = ObjectIdentifier(columns)
+        if table != id || cached.count != keys.count {
+            cached = columns.positions(of: keys)
+            table = id
+        }
+        return cached
+    }
+}
+
+/// The figures of a report's units, read from its statistics (immutable, shared by the
+/// rows of one workbook input).
+final class UnitColumns: @unchecked Sendable {
+    // @unchecked: every stored property is a `let` of a value type, never mutated.
+    private let keyIndex: [String: Int]
+    private let keys: [String]
+    private let read: (_ key: Int, _ unit: Int) -> IndicatorValue
+    private let nameOf: (_ unit: Int) -> String
+
+    /// - Parameters:
+    ///   - keys: the indicator keys the rows have figures for.
+    ///   - name: the name of unit `unit`, for rows made with `UnitRow(columns:unit:)`.
+    ///   - read: the figures of key number `key` (in `keys`) for unit `unit`.
+    init(keys: [String], name: @escaping (_ unit: Int) -> String = { _ in "" },
+         read: @escaping (_ key: Int, _ unit: Int) -> IndicatorValue) {
+        self.keys = keys
+        self.nameOf = name
+        var index: [String: Int] = [:]
+        for (i, key) in keys.enumerated() where index[key] == nil { index[key] = i }
+        self.keyIndex = index
+        self.read = read
+    }
+
+    func name(unit: Int) -> String {
+        nameOf(unit)
+    }
+
+    func value(forKey key: String, unit: Int) -> IndicatorValue? {
+        keyIndex[key].map { read($0, unit) }
+    }
+
+    /// Where each of `keys` is in this table (nil: no such key), to read many rows by position.
+    func positions(of keys: [String]) -> [Int?] {
+        keys.map { keyIndex[$0] }
+    }
+
+    /// The figures at a position from `positions(of:)`.
+    func value(at position: Int, unit: Int) -> IndicatorValue {
+        read(position, unit)
+    }
+
+    func dictionary(unit: Int) -> [String: IndicatorValue] {
+        var values: [String: IndicatorValue] = [:]
+        for (key, i) in keyIndex { values[key] = read(i, unit) }
+        return values
     }
 }
 

@@ -29,13 +29,15 @@ extension SummaryWorkbookInput {
             }
         }
         let keys = columns.filter { if case .ratio = $0.kind { return false } else { return true } }.map(\.key)
+        // Rows read their figures from the statistics; nothing is copied per unit.
+        let indices = keys.map { stats.indicators.index(of: $0) }
+        let table = UnitColumns(keys: keys, name: { stats.name(ofUnit: $0) }) { key, unit in
+            guard let i = indices[key] else { return IndicatorValue(actual: nil) }
+            return IndicatorValue(actual: stats.value(ofUnit: unit, indicatorAt: i), target: stats.target(ofUnit: unit, indicatorAt: i))
+        }
         let groups = stats.groups.map { group in
             UnitGroup(name: group.name.isEmpty ? "Khác" : group.name, units: group.units.map { unit in
-                var values: [String: IndicatorValue] = [:]
-                for key in keys {
-                    values[key] = IndicatorValue(actual: stats.value(ofUnit: unit, key: key), target: stats.target(ofUnit: unit, key: key))
-                }
-                return UnitRow(name: stats.name(ofUnit: unit), values: values)
+                UnitRow(columns: table, unit: unit)
             })
         }
         let reconciliation = result.reconciliation

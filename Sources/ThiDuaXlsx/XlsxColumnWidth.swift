@@ -60,9 +60,23 @@ public enum XlsxColumnWidth {
                 current = 0
                 continue
             }
-            current += scalar.properties.isUppercase ? 1.2 : 1
+            current += isUppercase(scalar) ? 1.2 : 1
         }
         return max(longest, current)
+    }
+
+    /// `scalar.properties.isUppercase`, from a table for Latin letters (Vietnamese
+    /// included), which are measured for every unit name of a large report.
+    static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x250 { return uppercaseTable[Int(value)] }
+        if value >= 0x1E00 && value <= 0x1EFF { return uppercaseTable[0x250 + Int(value - 0x1E00)] }
+        return scalar.properties.isUppercase
+    }
+
+    /// `isUppercase` of U+0000–U+024F then U+1E00–U+1EFF, from the Unicode properties.
+    private static let uppercaseTable: [Bool] = (Array(UInt32(0) ... 0x24F) + Array(UInt32(0x1E00) ... 0x1EFF)).map {
+        Unicode.Scalar($0)?.properties.isUppercase ?? false
     }
 
     /// Width of the longest line, one grapheme cluster at a time.

@@ -140,6 +140,7 @@ struct RowStreamWriter {
                     detail: "trang “\(sheetName)”: ô \(XlsxCellReference.a1(row: row.index, column: cell.column)) nằm trong vùng gộp \(range.a1)")
             }
         }
+        guard !row.merges.isEmpty else { return }
         let cellColumns = Set(row.cells.map(\.column))
         var taken: [XlsxRange] = openMerges
         for merge in row.merges {

@@ -182,16 +182,29 @@ enum CollationKeyBuilder {
         }
     }
 
-    static func build(_ s: String) -> [UInt8] {
+    private static func elements(of s: String) -> [Element] {
         var elements: [Element] = []
         elements.reserveCapacity(s.utf8.count)
         if s.utf8.allSatisfy({ $0 < 0x80 }) {
             for byte in s.utf8 { appendASCII(byte, to: &elements) }
-        } else if let scalars = quickDecomposition(s) {
-            appendScalars(scalars, to: &elements)
+        } else if let decomposed = fastDecomposition(s) {
+            appendScalars(decomposed, to: &elements)
         } else {
             appendScalars(Array(s.decomposedStringWithCanonicalMapping.unicodeScalars), to: &elements)
         }
+        return elements
+    }
+
+    /// The primary level of the key alone (letters, digits, symbols, without tones or
+    /// case), appended to `out`. Keys whose primaries differ compare as their primaries do
+    /// (byte-wise, a prefix first): every primary starts with a non-zero byte, and the full
+    /// key puts a 0 right after the primaries. Only equal primaries need the full key.
+    static func appendPrimary(of s: String, to out: inout [UInt8]) {
+        for element in elements(of: s) { element.primary.append(to: &out) }
+    }
+
+    static func build(_ s: String) -> [UInt8] {
+        let elements = elements(of: s)
         var out: [UInt8] = []
         out.reserveCapacity(elements.count * 3 + 2)
         for element in elements { element.primary.append(to: &out) }
@@ -239,36 +252,48 @@ enum CollationKeyBuilder {
         symbolOrder[value] ?? (0x100 + value)
     }
 
-    /// Canonical decompositions of the precomposed Latin letters (U+00C0–U+024F and Latin
-    /// Extended Additional, where all Vietnamese letters are), computed once with Foundation.
-    private static let latinDecompositions: [UInt32: [Unicode.Scalar]] = {
-        var table: [UInt32: [Unicode.Scalar]] = [:]
-        for value in Array(0x00C0...0x024F) + Array(0x1E00...0x1EFF) {
-            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
-            let decomposed = Array(String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars)
-            if decomposed != [scalar] { table[UInt32(value)] = decomposed }
-        }
-        return table
-    }()
-
-    /// NFD through the table above, without Foundation (which costs microseconds per name
-    /// when sorting 100,000 of them). Nil when the string has a scalar outside the Latin
-    /// blocks, combining diacritics and general punctuation, which Foundation must handle.
-    private static func quickDecomposition(_ s: String) -> [Unicode.Scalar]? {
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(s.utf8.count)
+    /// NFD of text made only of U+0000–U+024F and U+1E00–U+1EFF (Latin, Vietnamese) and
+    /// general punctuation U+2002–U+206F (dashes, curly quotes, which decompose to
+    /// themselves), one scalar at a time from a table; nil for other text. None of these
+    /// scalars is a combining mark and each decomposes to a base letter and its marks in
+    /// canonical order, so the concatenation is exactly the NFD of the whole (no reordering
+    /// across scalars), without Foundation's normalizer.
+    static func fastDecomposition(_ s: String) -> [Unicode.Scalar]? {
+        let table = decompositionTable
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(s.utf8.count)
         for scalar in s.unicodeScalars {
             let v = scalar.value
-            if v < 0x00C0 || (0x0300...0x036F).contains(v) || (0x2002...0x206F).contains(v) {
-                out.append(scalar)
-            } else if v < 0x0250 || (0x1E00...0x1EFF).contains(v) {
-                if let parts = latinDecompositions[v] { out += parts } else { out.append(scalar) }
+            if v < 0x80 {
+                result.append(scalar)
+            } else if v < 0x250 {
+                result += table[Int(v)]
+            } else if v >= 0x1E00 && v <= 0x1EFF {
+                result += table[0x250 + Int(v - 0x1E00)]
+            } else if v >= 0x2002 && v <= 0x206F {
+                result.append(scalar)
             } else {
                 return nil
             }
         }
-        return out
+        return result
     }
+
+    /// Canonical decompositions of U+0000–U+024F then U+1E00–U+1EFF, from Foundation.
+    static let decompositionTable: [[Unicode.Scalar]] = {
+        var table: [[Unicode.Scalar]] = []
+        let ranges: [ClosedRange<UInt32>] = [0...0x24F, 0x1E00...0x1EFF]
+        for range in ranges {
+            for v in range {
+                guard let scalar = Unicode.Scalar(v) else {
+                    table.append([])
+                    continue
+                }
+                table.append(Array(String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars))
+            }
+        }
+        return table
+    }()
 
     /// Walks NFD scalars. A base scalar opens an element; the combining marks after it are
     /// gathered first and resolved together, because canonical ordering puts the dot below

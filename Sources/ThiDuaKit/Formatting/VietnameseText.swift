@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Text helpers for Vietnamese documents rendered as plain text (terminal,
 /// Markdown, fixed-width previews) and for file names.
 ///
@@ -12,7 +18,7 @@ public enum VietnameseText {
     /// must be NFC so that searching, sorting and width computation agree.
     public static func nfc(_ s: String) -> String {
         // ASCII is always NFC; checking the bytes is much cheaper than normalising.
-        if isASCII(s) { return s }
+        if isStableNFC(s) { return s }
         // The standard library's own normaliser (the one behind String equality)
         // avoids Foundation, whose Linux implementation goes through CoreFoundation.
         return String(decoding: s._nfcCodeUnits, as: UTF8.self)
@@ -26,6 +32,52 @@ public enum VietnameseText {
     public static func uppercased(_ s: String) -> String {
         if isASCII(s) { return s.uppercased() }
         return nfc(s.uppercased())
+    }
+
+    /// True when the text is NFC as it is because every character is one that never
+    /// changes or combines under NFC: ASCII, U+0080–U+02FF (Latin-1, Latin Extended-A/B
+    /// with Ă Đ Ĩ Ũ Ơ Ư), the precomposed Vietnamese letters U+1E00–U+1EFF and the
+    /// dashes, quotes and ellipsis U+2010–U+2027; read from the UTF-8 bytes. Anything
+    /// else (combining marks, other scripts) answers false.
+    ///
+    /// None of these scalars extends a grapheme cluster either, so in such text every
+    /// scalar is a `Character` of its own (CR LF aside): character-level work can be done
+    /// on scalars or bytes.
+    static func isStableNFC(_ s: String) -> Bool {
+        if let answer = s.utf8.withContiguousStorageIfAvailable({ isStableNFC(bytes: $0) }) { return answer }
+        return Array(s.utf8).withUnsafeBufferPointer { isStableNFC(bytes: $0) } // bridged strings only
+    }
+
+    private static func isStableNFC(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var utf8 = bytes.makeIterator()
+        while let byte = utf8.next() {
+            if byte < 0x80 { continue }
+            if byte >= 0xC2 && byte <= 0xCB { // U+0080–U+02FF
+                _ = utf8.next()
+                continue
+            }
+            if byte == 0xE1, let second = utf8.next(), second >= 0xB8 && second <= 0xBB { // U+1E00–U+1EFF
+                _ = utf8.next()
+                continue
+            }
+            if byte == 0xE2, let second = utf8.next(), second == 0x80, let third = utf8.next(), third >= 0x90 && third <= 0xA7 { // U+2010–U+2027
+                continue
+            }
+            return false
+        }
+        return true
+    }
+
+    /// True when the UTF-8 of `s` holds `byte` (memchr; `String.contains` would go through
+    /// Foundation, and `utf8.contains` walks an iterator).
+    static func containsByte(_ s: String, _ byte: UInt8) -> Bool {
+        if let found = s.utf8.withContiguousStorageIfAvailable({ buffer -> Bool in
+            guard let base = buffer.baseAddress, !buffer.isEmpty else { return false }
+            return memchr(base, Int32(byte), buffer.count) != nil
+        }) {
+            return found
+        }
+        return s.utf8.contains(byte)
     }
 
     /// True when every byte is ASCII; the fast path test used throughout.

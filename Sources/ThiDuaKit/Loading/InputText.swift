@@ -34,7 +34,7 @@ public enum InputText {
                                    at: SourcePosition(file: file, line: position?.0 ?? 0, column: position?.1 ?? 0), hint: hint))
         }
         var result = text
-        if result.utf8.contains(0x0D) {
+        if body.contains(0x0D) {
             result = result.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         if let control = firstControlCharacter(result) {
@@ -80,14 +80,9 @@ public enum InputText {
     }
 
     static func firstControlCharacter(_ text: String) -> (scalar: Unicode.Scalar, line: Int, column: Int)? {
-        // A byte scan rules out almost every file quickly; only a hit pays
-        // for the walk that finds the line and column.
-        var previous: UInt8 = 0
-        let suspicious = text.utf8.contains { byte in
-            defer { previous = byte }
-            return (byte < 0x20 && byte != 0x09 && byte != 0x0A) || byte == 0x7F
-                || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F) || (previous == 0xEF && byte == 0xBF)
-        }
+        // A byte scan (on the contiguous UTF-8 when there is one) rules out almost every
+        // file quickly; only a hit pays for the walk that finds the line and column.
+        let suspicious = text.utf8.withContiguousStorageIfAvailable(hasSuspiciousByte) ?? hasSuspiciousByte(text.utf8)
         guard suspicious else { return nil }
         var line = 1
         var column = 1
@@ -103,6 +98,17 @@ public enum InputText {
             column += 1
         }
         return nil
+    }
+
+    /// A byte that may start or continue a forbidden scalar: C0 controls but tab and
+    /// line feed, DEL, C1 controls (C2 80–9F) and U+FFFE/U+FFFF (EF BF xx).
+    private static func hasSuspiciousByte<S: Sequence>(_ bytes: S) -> Bool where S.Element == UInt8 {
+        var previous: UInt8 = 0
+        return bytes.contains { byte in
+            defer { previous = byte }
+            return (byte < 0x20 && byte != 0x09 && byte != 0x0A) || byte == 0x7F
+                || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F) || (previous == 0xEF && byte == 0xBF)
+        }
     }
 
     /// C0 controls but tab, DEL, C1 controls but NEL, and the noncharacters

@@ -16,6 +16,13 @@ struct YAMLReader {
         self.file = file
     }
 
+    /// Yams' resolver with only the rule the reader looks at (null): the reader types
+    /// every value itself, and the default rules run several regular expressions on every
+    /// scalar, keys included, which was a large part of loading a plan. Keys stay equal
+    /// exactly when they were (same text, and the same null tag or none); explicit tags
+    /// (`!word`, checked by `reportTags`) are kept as written.
+    static let resolver = Resolver.basic.appending(Resolver.Rule.null)
+
     /// Parses text (YAML, or JSON, which is YAML flow style) into a node.
     /// Returns nil after recording a diagnostic for syntax errors.
     mutating func parse(_ original: String) -> Node? {
@@ -44,7 +51,7 @@ struct YAMLReader {
             break
         }
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try Yams.compose(yaml: text, Self.resolver) else {
                 diagnostics.append(.error("tệp chỉ có dòng ghi chú (`#`), không có dữ liệu", at: SourcePosition(file: file, line: 1, column: 1),
                                           hint: "sao chép một tệp mẫu trong thư mục Examples/ rồi sửa lại"))
                 return nil
@@ -545,12 +552,23 @@ struct YAMLReader {
         guard case .scalar(let scalar) = node else {
             return string(node, what)
         }
+        // One line (nearly every value: folded `>-` text is already one line) needs no split.
+        if !VietnameseText.containsByte(scalar.string, 0x0A) { return string(node, what) }
         let lines = scalar.string.split(separator: "\n", omittingEmptySubsequences: false)
         if lines.count <= 1 { return string(node, what) }
         let joined = lines.map { VietnameseText.cleanInvisible(VietnameseText.nfc(String($0))).text }
             .joined(separator: " ")
         let text = withoutControls(VietnameseText.cleanInvisible(joined).text, node, what)
         return text.isEmpty ? nil : text
+    }
+
+    /// `trimmingCharacters(in: .whitespaces)`, skipping Foundation when the text starts and
+    /// ends with visible ASCII (dates and numbers nearly always do).
+    static func trimmedSpaces(_ s: String) -> String {
+        if let first = s.utf8.first, let last = s.utf8.last, first > 0x20 && first < 0x7F, last > 0x20 && last < 0x7F {
+            return s
+        }
+        return s.trimmingCharacters(in: .whitespaces)
     }
 
     static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
@@ -565,7 +583,7 @@ struct YAMLReader {
             error("\(what) phải là một số, không phải \(Self.typeName(node))", at: node, hint: "ghi một số sau dấu `:`, ví dụ `13`")
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespaces)
+        let text = Self.trimmedSpaces(scalar.string)
         guard let value = Int(text) else {
             error("\(what) phải là số nguyên, không phải \"\(text)\"", at: node, hint: "chỉ ghi chữ số, ví dụ `13`")
             return nil
@@ -598,7 +616,7 @@ struct YAMLReader {
                   hint: "ghi ngày sau dấu `:`, ví dụ `22/02/2017` hoặc `2017-02-22`")
             return nil
         }
-        switch CivilDate.parse(scalar.string.trimmingCharacters(in: .whitespaces)) {
+        switch CivilDate.parse(Self.trimmedSpaces(scalar.string)) {
         case .success(let date):
             return Located(date, at: position(node))
         case .failure(let failure):

@@ -66,7 +66,7 @@ public struct DocumentView {
             ("sections", .list(sectionValues)),
             ("closing", .list(layout(document.closing, depth: 0, prefix: ""))),
             ("recipients", .list(recipientLines.map { .string($0) })),
-            ("recipients_md", .string(recipientLines.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: "<br>"))),
+            ("recipients_md", .string(recipientLines.map(Self.escapingPipes).joined(separator: "<br>"))),
             ("signature", .map([
                 ("authority", .string(signatureLines.authority ?? "")),
                 ("has_authority", .bool(signatureLines.authority != nil)),
@@ -83,6 +83,11 @@ public struct DocumentView {
                 ("footer", .string(TextLayout.footer(recipients: recipientLines, signature: signatureLines.all, width: width))),
             ])),
         ])
+    }
+
+    /// `|` escaped for a Markdown table cell.
+    static func escapingPipes(_ text: String) -> String {
+        VietnameseText.containsByte(text, UInt8(ascii: "|")) ? text.replacingOccurrences(of: "|", with: "\\|") : text
     }
 
     /// "Căn cứ A; B." with each reference in the standard sentence.

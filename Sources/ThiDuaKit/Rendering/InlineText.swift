@@ -6,7 +6,9 @@
 enum InlineText {
     /// Pairs of straight quotes to “ and ”; an unpaired last one is left alone.
     static func curlyQuotes(_ text: String) -> String {
-        guard text.contains("\"") else { return text }
+        // Byte test: `String.contains(String)` would go through Foundation.
+        guard VietnameseText.containsByte(text, UInt8(ascii: "\"")) else { return text }
+        if VietnameseText.isStableNFC(text) { return curlyQuotesByScalar(text) }
         var result = ""
         result.reserveCapacity(text.utf8.count + 8)
         let total = text.reduce(0) { $0 + ($1 == "\"" ? 1 : 0) }
@@ -24,6 +26,28 @@ enum InlineText {
             }
         }
         return result
+    }
+
+    /// `curlyQuotes` for text whose every scalar is a character of its own
+    /// (`VietnameseText.isStableNFC`), without grapheme segmentation.
+    static func curlyQuotesByScalar(_ text: String) -> String {
+        let quote = Unicode.Scalar(UInt8(ascii: "\""))
+        let total = text.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\"") ? 1 : 0) }
+        var result = String.UnicodeScalarView()
+        var seen = 0
+        for scalar in text.unicodeScalars {
+            if scalar == quote {
+                seen += 1
+                if seen == total && total % 2 == 1 {
+                    result.append(scalar)
+                } else {
+                    result.append(seen % 2 == 1 ? "\u{201C}" : "\u{201D}")
+                }
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
     }
 
     /// Markdown text for a paragraph: curly quotes, and a backslash before a
@@ -56,7 +80,7 @@ enum InlineText {
     /// Plain text: curly quotes, emphasis markers removed.
     static func plain(_ text: String) -> String {
         let quoted = curlyQuotes(text)
-        guard quoted.contains("*") else { return quoted }
+        guard VietnameseText.containsByte(quoted, UInt8(ascii: "*")) else { return quoted }
         // Drop `*` runs that open or close emphasis; a lone `*` between spaces
         // (as in "5 * 3") is kept.
         var result = ""

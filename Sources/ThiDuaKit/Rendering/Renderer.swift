@@ -16,6 +16,12 @@ public enum Renderer {
         return (document, loadDiagnostics + document.check())
     }
 
+    /// Renders a checked document in several formats, building its context once.
+    public static func render(_ document: Document, formats: [OutputFormat], templates: TemplateSet, width: Int = 80) throws -> [String] {
+        let context = DocumentView(width: width).context(for: document)
+        return try templates.render(context, kind: document.kind, formats: formats)
+    }
+
     /// Renders a checked document in one format.
     public static func render(_ document: Document, format: OutputFormat, templates: TemplateSet, width: Int = 80) throws -> String {
         let context = DocumentView(width: width).context(for: document)

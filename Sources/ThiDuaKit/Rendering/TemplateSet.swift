@@ -89,8 +89,18 @@ public struct TemplateSet: Sendable {
 
     /// Renders `context` with the template `<kind>.<format>`.
     public func render(_ context: TemplateValue, kind: DocumentKind, format: OutputFormat) throws -> String {
+        try render(object: context.mustacheObject, kind: kind, format: format)
+    }
+
+    /// Renders one context in several formats, converting it for the engine once.
+    public func render(_ context: TemplateValue, kind: DocumentKind, formats: [OutputFormat]) throws -> [String] {
+        let object = context.mustacheObject
+        return try formats.map { try render(object: object, kind: kind, format: $0) }
+    }
+
+    func render(object: Any, kind: DocumentKind, format: OutputFormat) throws -> String {
         let name = "\(kind.templateName).\(format.rawValue)"
-        guard let output = library.render(context.mustacheObject, withTemplate: name) else {
+        guard let output = library.render(object, withTemplate: name) else {
             throw ThiDuaError.template(file: "\(name).mustache", line: 0, column: 0,
                                        message: "không có mẫu `\(name).mustache`")
         }
@@ -100,6 +110,10 @@ public struct TemplateSet: Sendable {
     /// Trailing spaces removed, no blank lines at the start, one final
     /// newline. Blank lines inside are kept: the signature space is blank.
     static func tidy(_ text: String) -> String {
+        // Without CR, lines are split and trimmed byte by byte: "\n", " " and "\t" are
+        // whole characters there. A CR may pair with "\n" into one character, so text
+        // holding one takes the character-based path below.
+        if !VietnameseText.containsByte(text, 0x0D) { return tidyBytes(text) }
         var lines: [Substring] = []
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = raw
@@ -109,5 +123,32 @@ public struct TemplateSet: Sendable {
         }
         while lines.last?.isEmpty == true { lines.removeLast() }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `tidy` for text without CR, on the UTF-8 bytes.
+    static func tidyBytes(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 1)
+        var pendingNewlines = 0 // blank lines waiting for a following non-blank line
+        var started = false
+        var line: [UInt8] = []
+        func endLine() {
+            while let last = line.last, last == 0x20 || last == 0x09 { line.removeLast() }
+            if line.isEmpty {
+                if started { pendingNewlines += 1 }
+            } else {
+                if started { out.append(contentsOf: repeatElement(0x0A, count: pendingNewlines + 1)) }
+                pendingNewlines = 0
+                started = true
+                out.append(contentsOf: line)
+            }
+            line.removeAll(keepingCapacity: true)
+        }
+        for byte in text.utf8 {
+            if byte == 0x0A { endLine() } else { line.append(byte) }
+        }
+        endLine()
+        out.append(0x0A)
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -54,7 +54,7 @@ enum TextLayout {
             let l = row < left.count ? left[row] : ""
             let r = row < right.count ? right[row] : ""
             let line = r.isEmpty ? l : VietnameseText.padRight(l, width: half) + r
-            lines.append(String(line.reversed().drop(while: { $0 == " " }).reversed()))
+            lines.append(VietnameseText.trimmingTrailingSpaces(line))
         }
         return lines.joined(separator: "\n")
     }
@@ -64,7 +64,7 @@ enum TextLayout {
 enum TableLayout {
     static func markdown(_ table: Table) -> String {
         func cell(_ text: String) -> String {
-            text.replacingOccurrences(of: "|", with: "\\|")
+            DocumentView.escapingPipes(text)
         }
         func row(_ cells: [String], bold: Bool) -> String {
             "| " + cells.map { bold && !$0.isEmpty ? "**\(cell($0))**" : cell($0) }.joined(separator: " | ") + " |"
@@ -109,7 +109,7 @@ enum TableLayout {
                     parts.append(VietnameseText.padRight(centred, width: widths[index]))
                 }
             }
-            return String(parts.joined(separator: "  ").reversed().drop(while: { $0 == " " }).reversed())
+            return VietnameseText.trimmingTrailingSpaces(parts.joined(separator: "  "))
         }
         let total = widths.reduce(0, +) + 2 * max(0, columns - 1)
         let rule = VietnameseText.rule(total)

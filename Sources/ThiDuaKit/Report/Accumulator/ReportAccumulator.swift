@@ -24,22 +24,25 @@ public struct ReportAccumulator: Sendable {
     /// How many duplicate findings are listed before the rest are only counted.
     public static let diagnosticLimit = 500
 
-    private(set) var names: [String] = []
+    private(set) var names = NameTable()
     private(set) var unitGroup: [Int32] = []
     private(set) var groupNames: [String] = []
-    // Keys are folded UTF-8 bytes (see ReportText.key): hashing them is far cheaper than
-    // hashing non-ASCII Strings, which matters at 100,000 units.
     private var groupByFolded: [FoldedKey: Int32] = [:]
-    private var unitByKey: [FoldedKey: Int32] = [:]
+    /// Units by folded group and name, to find a unit's second row.
+    private var unitByKey = HashIndex<FoldedKey>()
+    /// Folded group names by the group text as written (it repeats on every row).
+    private var foldGroup = FoldCache()
+    /// True after `compact()`: `unitByKey` is empty and is rebuilt if a row is added.
+    private var indexReleased = false
     private(set) var unitFile: [Int32] = []
     private(set) var unitLine: [Int32] = []
     private(set) var unitColumn: [Int32] = []
     private(set) var files: [String] = []
     private var lastFile: (label: String, index: Int32)?
     /// `values[indicator][unit]`; computed indicators keep an empty column.
-    private(set) var values: [[Int64]]
+    private(set) var values: [FigureColumn]
     /// `targets[indicator][unit]`, left empty until the first target for that indicator arrives.
-    private(set) var targets: [[Int64]]
+    private(set) var targets: [FigureColumn]
 
     /// Indices of the indicators that have a column (not computed), looked up once because
     /// `add` runs for every row.
@@ -49,8 +52,8 @@ public struct ReportAccumulator: Sendable {
     public init(indicators: IndicatorSet) {
         self.indicators = indicators
         self.summed = indicators.indicators.indices.filter { !indicators.indicators[$0].isComputed }
-        self.values = Array(repeating: [], count: indicators.count)
-        self.targets = Array(repeating: [], count: indicators.count)
+        self.values = Array(repeating: FigureColumn(), count: indicators.count)
+        self.targets = Array(repeating: FigureColumn(), count: indicators.count)
     }
 
     /// Number of units kept.
@@ -63,19 +66,10 @@ public struct ReportAccumulator: Sendable {
     /// if they differ).
     @discardableResult
     public mutating func add(_ row: UnitFigures) -> SkippedRow? {
-        let groupKey = row.group.map(ReportText.key) ?? .empty
-        var groupIndex: Int32 = -1
-        if let group = row.group {
-            if let g = groupByFolded[groupKey] {
-                groupIndex = g
-            } else {
-                groupIndex = Int32(groupNames.count)
-                groupNames.append(group)
-                groupByFolded[groupKey] = groupIndex
-            }
-        }
-        let key = FoldedKey(group: groupKey, name: ReportText.key(row.name))
-        if let existing = unitByKey[key] {
+        if indexReleased { rebuildIndex() }
+        let groupFolded = row.group.map { foldGroup($0) } ?? ""
+        let key = FoldedKey(groupFolded + "\u{1F}" + ReportText.folded(row.name))
+        if let existing = unitByKey.find(key, keyOf: unitKey) {
             let first = position(of: Int(existing))
             let same = sameFigures(Int(existing), row)
             let message = "đơn vị '\(row.name)' có hai dòng: \(first) và \(row.position)"
@@ -91,9 +85,20 @@ public struct ReportAccumulator: Sendable {
             return SkippedRow(position: rowStart, reason: .duplicateUnit(firstAt: first))
         }
         let unit = Int32(names.count)
-        unitByKey[key] = unit
+        unitByKey.insert(key, unit)
         names.append(row.name)
-        unitGroup.append(groupIndex)
+        if let group = row.group {
+            if let g = groupByFolded[FoldedKey(groupFolded)] {
+                unitGroup.append(g)
+            } else {
+                let g = Int32(groupNames.count)
+                groupNames.append(group)
+                groupByFolded[FoldedKey(groupFolded)] = g
+                unitGroup.append(g)
+            }
+        } else {
+            unitGroup.append(-1)
+        }
         // Rows arrive file by file, so remembering the last label avoids a lookup per row.
         if let last = lastFile, last.label.utf8.elementsEqual(row.position.file.utf8) {
             unitFile.append(last.index)
@@ -109,13 +114,35 @@ public struct ReportAccumulator: Sendable {
             values[i].append(i < row.values.count ? (row.values[i] ?? Self.missing) : Self.missing)
             let target = i < row.targets.count ? row.targets[i] : nil
             if let target {
-                if targets[i].isEmpty { targets[i] = Array(repeating: Self.missing, count: Int(unit)) }
+                if targets[i].isEmpty { targets[i] = FigureColumn(repeating: Self.missing, count: Int(unit)) }
                 targets[i].append(target)
             } else if !targets[i].isEmpty {
                 targets[i].append(Self.missing)
             }
         }
         return nil
+    }
+
+    /// Frees what only reading needs: the index that finds a unit's second row and the
+    /// spare capacity of the names. Adding a row later still works; the index is rebuilt first.
+    mutating func compact() {
+        unitByKey = HashIndex()
+        foldGroup = FoldCache()
+        indexReleased = true
+        names.compact()
+    }
+
+    private mutating func rebuildIndex() {
+        indexReleased = false
+        for unit in 0..<names.count {
+            unitByKey.insert(unitKey(Int32(unit)), Int32(unit))
+        }
+    }
+
+    /// The key a unit is found by: its folded group and name.
+    private func unitKey(_ unit: Int32) -> FoldedKey {
+        let group = groupName(of: Int(unit)).map(ReportText.folded) ?? ""
+        return FoldedKey(group + "\u{1F}" + ReportText.folded(names[Int(unit)]))
     }
 
     /// Where a unit's row was read.
@@ -125,17 +152,15 @@ public struct ReportAccumulator: Sendable {
 
     /// The value of a summed indicator for a unit, nil when missing.
     func value(_ indicator: Int, _ unit: Int) -> Int64? {
-        let column = values[indicator]
-        guard unit < column.count else { return nil }
-        let v = column[unit]
+        guard unit < values[indicator].count else { return nil }
+        let v = values[indicator][unit]
         return v == Self.missing ? nil : v
     }
 
     /// The unit's own target, nil when not given.
     func target(_ indicator: Int, _ unit: Int) -> Int64? {
-        let column = targets[indicator]
-        guard unit < column.count else { return nil }
-        let v = column[unit]
+        guard unit < targets[indicator].count else { return nil }
+        let v = targets[indicator][unit]
         return v == Self.missing ? nil : v
     }
 
@@ -152,5 +177,76 @@ public struct ReportAccumulator: Sendable {
             if value(i, unit) != newValue || target(i, unit) != newTarget { return false }
         }
         return true
+    }
+}
+
+/// Unit names as one UTF-8 buffer and end offsets: about 60 bytes a name, where an array
+/// of `String`s takes about 110 (a separate allocation each). A name is made a `String`
+/// again when read.
+struct NameTable {
+    private var bytes: [UInt8] = []
+    private var ends: [Int] = []
+
+    /// Number of names.
+    var count: Int { ends.count }
+
+    /// Appends a name.
+    mutating func append(_ name: String) {
+        bytes.append(contentsOf: name.utf8)
+        ends.append(bytes.count)
+    }
+
+    /// Name number `index`.
+    subscript(index: Int) -> String {
+        let start = index == 0 ? 0 : ends[index - 1]
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<ends[index]]), as: UTF8.self) }
+    }
+
+    /// Every name, in order, mapped.
+    func map<T>(_ transform: (String) throws -> T) rethrows -> [T] {
+        var result: [T] = []
+        result.reserveCapacity(count)
+        for index in 0..<count { result.append(try transform(self[index])) }
+        return result
+    }
+
+    /// Drops the spare capacity left by growing.
+    mutating func compact() {
+        if bytes.count != bytes.capacity { bytes = bytes.withUnsafeBufferPointer { Array($0) } }
+        if ends.count != ends.capacity { ends = ends.withUnsafeBufferPointer { Array($0) } }
+    }
+}
+
+/// A column of figures kept in blocks of 8,192: growing never copies what is stored (an
+/// array doubles, holding old and new buffers at once) and leaves at most one block
+/// partly filled, where a grown array keeps up to half its size spare.
+struct FigureColumn {
+    private static let shift = 13
+    private static let blockSize = 1 << shift
+    private var blocks: [[Int64]] = []
+    /// Number of figures.
+    private(set) var count = 0
+
+    init() {}
+
+    /// `count` copies of `value`.
+    init(repeating value: Int64, count: Int) {
+        for _ in 0..<count { append(value) }
+    }
+
+    var isEmpty: Bool { count == 0 }
+
+    mutating func append(_ value: Int64) {
+        if count & (Self.blockSize - 1) == 0 {
+            var block: [Int64] = []
+            block.reserveCapacity(Self.blockSize)
+            blocks.append(block)
+        }
+        blocks[blocks.count - 1].append(value)
+        count += 1
+    }
+
+    subscript(index: Int) -> Int64 {
+        blocks[index >> Self.shift][index & (Self.blockSize - 1)]
     }
 }

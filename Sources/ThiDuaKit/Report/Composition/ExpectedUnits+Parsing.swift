@@ -6,32 +6,77 @@ extension ExpectedUnit {
     /// Reads the list of units expected to report: a CSV (comma or
     /// semicolon) with a `don_vi` column and an optional `nhom` column.
     public static func parseList(_ bytes: [UInt8], file: String) -> ([ExpectedUnit], [Diagnostic]) {
+        parseList(chunks: CollectionOfOne(bytes), file: file)
+    }
+
+    /// `parseList(_:file:)` over a file read in chunks: records are turned into units as
+    /// they are completed, so a 100,000-line list is never held as text or records.
+    public static func parseList<S: Sequence>(chunks: S, file: String) -> ([ExpectedUnit], [Diagnostic]) where S.Element == [UInt8] {
         var reader = FigureCSVReader(file: file)
-        var records = reader.feed(bytes)
-        records += reader.finish()
-        var diagnostics = reader.diagnostics
-        guard let header = records.first else {
+        var diagnostics: [Diagnostic] = []
+        // Names go into one buffer while the file is read and become `String`s at the end:
+        // made one by one between the reader's short-lived records, 100,000 names pinned
+        // about three times their size in partly used memory pages.
+        var names = NameTable()
+        var unitGroups: [Int32] = []
+        var groupList: [String] = []
+        var header: [String]?
+        var nameColumn: Int?
+        var groupColumn: Int?
+        var failed = false
+        // Group names repeat on every line; one copy of each is kept.
+        var groups: [String: Int32] = [:]
+        func handle(_ records: [CSVRecord]) {
+            for record in records {
+                guard !failed else { return }
+                guard header != nil else {
+                    let names = record.fields.map { VietnameseText.nfc($0).trimmingCharacters(in: .whitespaces).lowercased() }
+                    header = names
+                    guard let column = names.firstIndex(where: nameHeaders.contains) else {
+                        diagnostics.append(.error("danh sách đơn vị không có cột `don_vi`", at: record.position(ofField: 0, file: file),
+                                                  hint: "dòng đầu phải là tiêu đề, ví dụ `don_vi;nhom`"))
+                        failed = true
+                        return
+                    }
+                    nameColumn = column
+                    groupColumn = names.firstIndex(where: groupHeaders.contains)
+                    continue
+                }
+                guard let nameColumn, nameColumn < record.fields.count else {
+                    diagnostics.append(.error("dòng thiếu tên đơn vị", at: SourcePosition(file: file, line: record.line, column: 1)))
+                    continue
+                }
+                let name = VietnameseText.cleanInvisible(VietnameseText.nfc(record.fields[nameColumn])).text
+                if name.isEmpty { continue }
+                let group = groupColumn.flatMap { $0 < record.fields.count ? VietnameseText.cleanInvisible(VietnameseText.nfc(record.fields[$0])).text : nil }
+                var groupIndex: Int32 = -1
+                if let group, !group.isEmpty {
+                    if let known = groups[group] {
+                        groupIndex = known
+                    } else {
+                        groupIndex = Int32(groupList.count)
+                        groups[group] = groupIndex
+                        groupList.append(group)
+                    }
+                }
+                names.append(name)
+                unitGroups.append(groupIndex)
+            }
+        }
+        for chunk in chunks { handle(reader.feed(chunk)) }
+        handle(reader.finish())
+        diagnostics = reader.diagnostics + diagnostics
+        if header == nil {
             diagnostics.append(.error("danh sách đơn vị rỗng", at: SourcePosition(file: file, line: 1, column: 1),
                                       hint: "dòng đầu là tiêu đề `don_vi;nhom`, mỗi dòng sau một đơn vị"))
             return ([], diagnostics)
         }
-        let names = header.fields.map { VietnameseText.nfc($0).trimmingCharacters(in: .whitespaces).lowercased() }
-        guard let nameColumn = names.firstIndex(where: nameHeaders.contains) else {
-            diagnostics.append(.error("danh sách đơn vị không có cột `don_vi`", at: header.position(ofField: 0, file: file),
-                                      hint: "dòng đầu phải là tiêu đề, ví dụ `don_vi;nhom`"))
-            return ([], diagnostics)
-        }
-        let groupColumn = names.firstIndex(where: groupHeaders.contains)
+        if failed { return ([], diagnostics) }
         var units: [ExpectedUnit] = []
-        for record in records.dropFirst() {
-            guard nameColumn < record.fields.count else {
-                diagnostics.append(.error("dòng thiếu tên đơn vị", at: SourcePosition(file: file, line: record.line, column: 1)))
-                continue
-            }
-            let name = VietnameseText.cleanInvisible(VietnameseText.nfc(record.fields[nameColumn])).text
-            if name.isEmpty { continue }
-            let group = groupColumn.flatMap { $0 < record.fields.count ? VietnameseText.cleanInvisible(VietnameseText.nfc(record.fields[$0])).text : nil }
-            units.append(ExpectedUnit(name: name, group: group?.isEmpty == true ? nil : group))
+        units.reserveCapacity(names.count)
+        for index in 0..<names.count {
+            let g = unitGroups[index]
+            units.append(ExpectedUnit(name: names[index], group: g >= 0 ? groupList[Int(g)] : nil))
         }
         return (units, diagnostics)
     }

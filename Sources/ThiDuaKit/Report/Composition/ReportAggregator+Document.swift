@@ -25,8 +25,7 @@ extension ReportAggregator {
         var expectedLabel = "danh sách đơn vị"
         if let file = spec.expectedUnitsFile, let source = sources([file]).first {
             expectedLabel = source.label
-            let bytes = source.chunks.reduce(into: [UInt8]()) { $0 += $1 }
-            let (units, listDiagnostics) = ExpectedUnit.parseList(bytes, file: source.label)
+            let (units, listDiagnostics) = ExpectedUnit.parseList(chunks: source.chunks, file: source.label)
             expected = units
             diagnostics += listDiagnostics
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 extension ReportAccumulator {
     /// Computes the statistics of everything added.
     ///
@@ -19,17 +21,14 @@ extension ReportAccumulator {
         let match = StatisticsBuilder.matchExpected(expected, self, label: expectedLabel, diagnostics: &diagnostics)
 
         // Names in Vietnamese order once; every later tie-break uses the rank.
-        let keys = names.map(VietnameseCollation.sortKey)
-        let byName = (0..<unitCount).sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
-        var nameRank = [Int32](repeating: 0, count: unitCount)
-        for (rank, unit) in byName.enumerated() { nameRank[unit] = Int32(rank) }
+        let nameRank = StatisticsBuilder.rankByName(names)
 
         // Groups: the expected list's spelling and order first, then the files'.
         var groupIndexByFolded: [FoldedKey: Int32] = [:]
         var groupNamesList: [String] = []
         var groupExpectedRank: [Int] = []
         func groupIndex(_ name: String, expectedRank: Int) -> Int32 {
-            let folded = ReportText.key(name)
+            let folded = FoldedKey(ReportText.folded(name))
             if let g = groupIndexByFolded[folded] { return g }
             let g = Int32(groupNamesList.count)
             groupIndexByFolded[folded] = g
@@ -40,12 +39,12 @@ extension ReportAccumulator {
         // The files' groups, resolved once per distinct group rather than once per unit.
         var fileGroupIndex: [Int32?] = Array(repeating: nil, count: groupNames.count)
         for (i, e) in expected.enumerated() {
-            if let group = e.group, !ReportText.key(group).isEmpty { _ = groupIndex(group, expectedRank: i) }
+            if let group = e.group, !ReportText.folded(group).isEmpty { _ = groupIndex(group, expectedRank: i) }
         }
         var unitGroup = [Int32](repeating: 0, count: unitCount)
         for unit in 0..<unitCount {
             let m = match.unitExpected[unit]
-            if m >= 0, let group = expected[Int(m)].group, !ReportText.key(group).isEmpty {
+            if m >= 0, let group = expected[Int(m)].group, !ReportText.folded(group).isEmpty {
                 unitGroup[unit] = groupIndex(group, expectedRank: Int(m))
             } else {
                 let g = Int(self.unitGroup[unit])
@@ -97,7 +96,7 @@ extension ReportAccumulator {
             for unit in 0..<previous.unitCount {
                 let m = previousMatch.unitExpected[unit]
                 let name = m >= 0 ? (expected[Int(m)].group ?? previous.groupName(of: unit) ?? "") : (previous.groupName(of: unit) ?? "")
-                if let g = groupIndexByFolded[ReportText.key(name)] { previousGroup[unit] = finalIndex[Int(g)] }
+                if let g = groupIndexByFolded[FoldedKey(ReportText.folded(name))] { previousGroup[unit] = finalIndex[Int(g)] }
             }
             let (previousOverall, previousPerGroup) = StatisticsBuilder.totals(previous, unitGroup: previousGroup,
                                                                                groupCount: orderedGroupNames.count)
@@ -110,7 +109,7 @@ extension ReportAccumulator {
         let groups = orderedGroupNames.indices.map {
             GroupStatistics(name: orderedGroupNames[$0], units: unitsByGroup[$0], totals: perGroup[$0])
         }
-        let missing = expected.indices.filter { !match.taken[$0] && !ReportText.key(expected[$0].name).isEmpty }.map { expected[$0] }
+        let missing = expected.indices.filter { !match.taken[$0] && !ReportText.folded(expected[$0].name).isEmpty }.map { expected[$0] }
         let unexpected = expected.isEmpty ? [] : unitOrder.filter { match.unitExpected[$0] < 0 }
         if !expected.isEmpty {
             diagnostics += StatisticsBuilder.listDiagnostics(missing: missing, unexpected: unexpected, accumulator: self, label: expectedLabel)
@@ -126,6 +125,42 @@ extension ReportAccumulator {
 
 /// The arithmetic behind `ReportAccumulator.statistics`, kept out of the public types.
 enum StatisticsBuilder {
+    /// Each unit's position in Vietnamese name order (`VietnameseCollation.sortKey`, ties
+    /// in reading order). Sorted on the primary level of the keys, kept in 64 KiB blocks
+    /// (a third of the full keys, which for 100,000 names were 17 MB at the moment memory
+    /// peaks); names whose primaries are equal are then ordered by their full keys.
+    static func rankByName(_ names: NameTable) -> [Int32] {
+        let count = names.count
+        var primaries = PackedKeys()
+        var scratch: [UInt8] = []
+        for index in 0..<count {
+            scratch.removeAll(keepingCapacity: true)
+            CollationKeyBuilder.appendPrimary(of: names[index], to: &scratch)
+            primaries.append(scratch)
+        }
+        var order = Array(0..<count)
+        order.sort { l, r in
+            let c = primaries.compare(l, r)
+            return c != 0 ? c < 0 : l < r
+        }
+        // Runs of equal primaries (the same letters, differing in tones or case): full keys.
+        var start = 0
+        while start < count {
+            var end = start + 1
+            while end < count && primaries.compare(order[start], order[end]) == 0 { end += 1 }
+            if end - start > 1 {
+                let run = Array(order[start..<end])
+                let keys = run.map { VietnameseCollation.sortKey(names[$0]) }
+                let sorted = run.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] < keys[b] : run[a] < run[b] }
+                for (offset, position) in sorted.enumerated() { order[start + offset] = run[position] }
+            }
+            start = end
+        }
+        var rank = [Int32](repeating: 0, count: count)
+        for (position, unit) in order.enumerated() { rank[unit] = Int32(position) }
+        return rank
+    }
+
     struct ExpectedMatch {
         /// Index into the expected list for each unit, -1 when not on it.
         var unitExpected: [Int32]
@@ -140,43 +175,67 @@ enum StatisticsBuilder {
         var result = ExpectedMatch(unitExpected: Array(repeating: -1, count: accumulator.unitCount),
                                    taken: Array(repeating: false, count: expected.count))
         guard !expected.isEmpty else { return result }
-        var byKey: [FoldedKey: Int] = [:]
-        // Index of the only entry with a name, or -1 when several entries share it.
-        var byName: [FoldedKey: Int] = [:]
+        // Keys are (group number, folded name); only their hashes are kept, and a match is
+        // confirmed by folding the list entry again (see HashIndex).
+        struct GroupAndName: Hashable {
+            var group: Int32
+            var name: FoldedKey
+        }
+        var foldGroup = FoldCache()
+        var groupNumbers: [FoldedKey: Int32] = [FoldedKey(""): 0]
+        func groupNumber(_ folded: String, adding: Bool) -> Int32? {
+            let key = FoldedKey(folded)
+            if let n = groupNumbers[key] { return n }
+            guard adding else { return nil }
+            let n = Int32(groupNumbers.count)
+            groupNumbers[key] = n
+            return n
+        }
+        func entryKey(_ i: Int32) -> GroupAndName {
+            let e = expected[Int(i)]
+            return GroupAndName(group: groupNumber(e.group.map { foldGroup($0) } ?? "", adding: false) ?? -1,
+                                name: FoldedKey(ReportText.folded(e.name)))
+        }
+        func entryName(_ i: Int32) -> FoldedKey { FoldedKey(ReportText.folded(expected[Int(i)].name)) }
+        var byKey = HashIndex<GroupAndName>()
+        // The list entry with a name; `ambiguous` holds entries whose name is on the list twice.
+        var byName = HashIndex<FoldedKey>()
+        var ambiguous: Set<Int32> = []
         for (i, e) in expected.enumerated() {
-            let name = ReportText.key(e.name)
+            let name = ReportText.folded(e.name)
             guard !name.isEmpty else { continue }
-            let key = FoldedKey(group: e.group.map(ReportText.key) ?? .empty, name: name)
-            if byKey[key] != nil {
+            let nameKey = FoldedKey(name)
+            let key = GroupAndName(group: groupNumber(e.group.map { foldGroup($0) } ?? "", adding: true) ?? 0, name: nameKey)
+            if byKey.insertIfAbsent(key, Int32(i), keyOf: entryKey) != nil {
                 diagnostics.append(.warning("đơn vị '\(e.name)' ghi hai lần trong danh sách",
                                             at: SourcePosition(file: label), hint: "xoá dòng thừa"))
                 // The repeated entry is the same unit: it must not also be reported missing.
                 result.taken[i] = true
                 continue
             }
-            byKey[key] = i
-            byName[name] = byName[name] == nil ? i : -1
+            if let first = byName.insertIfAbsent(nameKey, Int32(i), keyOf: entryName) { ambiguous.insert(first) }
         }
         var reportedPairs: Set<FoldedKey> = []
-        let foldedGroups = accumulator.groupNames.map(ReportText.key)
         for unit in 0..<accumulator.unitCount {
-            let name = FoldedKey(ReportText.foldedBytes(normalized: accumulator.names[unit]))
+            let name = ReportText.folded(accumulator.names[unit])
             let fileGroup = accumulator.groupName(of: unit)
-            let groupNumber = Int(accumulator.unitGroup[unit])
-            let foldedGroup = groupNumber >= 0 ? foldedGroups[groupNumber] : .empty
-            var m = byKey[FoldedKey(group: foldedGroup, name: name)] ?? byKey[FoldedKey(group: .empty, name: name)]
-            if m == nil, let only = byName[name], only >= 0 { m = only }
-            guard let index = m, !result.taken[index] else { continue }
+            let foldedGroup = fileGroup.map { foldGroup($0) } ?? ""
+            let nameKey = FoldedKey(name)
+            var m = groupNumber(foldedGroup, adding: false).flatMap { byKey.find(GroupAndName(group: $0, name: nameKey), keyOf: entryKey) }
+                ?? byKey.find(GroupAndName(group: 0, name: nameKey), keyOf: entryKey)
+            if m == nil, let only = byName.find(nameKey, keyOf: entryName), !ambiguous.contains(only) { m = only }
+            guard let found = m else { continue }
+            let index = Int(found)
+            guard !result.taken[index] else { continue }
             result.taken[index] = true
             result.unitExpected[unit] = Int32(index)
-            if let fileGroup, let listGroup = expected[index].group {
-                let listKey = ReportText.key(listGroup)
-                if listKey != foldedGroup, reportedPairs.insert(FoldedKey(group: foldedGroup, name: listKey)).inserted {
-                    diagnostics.append(.warning(
-                        "đơn vị '\(accumulator.names[unit])' thuộc nhóm '\(fileGroup)' trong tệp nhưng nhóm '\(listGroup)' trong \(label)",
-                        at: accumulator.position(of: unit),
-                        hint: "báo cáo dùng nhóm trong \(label); sửa tệp nếu danh sách đúng"))
-                }
+            if let fileGroup, let listGroup = expected[index].group,
+               FoldedKey(foldGroup(listGroup)) != FoldedKey(foldedGroup),
+               reportedPairs.insert(FoldedKey(foldedGroup + "\u{1F}" + foldGroup(listGroup))).inserted {
+                diagnostics.append(.warning(
+                    "đơn vị '\(accumulator.names[unit])' thuộc nhóm '\(fileGroup)' trong tệp nhưng nhóm '\(listGroup)' trong \(label)",
+                    at: accumulator.position(of: unit),
+                    hint: "báo cáo dùng nhóm trong \(label); sửa tệp nếu danh sách đúng"))
             }
         }
         return result
@@ -358,5 +417,43 @@ enum StatisticsBuilder {
         }
         t.change = change
         return t
+    }
+}
+
+/// Byte strings packed into 64 KiB blocks (a string never spans two), compared like
+/// `VietnameseSortKey`: byte-wise, a prefix first.
+struct PackedKeys {
+    private static let blockSize = 1 << 16
+    private var blocks: [[UInt8]] = []
+    private var block: [Int32] = []
+    private var start: [Int32] = []
+    private var length: [Int32] = []
+
+    mutating func append(_ bytes: [UInt8]) {
+        if blocks.isEmpty || blocks[blocks.count - 1].count + bytes.count > max(Self.blockSize, bytes.count) {
+            var fresh: [UInt8] = []
+            fresh.reserveCapacity(max(Self.blockSize, bytes.count))
+            blocks.append(fresh)
+        }
+        let b = blocks.count - 1
+        block.append(Int32(b))
+        start.append(Int32(blocks[b].count))
+        length.append(Int32(bytes.count))
+        blocks[b].append(contentsOf: bytes)
+    }
+
+    /// Negative, zero or positive as key `a` sorts before, with or after key `b`.
+    func compare(_ a: Int, _ b: Int) -> Int {
+        blocks[Int(block[a])].withUnsafeBufferPointer { x in
+            blocks[Int(block[b])].withUnsafeBufferPointer { y in
+                let la = Int(length[a]), lb = Int(length[b])
+                let common = min(la, lb)
+                if common > 0, let px = x.baseAddress, let py = y.baseAddress {
+                    let c = memcmp(px + Int(start[a]), py + Int(start[b]), common)
+                    if c != 0 { return Int(c) }
+                }
+                return la - lb
+            }
+        }
     }
 }

@@ -64,6 +64,19 @@ public struct ReportStatistics: Sendable {
         return storage.value(i, unit)
     }
 
+    /// A unit's figure for the summed indicator at `index` in `indicators` (scaled), nil
+    /// if empty; `value(ofUnit:key:)` without looking the key up.
+    public func value(ofUnit unit: Int, indicatorAt index: Int) -> Int64? {
+        guard indicators.indicators.indices.contains(index), (0..<unitCount).contains(unit) else { return nil }
+        return storage.value(index, unit)
+    }
+
+    /// A unit's own target for the indicator at `index` in `indicators`, nil if not given.
+    public func target(ofUnit unit: Int, indicatorAt index: Int) -> Int64? {
+        guard indicators.indicators.indices.contains(index), (0..<unitCount).contains(unit) else { return nil }
+        return storage.target(index, unit)
+    }
+
     /// A unit's own target for an indicator, nil if not given.
     public func target(ofUnit unit: Int, key: String) -> Int64? {
         guard let i = indicators.index(of: key) else { return nil }
@@ -105,24 +118,36 @@ public struct ReportStatistics: Sendable {
         } else {
             candidates = Array(0..<unitCount)
         }
-        var entries: [RankedUnit] = []
-        entries.reserveCapacity(candidates.count)
         let isRatio = indicators.indicators[i].isComputed
-        for unit in candidates {
-            if isRatio {
-                guard let r = unitRatio(i, unit) else { continue }
-                entries.append(RankedUnit(unit: unit, name: storage.names[unit], group: self.group(ofUnit: unit),
-                                          value: r.numerator, ratio: r))
-            } else if let v = storage.value(i, unit) {
-                entries.append(RankedUnit(unit: unit, name: storage.names[unit], group: self.group(ofUnit: unit), value: v))
-            }
-        }
         let rank = nameRank
-        entries.sort { a, b in
+        // The order is total (ties go to the name rank, unique per unit), so keeping the
+        // best n while scanning gives exactly the first n of a full sort, without sorting
+        // (or naming) 100,000 entries.
+        typealias Entry = (unit: Int, value: Int64, ratio: ExactRatio?)
+        func before(_ a: Entry, _ b: Entry) -> Bool {
             if isRatio, let ra = a.ratio, let rb = b.ratio, ra != rb { return descending ? ra > rb : ra < rb }
             if !isRatio && a.value != b.value { return descending ? a.value > b.value : a.value < b.value }
             return rank[a.unit] < rank[b.unit]
         }
-        return Array(entries.prefix(n))
+        var best: [Entry] = []
+        best.reserveCapacity(n + 1)
+        for unit in candidates {
+            let entry: Entry
+            if isRatio {
+                guard let r = unitRatio(i, unit) else { continue }
+                entry = (unit, r.numerator, r)
+            } else if let v = storage.value(i, unit) {
+                entry = (unit, v, nil)
+            } else {
+                continue
+            }
+            if best.count == n, let last = best.last, !before(entry, last) { continue }
+            let position = best.firstIndex { before(entry, $0) } ?? best.count
+            best.insert(entry, at: position)
+            if best.count > n { best.removeLast() }
+        }
+        return best.map {
+            RankedUnit(unit: $0.unit, name: storage.names[$0.unit], group: self.group(ofUnit: $0.unit), value: $0.value, ratio: $0.ratio)
+        }
     }
 }

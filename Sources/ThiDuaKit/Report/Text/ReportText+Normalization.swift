@@ -1,41 +1,16 @@
 import Foundation
 
-/// Text helpers of the report module, tuned for 100,000-row files: unit names
-/// are folded to byte keys for identity and compared without Foundation.
-/// Number grouping goes through the shared `VietnameseNumber`.
+/// Text helpers of the report module, tuned for 100,000-row files: unit names are
+/// normalized and folded without Foundation when they are plain Latin/Vietnamese text,
+/// and hashed as bytes for identity (`FoldedKey`). Number grouping goes through the
+/// shared `VietnameseNumber`.
 enum ReportText {
     /// Unicode NFC, the form every stored and compared text is in.
     static func nfc(_ s: String) -> String {
         // Foundation's normalization costs microseconds per call; 100,000-row files call this
-        // for every name, and almost all are already NFC.
-        if isSurelyNFC(s) { return s }
+        // for every name, and almost all are made only of scalars that are NFC together.
+        if s.unicodeScalars.allSatisfy({ isStableNFC($0.value) }) { return s }
         return s.precomposedStringWithCanonicalMapping
-    }
-
-    /// True when every scalar is one that is NFC on its own and cannot combine with a
-    /// neighbour: ASCII, the Latin blocks below U+0300 and Latin Extended Additional
-    /// (U+1E00–U+1EFF, where precomposed Vietnamese lives). Anything else takes the slow path.
-    static func isSurelyNFC(_ s: String) -> Bool {
-        s.unicodeScalars.allSatisfy { $0.value < 0x0300 || (0x1E00...0x1EFF).contains($0.value) }
-    }
-
-    /// True when `normalizedName` would return the string unchanged: surely NFC, no
-    /// invisible or special white-space characters, single inner spaces, no outer spaces.
-    private static func isCleanName(_ s: String) -> Bool {
-        var previousSpace = true
-        for scalar in s.unicodeScalars {
-            let v = scalar.value
-            if v == 0x20 {
-                if previousSpace { return false }
-                previousSpace = true
-                continue
-            }
-            previousSpace = false
-            if v < 0x20 || (0x7F...0xA0).contains(v) || v == 0xAD { return false }
-            if v < 0x0300 || (0x1E00...0x1EFF).contains(v) { continue }
-            return false
-        }
-        return !previousSpace || s.isEmpty
     }
 
     /// True for characters that are invisible and carry no meaning in a name
@@ -48,15 +23,73 @@ enum ReportText {
         }
     }
 
+    /// Unicode White_Space (no-break spaces included), the same set as
+    /// `Unicode.Scalar.Properties.isWhitespace` but without a property-table lookup,
+    /// which dominated reading 100,000-row files.
+    @inline(__always)
+    static func isWhitespace(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// True for scalars that are in NFC on their own and never compose with a neighbour
+    /// (NFC_Quick_Check = Yes and no combining class): below U+0300 (Latin-1, Latin
+    /// Extended-A/B with Ơ, Ư, Đ), the precomposed Latin Extended Additional block
+    /// U+1E00–U+1EFF (every other Vietnamese letter), and general punctuation. A string
+    /// made only of these is already NFC.
+    @inline(__always)
+    static func isStableNFC(_ v: UInt32) -> Bool {
+        v < 0x300 || (0x1E00...0x1EFF).contains(v) || (0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v)
+    }
+
+    /// True when `normalizedName(s)` is `s` itself: no invisible characters, no white
+    /// space but single spaces between words, and only `isStableNFC` scalars. Almost
+    /// every cell of a real file passes, and then nothing is copied.
+    static func isNormalizedName(_ s: String) -> Bool {
+        var previousSpace = true // a leading space is not normalized
+        var utf8 = s.utf8.makeIterator()
+        // ASCII first, byte by byte; the rest scalar by scalar.
+        while let byte = utf8.next() {
+            if byte >= 0x80 { return isNormalizedNameSlow(s) }
+            if byte == 0x20 {
+                if previousSpace { return false }
+                previousSpace = true
+            } else {
+                if byte < 0x20 && byte >= 0x09 && byte <= 0x0D { return false }
+                previousSpace = false
+            }
+        }
+        return !previousSpace || s.isEmpty
+    }
+
+    private static func isNormalizedNameSlow(_ s: String) -> Bool {
+        var previousSpace = true
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            if v == 0x20 {
+                if previousSpace { return false }
+                previousSpace = true
+                continue
+            }
+            if isWhitespace(v) || isInvisible(scalar) || !isStableNFC(v) { return false }
+            previousSpace = false
+        }
+        return !previousSpace || s.isEmpty
+    }
+
     /// A name as it should be displayed: NFC, invisible characters removed, every run of
     /// white space (including no-break spaces) made one space, trimmed.
     static func normalizedName(_ s: String) -> String {
-        if isCleanName(s) { return s }
+        if isNormalizedName(s) { return s }
         var scalars = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in s.unicodeScalars {
             if isInvisible(scalar) { continue }
-            if scalar.properties.isWhitespace {
+            if isWhitespace(scalar.value) {
                 pendingSpace = !scalars.isEmpty
                 continue
             }
@@ -73,60 +106,49 @@ enum ReportText {
     /// normalized, lower-cased, with the Icelandic Ð/ð that legacy converters substitute
     /// for Đ/đ mapped back.
     static func folded(_ s: String) -> String {
-        foldedNormalized(normalizedName(s))
-    }
-
-    /// `folded` for a string already passed through `normalizedName`.
-    static func foldedNormalized(_ s: String) -> String {
-        String(decoding: foldedBytes(normalized: s), as: UTF8.self)
-    }
-
-    /// The folded form as UTF-8 bytes, for dictionary keys. Swift hashes and compares
-    /// non-ASCII `String`s under canonical equivalence, normalizing as it goes, which makes
-    /// each lookup cost microseconds; these strings are already NFC, so their bytes can be
-    /// compared as they are.
-    static func key(_ s: String) -> FoldedKey {
-        FoldedKey(foldedBytes(normalized: normalizedName(s)))
-    }
-
-    /// Lower-cases Latin text through a table, byte by byte: String.lowercased() costs
-    /// microseconds, and identifying 100,000 units folds every name twice.
-    static func foldedBytes(normalized s: String) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(s.utf8.count)
-        for scalar in s.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 {
-                bytes.append((0x41...0x5A).contains(v) ? UInt8(v + 0x20) : UInt8(v))
-            } else if v == 0x00D0 || v == 0x00F0 {
-                // The Icelandic Ð/ð that legacy converters substitute for Đ/đ.
-                bytes += [0xC4, 0x91]
-            } else if v < 0x0250 || (0x1E00...0x1EFF).contains(v) {
-                let lower = lowercaseLatin[v] ?? scalar
-                UTF8.encode(lower) { bytes.append($0) }
-            } else {
-                return Array(nfc(slowFolded(s)).utf8)
-            }
-        }
-        return bytes
-    }
-
-    private static func slowFolded(_ s: String) -> String {
-        let lower = s.lowercased()
+        let lower = lowercased(normalizedName(s))
         guard lower.unicodeScalars.contains(where: { $0.value == 0x00F0 }) else { return lower }
         return String(String.UnicodeScalarView(lower.unicodeScalars.map { $0.value == 0x00F0 ? "\u{0111}" : $0 }))
     }
 
-    /// Single-scalar lower-case mappings of the Latin blocks (Vietnamese letters included).
-    private static let lowercaseLatin: [UInt32: Unicode.Scalar] = {
-        var table: [UInt32: Unicode.Scalar] = [:]
-        for value in Array(0x0080...0x024F) + Array(0x1E00...0x1EFF) {
-            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
-            let mapped = Array(scalar.properties.lowercaseMapping.unicodeScalars)
-            if mapped.count == 1, mapped[0] != scalar { table[UInt32(value)] = mapped[0] }
+    /// `String.lowercased()`, which maps each scalar through its lowercase mapping. Text of
+    /// Latin letters (Vietnamese included) takes a table built once from those same
+    /// mappings; anything else goes to the standard library.
+    static func lowercased(_ s: String) -> String {
+        let table = lowercaseTable
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(s.utf8.count)
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            let mapped: UInt32
+            if v < 0x250 {
+                mapped = table[Int(v)]
+            } else if v >= 0x1E00 && v <= 0x1EFF {
+                mapped = table[0x250 + Int(v - 0x1E00)]
+            } else {
+                return s.lowercased()
+            }
+            guard mapped != 0, let m = Unicode.Scalar(mapped) else { return s.lowercased() }
+            UTF8.encode(m) { bytes.append($0) }
         }
-        // İ lower-cases to two scalars; keep it as the letter i so the key stays one letter.
-        table[0x0130] = "i"
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The lowercase mapping of U+0000–U+024F then U+1E00–U+1EFF, from the standard
+    /// library; 0 where a mapping is not exactly one scalar (İ → i̇), so those take the slow path.
+    static let lowercaseTable: [UInt32] = {
+        var table: [UInt32] = []
+        let ranges: [ClosedRange<UInt32>] = [0...0x24F, 0x1E00...0x1EFF]
+        for range in ranges {
+            for v in range {
+                guard let scalar = Unicode.Scalar(v) else {
+                    table.append(0)
+                    continue
+                }
+                let mapping = scalar.properties.lowercaseMapping.unicodeScalars
+                table.append(mapping.count == 1 ? (mapping.first?.value ?? 0) : 0)
+            }
+        }
         return table
     }()
 
@@ -169,32 +191,5 @@ enum ReportText {
     /// `grouped` for `Int` counts.
     static func grouped(_ n: Int) -> String {
         grouped(Int64(n))
-    }
-}
-
-/// A folded name as UTF-8 bytes, hashed in one block (hashing `[UInt8]` feeds the hasher
-/// byte by byte, which dominated the cost of identifying 100,000 units).
-struct FoldedKey: Hashable, Sendable {
-    let bytes: [UInt8]
-
-    init(_ bytes: [UInt8]) {
-        self.bytes = bytes
-    }
-
-    /// `group ␟ name`, the identity of a unit.
-    init(group: FoldedKey, name: FoldedKey) {
-        self.bytes = group.bytes + [0x1F] + name.bytes
-    }
-
-    var isEmpty: Bool { bytes.isEmpty }
-
-    static let empty = FoldedKey([])
-
-    func hash(into hasher: inout Hasher) {
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-    }
-
-    static func == (lhs: FoldedKey, rhs: FoldedKey) -> Bool {
-        lhs.bytes == rhs.bytes
     }
 }

@@ -1,0 +1,105 @@
+import Foundation
+import ThiDuaKit
+import ThiDuaXlsx
+
+// thidua-bench: in-process timings that a whole `thidua render` run cannot isolate.
+//
+//   thidua-bench workbook UNITS INDICATORS GROUPS OUTPUT.xlsx [--normal]
+//   thidua-bench report FILE.yaml OUTDIR
+//
+// `report` runs the steps of `thidua render --format all` on one report and prints, after
+// each step, its time and the process's resident and peak memory (/proc/self/status).
+//
+// Writes the summary workbook of `SummaryWorkbookInput.synthetic` (the same cells as
+// bench/xlsx/raw.c) in constant-memory mode (as raw.c does; --normal for libxlsxwriter's
+// normal mode) and prints, in seconds, the time to build the input model and the time
+// of `ReportWorkbook.write` alone.
+
+func seconds(since start: DispatchTime) -> Double {
+    Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+}
+
+/// VmRSS and VmHWM in MB.
+func memory() -> String {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return "" }
+    func field(_ name: String) -> Double {
+        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(name) }) else { return 0 }
+        return (Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0) / 1024
+    }
+    return String(format: "rss %6.1f MB, peak %6.1f MB", field("VmRSS:"), field("VmHWM:"))
+}
+
+/// A file read lazily in 256 KiB chunks, as `thidua` reads figure files.
+struct FileChunks: Sequence, IteratorProtocol {
+    let handle: FileHandle?
+    mutating func next() -> [UInt8]? {
+        guard let handle else { return nil }
+        let data = handle.readData(ofLength: 256 * 1024)
+        return data.isEmpty ? nil : [UInt8](data)
+    }
+}
+
+func report(_ file: String, out: String) throws {
+    var step = DispatchTime.now()
+    func done(_ what: String) {
+        print(String(format: "%-22@ %8.3f s   %@", what as NSString, seconds(since: step), memory() as NSString))
+        step = DispatchTime.now()
+    }
+    done("start")
+    let bytes = [UInt8](FileManager.default.contents(atPath: file) ?? Data())
+    let (loaded, diagnostics) = Renderer.load(bytes: bytes, file: file)
+    guard var document = loaded, !diagnostics.hasErrors else { throw ThiDuaError.output(path: file, message: "không đọc được") }
+    done("load + check")
+    let folder = URL(fileURLWithPath: file).deletingLastPathComponent()
+    let (aggregated, _) = ReportAggregator.aggregate(document: document) { name in
+        let path = folder.appendingPathComponent(name.value).path
+        return .success(FigureSource(label: name.value, chunks: FileChunks(handle: FileHandle(forReadingAtPath: path))))
+    }
+    guard let result = aggregated else { throw ThiDuaError.output(path: file, message: "không phải báo cáo") }
+    done("aggregate")
+    document = ReportComposer.compose(document, result: result)
+    done("compose")
+    let templates = try TemplateSet()
+    for format in [OutputFormat.md, .txt] {
+        let text = try Renderer.render(document, format: format, templates: templates)
+        try text.write(toFile: "\(out)/report.\(format.rawValue)", atomically: true, encoding: .utf8)
+        done("render + write \(format.rawValue)")
+    }
+    let input = SummaryWorkbookInput(document: document, result: result)
+    done("workbook input")
+    try ReportWorkbook.write(input, to: "\(out)/report.xlsx",
+                             options: XlsxWorkbook.Options(constantMemory: result.statistics.unitCount > 10_000))
+    done("workbook write")
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "report", arguments.count == 3 {
+    do {
+        try report(arguments[1], out: arguments[2])
+    } catch {
+        FileHandle.standardError.write(Data("thidua-bench: \(error)\n".utf8))
+        exit(1)
+    }
+    exit(0)
+}
+guard arguments.count >= 5, arguments[0] == "workbook",
+      let units = Int(arguments[1]), let indicators = Int(arguments[2]), let groups = Int(arguments[3]) else {
+    FileHandle.standardError.write(Data("usage: thidua-bench workbook UNITS INDICATORS GROUPS OUTPUT.xlsx [--normal]\n".utf8))
+    exit(2)
+}
+let output = arguments[4]
+let constantMemory = !arguments.contains("--normal")
+
+let buildStart = DispatchTime.now()
+let input = SummaryWorkbookInput.synthetic(units: units, indicators: indicators, groups: groups)
+let buildTime = seconds(since: buildStart)
+
+let writeStart = DispatchTime.now()
+do {
+    try ReportWorkbook.write(input, to: output, options: XlsxWorkbook.Options(constantMemory: constantMemory))
+} catch {
+    FileHandle.standardError.write(Data("thidua-bench: \(error)\n".utf8))
+    exit(1)
+}
+let writeTime = seconds(since: writeStart)
+print(String(format: "input %.4f s, write %.4f s", buildTime, writeTime))
