@@ -7,6 +7,111 @@ extension VietnameseText {
     /// ("13 tỷ" must not break). Every line gets at least one cluster, even when the
     /// indent alone fills the width, so the function always terminates.
     public static func wrap(_ text: String, width: Int, firstIndent: String = "", restIndent: String = "") -> [String] {
+        if isStableNFC(text) && isStableNFC(firstIndent) && isStableNFC(restIndent),
+           let lines = wrapStable(text, width: width, firstIndent: firstIndent, restIndent: restIndent) {
+            return lines
+        }
+        return wrapGeneral(text, width: width, firstIndent: firstIndent, restIndent: restIndent)
+    }
+
+    /// `wrap` for text made only of `isStableNFC` scalars, on UTF-8 bytes. There every
+    /// scalar is a character of its own, breaking spaces are 0x20, 0x09–0x0D and U+0085,
+    /// and a scalar is one column wide except controls (C0, DEL, C1) and the soft hyphen:
+    /// exactly what the general code computes, without grapheme or `String` work per word.
+    /// Nil when the text is not stored contiguously (never for native strings).
+    static func wrapStable(_ text: String, width: Int, firstIndent: String, restIndent: String) -> [String]? {
+        let rest = Array(restIndent.utf8)
+        let restWidth = displayWidth(restIndent)
+        var lines: [String] = []
+        var line = Array(firstIndent.utf8)
+        line.reserveCapacity(width * 2)
+        var lineWidth = displayWidth(firstIndent)
+        var lineHasWords = false
+
+        func finishLine() {
+            var end = line.count
+            while end > 0 && line[end - 1] == 0x20 { end -= 1 }
+            lines.append(String(decoding: line[0..<end], as: UTF8.self))
+        }
+        func startNewLine() {
+            finishLine()
+            line = rest
+            lineWidth = restWidth
+            lineHasWords = false
+        }
+        /// Length in bytes and width of the scalar starting at `i`.
+        func scalar(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (length: Int, width: Int) {
+            let b = bytes[i]
+            if b < 0x80 { return (1, b >= 0x20 && b != 0x7F ? 1 : 0) }
+            if b < 0xE0 {
+                let v = (UInt32(b & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F)
+                return (2, (v >= 0x80 && v <= 0x9F) || v == 0xAD ? 0 : 1)
+            }
+            return (3, 1)
+        }
+
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                // Skip breaking spaces: 0x20, 0x09–0x0D, U+0085 (C2 85).
+                let b = bytes[i]
+                if b == 0x20 || (b >= 0x09 && b <= 0x0D) { i += 1; continue }
+                if b == 0xC2 && i + 1 < n && bytes[i + 1] == 0x85 { i += 2; continue }
+                // A word: up to the next breaking space.
+                let start = i
+                var wordWidth = 0
+                while i < n {
+                    let c = bytes[i]
+                    if c == 0x20 || (c >= 0x09 && c <= 0x0D) || (c == 0xC2 && i + 1 < n && bytes[i + 1] == 0x85) { break }
+                    let (length, w) = scalar(bytes, i)
+                    wordWidth += w
+                    i += length
+                }
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<i])
+                if lineHasWords {
+                    if lineWidth + 1 + wordWidth <= width {
+                        line.append(0x20)
+                        line.append(contentsOf: word)
+                        lineWidth += 1 + wordWidth
+                        continue
+                    }
+                    startNewLine()
+                }
+                if lineWidth + wordWidth <= width {
+                    line.append(contentsOf: word)
+                    lineWidth += wordWidth
+                    lineHasWords = true
+                    continue
+                }
+                // Too long even for an empty line: cut between characters (here, scalars).
+                var pieceStart = start
+                var pieceWidth = 0
+                var j = start
+                while j < i {
+                    let (length, w) = scalar(bytes, j)
+                    if j > pieceStart && lineWidth + pieceWidth + w > width {
+                        line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pieceStart..<j]))
+                        lineHasWords = true
+                        startNewLine()
+                        pieceStart = j
+                        pieceWidth = 0
+                    }
+                    pieceWidth += w
+                    j += length
+                }
+                line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pieceStart..<i]))
+                lineWidth += pieceWidth
+                lineHasWords = true
+            }
+        }
+        guard done != nil else { return nil }
+        finishLine()
+        return lines
+    }
+
+    /// `wrap` for any text, grapheme by grapheme.
+    static func wrapGeneral(_ text: String, width: Int, firstIndent: String = "", restIndent: String = "") -> [String] {
         var lines: [String] = []
         var line = firstIndent
         var lineWidth = displayWidth(firstIndent)

@@ -254,4 +254,21 @@ import Testing
             #expect((c < 0) == (keys[a] < keys[b]) && (c == 0) == (keys[a] == keys[b]))
         }
     }
+
+    @Test func stableWrapMatchesTheGeneralWrap() {
+        var random = SplitMix64(seed: 15)
+        let pieces = ["Công", "đoàn", "cơ", "sở", "Ư", "“Xanh", "-", "Sạch”", "…", "1.234.567", "a)", "12,5%", " ", "  ", "\t",
+                      "\u{0085}", "\u{00A0}", "\u{00AD}", "\u{0001}", "\u{009F}", "x", String(repeating: "ằ", count: 30),
+                      String(repeating: "W", count: 95), "\n"]
+        for _ in 0..<20_000 {
+            let n = Int(random.next() % 14)
+            let text = (0..<n).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined(separator: random.next() % 3 == 0 ? "" : " ")
+            let width = 10 + Int(random.next() % 80)
+            let indents: [(String, String)] = [("", ""), ("    ", ""), ("1.1. ", "     "), ("đ) ", "   "), ("  + ", "    ")]
+            let (first, rest) = indents[Int(random.next() % UInt64(indents.count))]
+            guard VietnameseText.isStableNFC(text) else { continue }
+            #expect(VietnameseText.wrapStable(text, width: width, firstIndent: first, restIndent: rest)
+                    == VietnameseText.wrapGeneral(text, width: width, firstIndent: first, restIndent: rest), "\(Array(text.unicodeScalars)) \(width)")
+        }
+    }
 }
