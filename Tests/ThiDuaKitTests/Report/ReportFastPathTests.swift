@@ -135,6 +135,10 @@ import Testing
         #expect(FoldedKey("co\u{0302}\u{0301}ng") == FoldedKey("cống"))
         #expect(FoldedKey("co\u{0302}\u{0301}ng").hashValue == FoldedKey("cống").hashValue)
         #expect(FoldedKey("co\u{0302}\u{0301}ng") != FoldedKey("công"))
+        // İ folds as the standard library lower-cases it (i + U+0307), so its precomposed
+        // and decomposed spellings stay one unit.
+        #expect(FoldedKey(ReportText.folded("İnci")) == FoldedKey(ReportText.folded("I\u{0307}nci")))
+        #expect(FoldedKey(ReportText.folded("İnci")) == FoldedKey(ReportText.folded("i\u{0307}nci")))
     }
 
     /// A key whose hashes always collide, to exercise `HashIndex`'s second table.
