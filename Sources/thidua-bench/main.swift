@@ -42,7 +42,8 @@ struct FileChunks: Sequence, IteratorProtocol {
 func report(_ file: String, out: String) throws {
     var step = DispatchTime.now()
     func done(_ what: String) {
-        print(String(format: "%-22@ %8.3f s   %@", what as NSString, seconds(since: step), memory() as NSString))
+        let label = what.padding(toLength: 22, withPad: " ", startingAt: 0)
+        print(label + String(format: " %8.3f s   ", seconds(since: step)) + memory())
         step = DispatchTime.now()
     }
     done("start")

@@ -300,14 +300,6 @@ def anniversary(catalog, key, start, end, style):
 KINDS = {"ke_hoach": ("KẾ HOẠCH", "ke-hoach"), "huong_dan": ("HƯỚNG DẪN", "huong-dan"), "bao_cao": ("BÁO CÁO", "bao-cao")}
 
 
-def text_of(value):
-    return curly_free(clean(str(value)))
-
-
-def curly_free(s):
-    return s
-
-
 def blocks_of(items):
     """YAML content list -> (kind, text, children) tuples."""
     out = []

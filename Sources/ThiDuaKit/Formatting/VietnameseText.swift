@@ -49,7 +49,16 @@ public enum VietnameseText {
     }
 
     private static func isStableNFC(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var utf8 = bytes.makeIterator()
+        // Eight ASCII bytes at a time first: most text is mostly ASCII.
+        var asciiPrefix = 0
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while asciiPrefix + 8 <= bytes.count,
+                  raw.loadUnaligned(fromByteOffset: asciiPrefix, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                asciiPrefix += 8
+            }
+        }
+        var utf8 = UnsafeBufferPointer(rebasing: bytes[asciiPrefix...]).makeIterator()
         while let byte = utf8.next() {
             if byte < 0x80 { continue }
             if byte >= 0xC2 && byte <= 0xCB { // U+0080–U+02FF

@@ -125,30 +125,32 @@ public struct TemplateSet: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// `tidy` for text without CR, on the UTF-8 bytes.
+    /// `tidy` for text without CR, on the UTF-8 bytes, a line at a time.
     static func tidyBytes(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 1)
-        var pendingNewlines = 0 // blank lines waiting for a following non-blank line
-        var started = false
-        var line: [UInt8] = []
-        func endLine() {
-            while let last = line.last, last == 0x20 || last == 0x09 { line.removeLast() }
-            if line.isEmpty {
-                if started { pendingNewlines += 1 }
-            } else {
-                if started { out.append(contentsOf: repeatElement(0x0A, count: pendingNewlines + 1)) }
-                pendingNewlines = 0
-                started = true
-                out.append(contentsOf: line)
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 1)
+            var pendingNewlines = 0 // blank lines waiting for a following non-blank line
+            var started = false
+            var lineStart = 0
+            while lineStart <= bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                var trimmedEnd = lineEnd
+                while trimmedEnd > lineStart && (bytes[trimmedEnd - 1] == 0x20 || bytes[trimmedEnd - 1] == 0x09) { trimmedEnd -= 1 }
+                if trimmedEnd == lineStart {
+                    if started { pendingNewlines += 1 }
+                } else {
+                    if started { out.append(contentsOf: repeatElement(0x0A, count: pendingNewlines + 1)) }
+                    pendingNewlines = 0
+                    started = true
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart..<trimmedEnd]))
+                }
+                lineStart = lineEnd + 1
             }
-            line.removeAll(keepingCapacity: true)
+            out.append(0x0A)
+            return String(decoding: out, as: UTF8.self)
         }
-        for byte in text.utf8 {
-            if byte == 0x0A { endLine() } else { line.append(byte) }
-        }
-        endLine()
-        out.append(0x0A)
-        return String(decoding: out, as: UTF8.self)
     }
 }
