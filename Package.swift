@@ -52,16 +52,17 @@ let package = Package(
         // libFuzzer target for the document loader: scripts/fuzz.sh builds it
         // with AddressSanitizer, coverage and -DFUZZING into .build-fuzz. A
         // plain build makes a replayer (`fuzz-document FILE…`) running saved
-        // inputs through the same harness. A second target (fuzz-figures, for
-        // the CSV loader) is added the same way: Sources/fuzz-figures + a line here.
+        // inputs through the same harness (both modes live in FuzzDriver).
+        // libFuzzer entry point (or file replayer) shared by the fuzz targets.
+        .target(name: "FuzzDriver"),
         .executableTarget(
             name: "fuzz-document",
-            dependencies: ["ThiDuaKit"]
+            dependencies: ["ThiDuaKit", "FuzzDriver"]
         ),
         // The same for the CSV figures loader and the report statistics.
         .executableTarget(
             name: "fuzz-figures",
-            dependencies: ["ThiDuaKit"]
+            dependencies: ["ThiDuaKit", "FuzzDriver"]
         ),
         // Benchmark helper (bench/run): times in-process work such as the workbook alone.
         .executableTarget(

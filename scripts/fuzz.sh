@@ -13,14 +13,10 @@
 # libFuzzer's coverage instrumentation, and only the fuzz target pulls in
 # libFuzzer (the no-main archive) through `LLVMFuzzerRunDriver`.
 #
-# Adding a second target (fuzz-figures, for the CSV figures loader):
-#   1. copy Sources/fuzz-document/FuzzDocument.swift to
-#      Sources/fuzz-figures/FuzzFigures.swift and make its harness call the
-#      figures loader instead of Renderer.load (keep the #if FUZZING part);
-#   2. add `.executableTarget(name: "fuzz-figures", dependencies: ["ThiDuaKit"])`
-#      to Package.swift next to fuzz-document;
-#   3. add its seeds to the `case "$target"` below (and, if useful, a
-#      scripts/fuzz-figures.dict); then `scripts/fuzz.sh 60 fuzz-figures`.
+# Targets: fuzz-document (YAML/JSON documents) and fuzz-figures (CSV figures,
+# report statistics). A new target is an executable depending on FuzzDriver
+# whose main calls `FuzzDriver.run(harness:)`, plus its seeds in the
+# `case "$target"` below.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh

@@ -1,4 +1,5 @@
 import Foundation
+import FuzzDriver
 import ThiDuaKit
 
 /// The whole document pipeline on arbitrary bytes: decode, load, check,
@@ -104,37 +105,8 @@ extension DocumentHarness {
     }
 }
 
-#if FUZZING
-/// libFuzzer's own driver (from libclang_rt.fuzzer_no_main, which
-/// scripts/fuzz.sh links in). SwiftPM points every executable's `main` at
-/// the target's `@main`, so libFuzzer's `main` cannot be used; this entry
-/// point takes the same arguments (-max_total_time, corpus folders, …).
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
-
 @main
 enum FuzzDocument {
-    static func main() {
-        var argc = CommandLine.argc
-        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-        let status = LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-            guard let data else { return 0 }
-            DocumentHarness.run(Array(UnsafeBufferPointer(start: data, count: size)))
-            return 0
-        }
-        exit(status)
-    }
-}
-#else
-/// Without the fuzzer flags the target is a replayer: `fuzz-document FILE…`
-/// runs each file through the same harness, so a crash found by the fuzzer
-/// can be reproduced (and debugged) with an ordinary build.
-@main
-enum FuzzDocumentReplay {
     static func main() {
         var arguments = Array(CommandLine.arguments.dropFirst())
         // `--show-embedded FILE` prints the plan that FILE's text is put into,
@@ -144,14 +116,6 @@ enum FuzzDocumentReplay {
             print(DocumentHarness.embedded(String(decoding: data, as: UTF8.self)), terminator: "")
             arguments = []
         }
-        for path in arguments {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                FileHandle.standardError.write(Data("không đọc được \(path)\n".utf8))
-                exit(2)
-            }
-            DocumentHarness.run([UInt8](data))
-            print("ok \(path)")
-        }
+        FuzzDriver.run(arguments: arguments, harness: DocumentHarness.run)
     }
 }
-#endif

@@ -1,4 +1,5 @@
 import Foundation
+import FuzzDriver
 import ThiDuaKit
 
 /// The figures pipeline on arbitrary bytes: stream them through the CSV
@@ -49,41 +50,9 @@ enum FiguresHarness {
     }
 }
 
-#if FUZZING
-/// libFuzzer's driver, linked in by scripts/fuzz.sh (see fuzz-document).
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
-
 @main
 enum FuzzFigures {
     static func main() {
-        var argc = CommandLine.argc
-        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-        let status = LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-            guard let data else { return 0 }
-            FiguresHarness.run(Array(UnsafeBufferPointer(start: data, count: size)))
-            return 0
-        }
-        exit(status)
+        FuzzDriver.run(harness: FiguresHarness.run)
     }
 }
-#else
-/// Without the fuzzer flags: `fuzz-figures FILE…` replays saved inputs.
-@main
-enum FuzzFiguresReplay {
-    static func main() {
-        for path in CommandLine.arguments.dropFirst() {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                FileHandle.standardError.write(Data("không đọc được \(path)\n".utf8))
-                exit(2)
-            }
-            FiguresHarness.run([UInt8](data))
-            print("ok \(path)")
-        }
-    }
-}
-#endif
