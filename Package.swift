@@ -64,15 +64,22 @@ let package = Package(
             name: "fuzz-figures",
             dependencies: ["ThiDuaKit", "FuzzDriver"]
         ),
+        // Deterministic synthetic inputs for bench/run and the large-input tests; kept
+        // out of the libraries a user runs.
+        .target(
+            name: "BenchSupport",
+            dependencies: ["ThiDuaKit", "ThiDuaXlsx"]
+        ),
         // Benchmark helper (bench/run): times in-process work such as the workbook alone.
         .executableTarget(
             name: "thidua-bench",
-            dependencies: ["ThiDuaKit", "ThiDuaXlsx"]
+            dependencies: ["ThiDuaKit", "ThiDuaXlsx", "BenchSupport"]
         ),
         .testTarget(
             name: "ThiDuaKitTests",
             dependencies: [
                 "ThiDuaKit",
+                "BenchSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             // Golden files and the bad-input corpus are read through #filePath.
@@ -80,7 +87,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ThiDuaXlsxTests",
-            dependencies: ["ThiDuaXlsx", "ThiDuaKit"],
+            dependencies: ["ThiDuaXlsx", "ThiDuaKit", "BenchSupport"],
             exclude: ["Scripts"]
         ),
         .testTarget(

@@ -141,7 +141,7 @@ public struct UnitRow: Hashable, Sendable {
     }
 
     /// A row whose name, too, is read from the columns when asked for.
-    init(columns: UnitColumns, unit: Int) {
+    public init(columns: UnitColumns, unit: Int) {
         self.storedName = nil
         self.storage = .columns(columns, unit: unit)
     }
@@ -194,9 +194,10 @@ struct FigureReader {
     }
 }
 
-/// The figures of a report's units, read from its statistics (immutable, shared by the
-/// rows of one workbook input).
-final class UnitColumns: @unchecked Sendable {
+/// The figures of many units, computed when a row asks for them (immutable, shared by the
+/// rows of one workbook input): a report's rows read its statistics this way, and a
+/// benchmark's rows their generator, so 100,000 rows hold no dictionary each.
+public final class UnitColumns: @unchecked Sendable {
     // @unchecked: every stored property is a `let` of a value type, never mutated.
     private let keyIndex: [String: Int]
     private let keys: [String]
@@ -207,7 +208,7 @@ final class UnitColumns: @unchecked Sendable {
     ///   - keys: the indicator keys the rows have figures for.
     ///   - name: the name of unit `unit`, for rows made with `UnitRow(columns:unit:)`.
     ///   - read: the figures of key number `key` (in `keys`) for unit `unit`.
-    init(keys: [String], name: @escaping (_ unit: Int) -> String = { _ in "" },
+    public init(keys: [String], name: @escaping (_ unit: Int) -> String = { _ in "" },
          read: @escaping (_ key: Int, _ unit: Int) -> IndicatorValue) {
         self.keys = keys
         self.nameOf = name

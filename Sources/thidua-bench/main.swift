@@ -1,6 +1,7 @@
 import Foundation
 import ThiDuaKit
 import ThiDuaXlsx
+import BenchSupport
 
 // thidua-bench: in-process timings that a whole `thidua render` run cannot isolate.
 //

@@ -1,4 +1,5 @@
 import Testing
+import BenchSupport
 @testable import ThiDuaXlsx
 
 @Suite("Report layout, totals and input checks")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import BenchSupport
 @testable import ThiDuaXlsx
 
 /// Constant-memory mode must not change what the workbook contains.

@@ -1,4 +1,5 @@
 import Testing
+import BenchSupport
 import ThiDuaKit
 @testable import ThiDuaXlsx
 

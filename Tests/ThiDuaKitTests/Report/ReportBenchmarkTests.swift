@@ -1,4 +1,5 @@
 import Testing
+import BenchSupport
 @testable import ThiDuaKit
 
 @Suite struct ReportBenchmarkTests {

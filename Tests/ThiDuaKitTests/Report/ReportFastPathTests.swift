@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import BenchSupport
 @testable import ThiDuaKit
 
 /// The shortcuts taken for speed with 100,000-unit files must give exactly what the

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import BenchSupport
 @testable import ThiDuaKit
 
 @Suite struct ReportMergeTests {

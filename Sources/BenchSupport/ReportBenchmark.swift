@@ -1,3 +1,5 @@
+import ThiDuaKit
+
 /// Deterministic synthetic data for benchmarking and testing the report pipeline.
 ///
 /// The same arguments always give the same text, so timings and test expectations are
@@ -78,30 +80,13 @@ public enum ReportBenchmark {
     }
 
     private static func cell(_ value: Int64, kind: Indicator.Kind) -> String {
-        guard kind == .ratio else { return ReportText.grouped(value) }
+        guard kind == .ratio else { return VietnameseNumber.integer(value) }
         let whole = value / 10_000, fraction = value % 10_000
-        if fraction == 0 { return ReportText.grouped(whole) }
+        if fraction == 0 { return VietnameseNumber.integer(whole) }
         var digits = String(fraction)
         digits = String(repeating: "0", count: 4 - digits.count) + digits
         while digits.hasSuffix("0") { digits.removeLast() }
-        return ReportText.grouped(whole) + "," + digits
+        return VietnameseNumber.integer(whole) + "," + digits
     }
 }
 
-/// A tiny, fast, well-mixed PRNG with a 64-bit state (Steele, Lea & Flood 2014); chosen
-/// because its output is fixed by the seed on every platform, unlike `SystemRandomNumberGenerator`.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

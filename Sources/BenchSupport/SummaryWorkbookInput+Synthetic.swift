@@ -1,3 +1,6 @@
+import ThiDuaKit
+import ThiDuaXlsx
+
 extension SummaryWorkbookInput {
     /// A deterministic input of any size, for benchmarks and large-file tests.
     ///

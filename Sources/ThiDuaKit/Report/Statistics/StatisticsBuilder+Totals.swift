@@ -1,0 +1,140 @@
+import Foundation
+
+/// Totals per indicator, overall and per group, and the change against the previous phase.
+extension StatisticsBuilder {
+    /// Running sums for one indicator over one set of units.
+    private struct Bucket {
+        var total: Int64 = 0
+        var denominator: Int64 = 0
+        var reporting = 0
+        var targetSum: Int64 = 0
+        var withTarget = 0
+        var reached = 0
+        var overflow = false
+
+        mutating func addRatio(_ n: Int64, _ d: Int64, reached unitReached: Bool?) {
+            let (s, o1) = total.addingReportingOverflow(n)
+            let (t, o2) = denominator.addingReportingOverflow(d)
+            total = s
+            denominator = t
+            if o1 || o2 { overflow = true }
+            reporting += 1
+            if let unitReached {
+                withTarget += 1
+                if unitReached { reached += 1 }
+            }
+        }
+
+        mutating func addValue(_ v: Int64, target t: Int64) {
+            if v != ReportAccumulator.missing {
+                let (s, o) = total.addingReportingOverflow(v)
+                total = s
+                if o { overflow = true }
+                reporting += 1
+            }
+            if t != ReportAccumulator.missing {
+                let (s, o) = targetSum.addingReportingOverflow(t)
+                targetSum = s
+                if o { overflow = true }
+                withTarget += 1
+                if v != ReportAccumulator.missing && v >= t { reached += 1 }
+            }
+        }
+    }
+
+    /// Totals overall and per group. `unitGroup[u]` < 0 counts the unit overall only.
+    static func totals(_ acc: ReportAccumulator, unitGroup: [Int32], groupCount: Int) -> ([IndicatorTotals], [[IndicatorTotals]]) {
+        var perGroup = [[IndicatorTotals]](repeating: [], count: groupCount)
+        var overall: [IndicatorTotals] = []
+        for (i, indicator) in acc.indicators.indicators.enumerated() {
+            var buckets = [Bucket](repeating: Bucket(), count: groupCount + 1)
+            let overallIndex = groupCount
+            if case .ratio(let nk, let dk) = indicator.aggregation {
+                if let n = acc.indicators.index(of: nk), let d = acc.indicators.index(of: dk),
+                   !acc.indicators.indicators[n].isComputed, !acc.indicators.indicators[d].isComputed {
+                    let numerators = acc.values[n], denominators = acc.values[d]
+                    for unit in 0..<acc.unitCount {
+                        let nv = numerators[unit], dv = denominators[unit]
+                        guard nv != ReportAccumulator.missing, dv != ReportAccumulator.missing else { continue }
+                        let reached = indicator.target.map { reachesPercent(nv, dv, $0) }
+                        let g = Int(unitGroup[unit])
+                        if g >= 0 { buckets[g].addRatio(nv, dv, reached: reached) }
+                        buckets[overallIndex].addRatio(nv, dv, reached: reached)
+                    }
+                }
+            } else {
+                let values = acc.values[i], targets = acc.targets[i]
+                for unit in 0..<acc.unitCount {
+                    let v = values[unit]
+                    let t = targets.isEmpty ? ReportAccumulator.missing : targets[unit]
+                    let g = Int(unitGroup[unit])
+                    if g >= 0 { buckets[g].addValue(v, target: t) }
+                    buckets[overallIndex].addValue(v, target: t)
+                }
+            }
+            for g in 0..<groupCount { perGroup[g].append(finish(buckets[g], indicator, isOverall: false)) }
+            overall.append(finish(buckets[overallIndex], indicator, isOverall: true))
+        }
+        return (overall, perGroup)
+    }
+
+    /// True when n/d ≥ target percent, i.e. n × 100 ≥ target × d, compared in 128 bits.
+    private static func reachesPercent(_ n: Int64, _ d: Int64, _ target: Int64) -> Bool {
+        let l = n.multipliedFullWidth(by: 100)
+        let r = target.multipliedFullWidth(by: d)
+        return (l.high, l.low) >= (r.high, r.low)
+    }
+
+    private static func finish(_ b: Bucket, _ indicator: Indicator, isOverall: Bool) -> IndicatorTotals {
+        var t = IndicatorTotals(key: indicator.key, total: b.total, reportingUnits: b.reporting,
+                                unitsWithOwnTarget: b.withTarget, unitsReachingOwnTarget: b.reached,
+                                overflowed: b.overflow)
+        if indicator.isComputed {
+            t.denominatorTotal = b.denominator
+            t.ratio = ExactRatio(b.total, b.denominator)
+            if let target = indicator.target {
+                // A percentage target applies to every group as well as to the whole.
+                t.target = target
+                t.targetSource = .overall
+                let (n, o1) = b.total.multipliedReportingOverflow(by: 100)
+                let (d, o2) = b.denominator.multipliedReportingOverflow(by: target)
+                if !o1 && !o2 { t.ofTarget = ExactRatio(n, d) }
+            }
+            return t
+        }
+        if isOverall, let target = indicator.target {
+            t.target = target
+            t.targetSource = .overall
+        } else if b.withTarget > 0 {
+            t.target = b.targetSum
+            t.targetSource = .sumOfUnitTargets
+        }
+        if let target = t.target { t.ofTarget = ExactRatio(b.total, target) }
+        if b.reporting > 0 { t.average = ExactRatio(b.total, Int64(b.reporting)) }
+        return t
+    }
+
+    /// Adds the change against the previous phase's totals of the same indicator.
+    static func withChange(_ current: IndicatorTotals, previous: IndicatorTotals) -> IndicatorTotals {
+        var t = current
+        var change = IndicatorChange(previousTotal: previous.total)
+        if let ratio = current.ratio, let old = previous.ratio {
+            change.previousRatio = old
+            let (a, o1) = ratio.numerator.multipliedReportingOverflow(by: old.denominator)
+            let (b, o2) = old.numerator.multipliedReportingOverflow(by: ratio.denominator)
+            let (diff, o3) = a.subtractingReportingOverflow(b)
+            let (den, o4) = ratio.denominator.multipliedReportingOverflow(by: old.denominator)
+            if !(o1 || o2 || o3 || o4) { change.ratioDifference = ExactRatio(diff, den) }
+        } else if current.denominatorTotal != nil {
+            change.previousRatio = previous.ratio
+        } else {
+            let (diff, overflow) = current.total.subtractingReportingOverflow(previous.total)
+            if !overflow {
+                change.absolute = diff
+                change.relative = ExactRatio(diff, previous.total)
+            }
+        }
+        t.change = change
+        return t
+    }
+}
