@@ -82,7 +82,7 @@ extension YAMLReader {
             return nil
         }
         let header = DocumentHeader(parentBody: VietnameseText.uppercased(parent), issuingBody: VietnameseText.uppercased(issuer),
-                                    number: number, symbol: symbol, place: place, date: date)
+                                    number: number, symbol: symbol, place: place, date: date, issuingBodyAsWritten: issuer)
         return Document(kind: kind, header: header, title: title, subject: subject, referenceWording: wording,
                         references: references, preamble: preamble, sections: sections, period: period,
                         phases: phases, phasesIntro: phasesIntro, closing: closing, recipients: recipients,
@@ -96,10 +96,14 @@ extension YAMLReader {
     }
 
     mutating func reference(_ node: Node) -> DocumentReference? {
-        guard let f = mapping(node, "một văn bản căn cứ", allowed: ["loai", "so", "ky_hieu", "so_ky_hieu", "ngay", "co_quan", "trich_yeu"]) else {
+        guard let f = mapping(node, "một văn bản căn cứ", allowed: ["tep", "loai", "so", "ky_hieu", "so_ky_hieu", "ngay", "co_quan", "trich_yeu"]) else {
             return nil
         }
-        let kind = required(f, "loai", "loại văn bản được dẫn", example: "Kế hoạch").flatMap { string($0, "loại văn bản được dẫn") }
+        // With the cited document's own data file, everything else comes from that file.
+        let dataFile = f["tep"].flatMap { n in string(n, "tệp dữ liệu của văn bản được dẫn (`tep`)").map { Located($0, at: position(n)) } }
+        let kind = dataFile != nil
+            ? f["loai"].flatMap { string($0, "loại văn bản được dẫn") } ?? ""
+            : required(f, "loai", "loại văn bản được dẫn", example: "Kế hoạch").flatMap { string($0, "loại văn bản được dẫn") }
         var numberAndSymbol: String?
         if let raw = f["so_ky_hieu"] {
             numberAndSymbol = string(raw, "số, ký hiệu")
@@ -113,7 +117,8 @@ extension YAMLReader {
         let issuer = f["co_quan"].flatMap { string($0, "cơ quan ban hành văn bản được dẫn") }
         let subject = f["trich_yeu"].flatMap { text($0, "trích yếu văn bản được dẫn") }
         guard let kind else { return nil }
-        return DocumentReference(kind: kind, numberAndSymbol: numberAndSymbol, date: date, issuer: issuer, subject: subject, position: position(node))
+        return DocumentReference(kind: kind, numberAndSymbol: numberAndSymbol, date: date, issuer: issuer, subject: subject, position: position(node),
+                                 dataFile: dataFile)
     }
 
     mutating func period(_ node: Node) -> Period? {
@@ -290,7 +295,8 @@ extension YAMLReader {
                 error("hình thức ký \"\(raw)\" không hợp lệ", at: n, hint: "dùng một trong: TM., KT., Q., TL., TUQ.")
             }
         }
-        let onBehalfOf = f["thay_mat"].flatMap { string($0, "thay mặt") }.map(VietnameseText.uppercased)
+        let onBehalfOfWritten = f["thay_mat"].flatMap { string($0, "thay mặt") }
+        let onBehalfOf = onBehalfOfWritten.map(VietnameseText.uppercased)
         if authority != nil, onBehalfOf == nil {
             error("có `hinh_thuc` thì cần `thay_mat` (ví dụ BAN THƯỜNG VỤ sau TM., CHỦ TỊCH sau KT.)", at: f.node,
                   hint: "thêm dòng `thay_mat: …` vào khối chữ ký, hoặc bỏ `hinh_thuc` nếu người đứng đầu tự ký")
@@ -299,7 +305,8 @@ extension YAMLReader {
         let signerNode = required(f, "ho_ten", "họ tên người ký", example: "Nguyễn Văn A")
         let signer = signerNode.flatMap { n in string(n, "họ tên người ký").map { Located($0, at: position(n)) } }
         guard let title, let signer else { return nil }
-        return Signature(authority: authority, onBehalfOf: onBehalfOf, title: VietnameseText.uppercased(title), signer: signer)
+        return Signature(authority: authority, onBehalfOf: onBehalfOf, title: VietnameseText.uppercased(title), signer: signer,
+                         onBehalfOfAsWritten: onBehalfOfWritten)
     }
 
     mutating func commemoration(_ node: Node) -> Commemoration? {

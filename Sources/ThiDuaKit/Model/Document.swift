@@ -53,14 +53,19 @@ public struct DocumentHeader: Sendable, Equatable {
     public var place: String
     /// Ngày ban hành.
     public var date: Located<CivilDate>
+    /// The issuing body as the clerk wrote it ("Liên đoàn Lao động tỉnh Bến Tre"): the
+    /// form other documents use when they cite this one.
+    public var issuingBodyAsWritten: String
 
-    public init(parentBody: String, issuingBody: String, number: Int?, symbol: Located<String>, place: String, date: Located<CivilDate>) {
+    public init(parentBody: String, issuingBody: String, number: Int?, symbol: Located<String>, place: String, date: Located<CivilDate>,
+                issuingBodyAsWritten: String? = nil) {
         self.parentBody = parentBody
         self.issuingBody = issuingBody
         self.number = number
         self.symbol = symbol
         self.place = place
         self.date = date
+        self.issuingBodyAsWritten = issuingBodyAsWritten ?? issuingBody
     }
 }
 
@@ -76,14 +81,20 @@ public struct DocumentReference: Sendable, Equatable {
     /// Trích yếu of the referenced document (written after "về").
     public var subject: String?
     public var position: SourcePosition
+    /// The cited document's own data file (`tep:`), relative to this data file: its
+    /// number, date, issuer and subject are then taken from that file (see
+    /// `Document.linking(_:)`), and checks can compare the two documents.
+    public var dataFile: Located<String>?
 
-    public init(kind: String, numberAndSymbol: String?, date: Located<CivilDate>?, issuer: String?, subject: String?, position: SourcePosition) {
+    public init(kind: String, numberAndSymbol: String?, date: Located<CivilDate>?, issuer: String?, subject: String?, position: SourcePosition,
+                dataFile: Located<String>? = nil) {
         self.kind = kind
         self.numberAndSymbol = numberAndSymbol
         self.date = date
         self.issuer = issuer
         self.subject = subject
         self.position = position
+        self.dataFile = dataFile
     }
 }
 
@@ -293,14 +304,17 @@ public struct Signature: Sendable, Equatable {
     public var authority: Authority?
     /// What follows the mark: "BAN THƯỜNG VỤ" after TM., "CHỦ TỊCH" after KT.
     public var onBehalfOf: String?
+    /// `onBehalfOf` as the clerk wrote it ("Ban Thường vụ"), for citations.
+    public var onBehalfOfAsWritten: String?
     /// Chức vụ of the signer, e.g. "PHÓ CHỦ TỊCH THƯỜNG TRỰC".
     public var title: String
     /// Họ tên, with no academic title.
     public var signer: Located<String>
 
-    public init(authority: Authority?, onBehalfOf: String?, title: String, signer: Located<String>) {
+    public init(authority: Authority?, onBehalfOf: String?, title: String, signer: Located<String>, onBehalfOfAsWritten: String? = nil) {
         self.authority = authority
         self.onBehalfOf = onBehalfOf
+        self.onBehalfOfAsWritten = onBehalfOfAsWritten ?? onBehalfOf
         self.title = title
         self.signer = signer
     }

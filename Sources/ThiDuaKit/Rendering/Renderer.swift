@@ -6,14 +6,28 @@ public enum Renderer {
     /// - Returns: the document when it could be read, and all diagnostics;
     ///   callers render only when there is no error among them.
     public static func load(bytes: [UInt8], file: String) -> (Document?, [Diagnostic]) {
+        let (document, readDiagnostics) = read(bytes: bytes, file: file)
+        guard let document else { return (nil, readDiagnostics) }
+        let (checked, checkDiagnostics) = check(document, linked: .none)
+        return (checked, readDiagnostics + checkDiagnostics)
+    }
+
+    /// Decodes and loads one document file without checking it: the first half of `load`,
+    /// for callers that must open the data files it names (`Document.dataFileLinks`) first.
+    public static func read(bytes: [UInt8], file: String) -> (Document?, [Diagnostic]) {
         let text: String
         switch InputText.decode(bytes, file: file) {
         case .success(let decoded): text = decoded
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
-        let (document, loadDiagnostics) = Document.load(text: text, file: file)
-        guard let document else { return (nil, loadDiagnostics) }
-        return (document, loadDiagnostics + document.check())
+        return Document.load(text: text, file: file)
+    }
+
+    /// Completes a loaded document from the documents it cites by data file, then runs
+    /// every check: the second half of `load`.
+    public static func check(_ document: Document, linked: LinkedDocuments) -> (Document, [Diagnostic]) {
+        let (completed, linkDiagnostics) = document.linking(linked)
+        return (completed, linkDiagnostics + completed.check())
     }
 
     /// Renders a checked document in several formats, building its context once.
