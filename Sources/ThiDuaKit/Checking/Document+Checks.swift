@@ -169,7 +169,12 @@ extension Document {
             for child in children {
                 result += checkNesting(child, itemDepth: itemDepth, inPoint: inPoint, inBullet: true)
             }
-        case .paragraph, .assignment, .table:
+        case .subheading(_, let children, _):
+            // A sub-heading takes no number: its content is at the level it is written at.
+            for child in children {
+                result += checkNesting(child, itemDepth: itemDepth, inPoint: inPoint, inBullet: inBullet)
+            }
+        case .paragraph, .assignment, .table, .labeled:
             break
         }
         return result
@@ -181,8 +186,9 @@ extension Document {
             blocks.flatMap { block -> [Assignment] in
                 switch block {
                 case .assignment(let a): return [a]
-                case .item(_, let children, _), .point(_, let children, _), .bullet(_, let children, _): return collect(children)
-                case .paragraph, .table: return []
+                case .item(_, let children, _), .point(_, let children, _), .bullet(_, let children, _), .subheading(_, let children, _):
+                    return collect(children)
+                case .paragraph, .table, .labeled: return []
                 }
             }
         }

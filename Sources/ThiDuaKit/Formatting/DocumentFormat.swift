@@ -6,6 +6,13 @@ public enum DocumentFormat {
         VietnameseText.nfc(place) + ", " + date.longVietnamese
     }
 
+    /// The place-and-date line with the day left blank for the văn thư to fill at
+    /// registration: "Bến Tre, ngày      tháng 02 năm 2025" (`blank` is what fills the gap:
+    /// spaces in plain text, no-break spaces in Markdown, where spaces would collapse).
+    public static func placeAndDate(place: String, monthOf date: CivilDate, blank: String = "      ") -> String {
+        VietnameseText.nfc(place) + ", ngày" + blank + "tháng \(DayMonthStyle.official.month(date.month)) năm \(date.year)"
+    }
+
     /// "Số: 13/KH-LĐLĐ", "Số: 06/HD-LĐLĐ" (leading zero below 10), công văn with no type code "Số: 270/TLĐ". If number is nil -> "Số:      /KH-LĐLĐ" (blank to fill by hand, 6 spaces).
     ///
     /// Numbers below 1 are treated like nil: no document is numbered 0, and a

@@ -4,10 +4,10 @@ import Yams
 extension Document {
     /// Top-level keys of a document file, in the order README documents them.
     static let topLevelKeys = [
-        "loai", "co_quan_chu_quan", "co_quan_ban_hanh", "so", "ky_hieu", "dia_danh", "ngay",
-        "ten_loai", "trich_yeu", "loi_dan", "can_cu", "mo_dau", "thoi_gian", "muc",
-        "gioi_thieu_dot", "dot_thi_dua", "ket_luan", "noi_nhan", "luu", "chu_ky",
-        "ngay_ky_niem", "kieu_ngay_ky_niem", "bao_cao",
+        "loai", "co_quan_chu_quan", "co_quan_ban_hanh", "so", "ky_hieu", "dia_danh", "ngay", "du_thao",
+        "ten_loai", "trich_yeu", "loi_dan", "cach_dan", "can_cu", "mo_dau", "thoi_gian", "muc",
+        "gioi_thieu_dot", "loi_chao_mung", "dot_thi_dua", "ket_luan", "noi_nhan", "luu", "chu_ky",
+        "ngay_ky_niem", "dai_hoi", "kieu_ngay_ky_niem", "bao_cao",
     ]
 
     /// Loads a document from YAML or JSON text.
@@ -43,32 +43,45 @@ extension YAMLReader {
         let symbolNode = required(f, "ky_hieu", "ký hiệu", example: "KH-LĐLĐ")
         let symbol = symbolNode.flatMap { node in string(node, "ký hiệu").map { Located($0, at: position(node)) } }
         let place = required(f, "dia_danh", "địa danh", example: "Bến Tre").flatMap { string($0, "địa danh") }
-        let date = required(f, "ngay", "ngày ban hành", example: "2017-02-22").flatMap { self.date($0, "ngày ban hành") }
+        let issued = required(f, "ngay", "ngày ban hành", example: "2017-02-22").flatMap { issueDate($0) }
+        let draft = f["du_thao"].flatMap { bool($0, "`du_thao` (văn bản dự thảo)") } ?? false
+
+        // What inline fields need is read before any text, so that text is computed as it is read.
+        let period = f["thoi_gian"].flatMap { self.period($0) }
+        let extra = f["ngay_ky_niem"].flatMap { list($0, "ngày kỷ niệm") }?.compactMap { commemoration($0) } ?? []
+        let congresses = f["dai_hoi"].flatMap { list($0, "các đại hội") }?.compactMap { congress($0) } ?? []
+        var style = DayMonthStyle.official
+        if let node = f["kieu_ngay_ky_niem"], let value = choice(node, "kiểu ngày kỷ niệm", DayMonthStyle.self, allowed: DayMonthStyle.allCases) {
+            style = value
+        }
+        let catalog = CommemorationCatalog.builtin.adding(extra)
+        if let issued {
+            let year = period?.start.value.year ?? issued.date.value.year
+            fieldResolver = InlineFieldResolver(catalog: catalog, congresses: congresses, year: year, phase: nil, style: style)
+        }
+
         let subject = required(f, "trich_yeu", "trích yếu", example: "Phát động phong trào thi đua …")
-            .flatMap { text($0, "trích yếu") }
+            .flatMap { richText($0, "trích yếu") }
         let title = f["ten_loai"].flatMap { string($0, "tên loại") }.map(VietnameseText.uppercased)
 
         var wording = ReferenceWording.canCu
         if let node = f["loi_dan"], let value = choice(node, "lời dẫn (`loi_dan`)", ReferenceWording.self, allowed: ReferenceWording.allCases) {
             wording = value
         }
+        let subjectStyle = f["cach_dan"].flatMap { choice($0, "cách dẫn trích yếu (`cach_dan`)", SubjectStyle.self, allowed: SubjectStyle.allCases) } ?? .ve
         let references = f["can_cu"].flatMap { list($0, "căn cứ") }?.compactMap { reference($0) } ?? []
         let preamble = f["mo_dau"].map { blocks($0, "mở đầu") } ?? []
-        let period = f["thoi_gian"].flatMap { self.period($0) }
         let sections = f["muc"].flatMap { list($0, "các mục") }?.compactMap { section($0) } ?? []
-        let phasesIntro = f["gioi_thieu_dot"].flatMap { text($0, "lời giới thiệu các đợt") }
+        let phasesIntro = f["gioi_thieu_dot"].flatMap { phasesIntroduction($0) }
+        let leadIn = f["loi_chao_mung"].flatMap { richText($0, "lời dẫn các ngày kỷ niệm (`loi_chao_mung`)") }
         let phaseNodes = f["dot_thi_dua"].flatMap { list($0, "các đợt thi đua") } ?? []
-        let phases = phaseNodes.enumerated().compactMap { phase($1, index: $0) }
+        let phases = phaseNodes.enumerated().compactMap { phase($1, index: $0, period: period, issued: issued?.date.value) }
+        fieldResolver?.phase = nil
         let closing = f["ket_luan"].map { blocks($0, "kết luận") } ?? []
         let recipients = f["noi_nhan"].flatMap { list($0, "nơi nhận") }?.compactMap { recipient($0) } ?? []
         let archive = f["luu"].flatMap { list($0, "lưu") }?.compactMap { string($0, "nơi lưu") } ?? []
         let signature = required(f, "chu_ky", "chữ ký", example: "{ hinh_thuc: TM., thay_mat: BAN THƯỜNG VỤ, chuc_vu: CHỦ TỊCH, ho_ten: … }")
             .flatMap { self.signature($0) }
-        let extra = f["ngay_ky_niem"].flatMap { list($0, "ngày kỷ niệm") }?.compactMap { commemoration($0) } ?? []
-        var style = DayMonthStyle.official
-        if let node = f["kieu_ngay_ky_niem"], let value = choice(node, "kiểu ngày kỷ niệm", DayMonthStyle.self, allowed: DayMonthStyle.allCases) {
-            style = value
-        }
         var report: ReportSpec?
         if let node = f["bao_cao"] {
             report = reportSpec(node)
@@ -78,16 +91,57 @@ extension YAMLReader {
                   hint: "xem ví dụ Examples/bao-cao-so-ket-2025.yaml")
         }
 
-        guard let kind, let parent, let issuer, let symbol, let place, let date, let subject, let signature else {
+        guard let kind, let parent, let issuer, let symbol, let place, let issued, let subject, let signature else {
             return nil
         }
         let header = DocumentHeader(parentBody: VietnameseText.uppercased(parent), issuingBody: VietnameseText.uppercased(issuer),
-                                    number: number, symbol: symbol, place: place, date: date, issuingBodyAsWritten: issuer)
-        return Document(kind: kind, header: header, title: title, subject: subject, referenceWording: wording,
-                        references: references, preamble: preamble, sections: sections, period: period,
-                        phases: phases, phasesIntro: phasesIntro, closing: closing, recipients: recipients,
-                        archive: archive, signature: signature, extraCommemorations: extra,
-                        anniversaryStyle: style, report: report, sourceFile: file)
+                                    number: number, symbol: symbol, place: place, date: issued.date, issuingBodyAsWritten: issuer,
+                                    dayLeftBlank: issued.dayLeftBlank, isDraft: draft)
+        var document = Document(kind: kind, header: header, title: title, subject: subject, referenceWording: wording,
+                                references: references, preamble: preamble, sections: sections, period: period,
+                                phases: phases, phasesIntro: phasesIntro, closing: closing, recipients: recipients,
+                                archive: archive, signature: signature, extraCommemorations: extra,
+                                anniversaryStyle: style, report: report, sourceFile: file)
+        document.subjectStyle = subjectStyle
+        document.congresses = congresses
+        document.saluteLeadIn = leadIn
+        document.inlineFields = inlineFields
+        return document
+    }
+
+    /// `ngay`: a date, or only the month and year ("2025-02", "02/2025") to leave the day blank
+    /// for the văn thư; the year must be 1900–2200 (a wrong year would make every anniversary wrong).
+    mutating func issueDate(_ node: Node) -> (date: Located<CivilDate>, dayLeftBlank: Bool)? {
+        var result: (date: Located<CivilDate>, dayLeftBlank: Bool)?
+        if case .scalar(let scalar) = node, let (year, month) = Self.parseMonth(Self.trimmedSpaces(scalar.string)),
+           let first = CivilDate(year: year, month: month, day: 1) {
+            result = (Located(first, at: position(node)), true)
+        } else if let date = date(node, "ngày ban hành") {
+            result = (date, false)
+        }
+        guard let result else { return nil }
+        guard (1900...2200).contains(result.date.value.year) else {
+            error("năm ban hành \(result.date.value.year) nằm ngoài khoảng 1900–2200", at: node,
+                  hint: "kiểm tra lại năm của `ngay`, ví dụ `ngay: 2025-02-20`")
+            return nil
+        }
+        return result
+    }
+
+    /// "2021-03", "03/2021" or "3/2021" as (year, month); nil for anything else.
+    static func parseMonth(_ raw: String) -> (Int, Int)? {
+        let dash = raw.split(separator: "-", omittingEmptySubsequences: false)
+        let slash = raw.split(separator: "/", omittingEmptySubsequences: false)
+        var year = 0, month = 0
+        if dash.count == 2, dash[0].count == 4, (1...2).contains(dash[1].count), let y = Int(dash[0]), let m = Int(dash[1]) {
+            (year, month) = (y, m)
+        } else if slash.count == 2, (1...2).contains(slash[0].count), slash[1].count == 4, let m = Int(slash[0]), let y = Int(slash[1]) {
+            (year, month) = (y, m)
+        } else {
+            return nil
+        }
+        guard (1...12).contains(month), (1000...9999).contains(year) else { return nil }
+        return (year, month)
     }
 
     static func isNull(_ node: Node) -> Bool {
@@ -96,7 +150,7 @@ extension YAMLReader {
     }
 
     mutating func reference(_ node: Node) -> DocumentReference? {
-        guard let f = mapping(node, "một văn bản căn cứ", allowed: ["tep", "loai", "so", "ky_hieu", "so_ky_hieu", "ngay", "co_quan", "trich_yeu"]) else {
+        guard let f = mapping(node, "một văn bản căn cứ", allowed: ["tep", "loai", "so", "ky_hieu", "so_ky_hieu", "ngay", "co_quan", "trich_yeu", "cach_dan"]) else {
             return nil
         }
         // With the cited document's own data file, everything else comes from that file.
@@ -115,10 +169,11 @@ extension YAMLReader {
         }
         let date = f["ngay"].flatMap { self.date($0, "ngày của văn bản được dẫn") }
         let issuer = f["co_quan"].flatMap { string($0, "cơ quan ban hành văn bản được dẫn") }
-        let subject = f["trich_yeu"].flatMap { text($0, "trích yếu văn bản được dẫn") }
+        let subject = f["trich_yeu"].flatMap { richText($0, "trích yếu văn bản được dẫn") }
+        let style = f["cach_dan"].flatMap { choice($0, "cách dẫn trích yếu (`cach_dan`)", SubjectStyle.self, allowed: SubjectStyle.allCases) }
         guard let kind else { return nil }
         return DocumentReference(kind: kind, numberAndSymbol: numberAndSymbol, date: date, issuer: issuer, subject: subject, position: position(node),
-                                 dataFile: dataFile)
+                                 dataFile: dataFile, subjectStyle: style)
     }
 
     mutating func period(_ node: Node) -> Period? {
@@ -143,133 +198,6 @@ extension YAMLReader {
         let holdsPhases = f["cac_dot"].flatMap { bool($0, "`cac_dot`") } ?? false
         guard let title else { return nil }
         return Section(title: VietnameseText.uppercased(title), blocks: content, holdsPhases: holdsPhases, position: position(node))
-    }
-
-    static let blockKeys = ["doan", "tieu_muc", "diem", "y", "noi_dung", "cac_y", "cac_diem", "giao", "nhiem_vu", "han", "han_thang"]
-
-    /// A list of content blocks (a single string is one paragraph).
-    mutating func blocks(_ node: Node, _ what: String) -> [Block] {
-        guard let items = list(node, what) else { return [] }
-        var result: [Block] = []
-        for item in items {
-            result.append(contentsOf: block(item))
-        }
-        return result
-    }
-
-    mutating func block(_ node: Node) -> [Block] {
-        if case .scalar = node {
-            return text(node, "đoạn văn").map { [.paragraph($0, position(node))] } ?? []
-        }
-        guard let f = mapping(node, "một khối nội dung", allowed: Self.blockKeys) else { return [] }
-        let children = f["noi_dung"].map { blocks($0, "nội dung") } ?? []
-        let pos = position(node)
-        let kinds = ["doan", "tieu_muc", "diem", "y", "cac_y", "cac_diem", "giao"].filter { f[$0] != nil }
-        guard kinds.count == 1, let kind = kinds.first, let value = f[kind] else {
-            if kinds.isEmpty, f.values.isEmpty, case .mapping(let mapping) = node, mapping.count > 0 {
-                // Every key was unknown and has been reported; a second
-                // error for the same lines would only repeat it.
-            } else if kinds.isEmpty {
-                error("khối nội dung không có `doan`, `tieu_muc`, `diem`, `y`, `cac_y`, `cac_diem` hay `giao`", at: node,
-                      hint: "thêm một trong các khóa đó, ví dụ `tieu_muc: Đối với Công đoàn cơ sở`")
-            } else {
-                error("một khối chỉ được có một trong \(kinds.map { "`\($0)`" }.joined(separator: ", "))", at: node,
-                      hint: "tách thành các khối riêng, mỗi khối bắt đầu bằng dấu `-`")
-            }
-            return []
-        }
-        if kind != "giao" {
-            for key in ["nhiem_vu", "han", "han_thang"] where f[key] != nil {
-                error("`\(key)` chỉ dùng trong khối `giao` (giao việc)", at: f.keys[key],
-                      hint: "thêm `giao: <đơn vị>` vào khối này, hoặc bỏ dòng `\(key)`")
-            }
-        }
-        if ["doan", "cac_y", "cac_diem"].contains(kind), f["noi_dung"] != nil {
-            error("`\(kind)` không có `noi_dung` con", at: f.keys["noi_dung"], hint: "dùng `tieu_muc`, `diem` hoặc `y` để có nội dung con")
-        }
-        switch kind {
-        case "doan":
-            return text(value, "đoạn văn").map { [.paragraph($0, pos)] } ?? []
-        case "tieu_muc":
-            return text(value, "tiểu mục").map { [.item(title: $0, blocks: children, pos)] } ?? []
-        case "diem":
-            return text(value, "điểm").map { [.point($0, blocks: children, pos)] } ?? []
-        case "y":
-            return text(value, "ý").map { [.bullet($0, blocks: children, pos)] } ?? []
-        case "cac_y":
-            return (list(value, "các ý") ?? []).compactMap { n in text(n, "ý").map { .bullet($0, blocks: [], position(n)) } }
-        case "cac_diem":
-            return (list(value, "các điểm") ?? []).compactMap { n in text(n, "điểm").map { .point($0, blocks: [], position(n)) } }
-        default:
-            return assignment(f, at: node).map { [.assignment($0)] } ?? []
-        }
-    }
-
-    mutating func assignment(_ f: Fields, at node: Node) -> Assignment? {
-        let body = f["giao"].flatMap { string($0, "đơn vị được giao việc") }
-        let taskNodes = required(f, "nhiem_vu", "nhiệm vụ được giao", example: "Chủ trì tổng hợp kết quả …").flatMap { list($0, "nhiệm vụ") } ?? []
-        let tasks = taskNodes.compactMap { n in text(n, "nhiệm vụ").map { Located($0, at: position(n)) } }
-        var deadline: Located<Deadline>?
-        if let dayNode = f["han"], let day = date(dayNode, "hạn hoàn thành") {
-            deadline = Located(.day(day.value), at: day.position)
-        }
-        if let monthNode = f["han_thang"] {
-            if deadline != nil {
-                error("chỉ ghi một trong `han` (ngày) và `han_thang` (tháng)", at: f.keys["han_thang"],
-                      hint: "xóa một trong hai dòng")
-            } else if let month = monthDeadline(monthNode) {
-                deadline = Located(month, at: position(monthNode))
-            }
-        }
-        guard let body, !tasks.isEmpty else { return nil }
-        return Assignment(body: body, tasks: tasks, deadline: deadline, position: position(node))
-    }
-
-    /// "2021-03", "03/2021" or "3/2021".
-    mutating func monthDeadline(_ node: Node) -> Deadline? {
-        guard let raw = string(node, "hạn theo tháng") else { return nil }
-        let parts: [Substring]
-        var year = 0, month = 0
-        if raw.contains("-") {
-            parts = raw.split(separator: "-")
-            if parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]) { year = y; month = m }
-        } else {
-            parts = raw.split(separator: "/")
-            if parts.count == 2, let m = Int(parts[0]), let y = Int(parts[1]) { year = y; month = m }
-        }
-        guard (1...12).contains(month), (1000...9999).contains(year) else {
-            error("hạn theo tháng \"\(raw)\" không hợp lệ", at: node, hint: "viết `2021-03` hoặc `03/2021`")
-            return nil
-        }
-        return .month(year: year, month: month)
-    }
-
-    mutating func phase(_ node: Node, index: Int) -> Phase? {
-        guard let f = mapping(node, "một đợt thi đua", allowed: ["ten", "tu", "den", "chu_de", "ky_niem", "danh_gia", "han_danh_gia"]) else {
-            return nil
-        }
-        let name = f["ten"].flatMap { string($0, "tên đợt") } ?? "Đợt \(index + 1)"
-        let start = required(f, "tu", "ngày bắt đầu đợt", example: "2025-01-01").flatMap { date($0, "ngày bắt đầu đợt") }
-        let end = required(f, "den", "ngày kết thúc đợt", example: "2025-08-31").flatMap { date($0, "ngày kết thúc đợt") }
-        let theme = f["chu_de"].flatMap { text($0, "chủ đề") }
-        let commemorations = f["ky_niem"].flatMap { list($0, "các ngày kỷ niệm") }?.compactMap { phaseCommemoration($0) } ?? []
-        let review = f["danh_gia"].flatMap { choice($0, "hình thức đánh giá (`danh_gia`)", ReviewKind.self, allowed: ReviewKind.allCases) }
-        let reviewDeadline = f["han_danh_gia"].flatMap { date($0, "hạn sơ kết/tổng kết") }
-        guard let start, let end else { return nil }
-        return Phase(name: name, start: start, end: end, theme: theme, commemorations: commemorations,
-                     review: review, reviewDeadline: reviewDeadline, position: position(node))
-    }
-
-    mutating func phaseCommemoration(_ node: Node) -> PhaseCommemoration? {
-        if case .scalar = node {
-            return string(node, "mã ngày kỷ niệm").map { PhaseCommemoration(key: Located($0, at: position(node))) }
-        }
-        guard let f = mapping(node, "một ngày kỷ niệm", allowed: ["ma", "so_nam", "khoang"]) else { return nil }
-        guard let keyNode = required(f, "ma", "mã ngày kỷ niệm", example: "thanh_lap_dang"),
-              let key = string(keyNode, "mã ngày kỷ niệm") else { return nil }
-        let years = f["so_nam"].flatMap { n in integer(n, "số năm kỷ niệm").map { Located($0, at: position(n)) } }
-        let range = f["khoang"].flatMap { n in string(n, "khoảng ngày kỷ niệm").map { Located($0, at: position(n)) } }
-        return PhaseCommemoration(key: Located(key, at: position(keyNode)), writtenYears: years, writtenRange: range)
     }
 
     mutating func recipient(_ node: Node) -> Recipient? {
@@ -306,14 +234,21 @@ extension YAMLReader {
         let signer = signerNode.flatMap { n in string(n, "họ tên người ký").map { Located($0, at: position(n)) } }
         guard let title, let signer else { return nil }
         return Signature(authority: authority, onBehalfOf: onBehalfOf, title: VietnameseText.uppercased(title), signer: signer,
-                         onBehalfOfAsWritten: onBehalfOfWritten)
+                         onBehalfOfAsWritten: onBehalfOfWritten, position: position(node))
     }
 
     mutating func commemoration(_ node: Node) -> Commemoration? {
         guard let f = mapping(node, "một ngày kỷ niệm bổ sung", allowed: ["ma", "ten", "ngay_goc"]) else { return nil }
         let key = required(f, "ma", "mã", example: "thanh_lap_ldld_tinh").flatMap { string($0, "mã ngày kỷ niệm") }
-        let name = required(f, "ten", "tên", example: "Ngày thành lập Liên đoàn Lao động tỉnh").flatMap { string($0, "tên ngày kỷ niệm") }
+        let nameNode = required(f, "ten", "tên", example: "Ngày thành lập Liên đoàn Lao động tỉnh")
+        let name = nameNode.flatMap { string($0, "tên ngày kỷ niệm") }
         let base = required(f, "ngay_goc", "ngày gốc", example: "1975-05-15").flatMap { date($0, "ngày gốc") }
+        if let name, let nameNode, name.hasSuffix(")") {
+            // The anniversary adds its own "(03/02/1930 - 03/02/2025)": a name ending in a
+            // bracket would print two brackets in a row.
+            error("tên ngày kỷ niệm \"\(name)\" kết thúc bằng dấu ngoặc; thidua tự thêm khoảng ngày trong ngoặc", at: nameNode,
+                  hint: "viết phần trong ngoặc bằng dấu gạch: \"Ngày A - Ngày B\"")
+        }
         guard let key, let name, let base else { return nil }
         return Commemoration(key: key, name: name, base: base.value)
     }

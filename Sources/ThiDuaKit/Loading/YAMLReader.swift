@@ -11,6 +11,11 @@ struct YAMLReader {
     var diagnostics: [Diagnostic] = []
     /// The parsed text's lines, to see what YAML dropped from a line (a `#` comment).
     var lines: [Substring] = []
+    /// Computes inline fields (`{ky_niem …}`) while text is read; set by the document loader
+    /// once the catalogue, the congresses and the year are known.
+    var fieldResolver: InlineFieldResolver?
+    /// The fields met so far, as written and what they became.
+    var inlineFields: [InlineField] = []
 
     init(file: String) {
         self.file = file

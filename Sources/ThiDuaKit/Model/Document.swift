@@ -56,9 +56,14 @@ public struct DocumentHeader: Sendable, Equatable {
     /// The issuing body as the clerk wrote it ("Liên đoàn Lao động tỉnh Bến Tre"): the
     /// form other documents use when they cite this one.
     public var issuingBodyAsWritten: String
+    /// The day of the date is left blank for the văn thư to fill at registration ("ngày
+    /// tháng 02 năm 2025"): only the month and year were given, and `date` is the 1st.
+    public var dayLeftBlank: Bool
+    /// A draft (dự thảo): the document carries the "DỰ THẢO" mark.
+    public var isDraft: Bool
 
     public init(parentBody: String, issuingBody: String, number: Int?, symbol: Located<String>, place: String, date: Located<CivilDate>,
-                issuingBodyAsWritten: String? = nil) {
+                issuingBodyAsWritten: String? = nil, dayLeftBlank: Bool = false, isDraft: Bool = false) {
         self.parentBody = parentBody
         self.issuingBody = issuingBody
         self.number = number
@@ -66,258 +71,12 @@ public struct DocumentHeader: Sendable, Equatable {
         self.place = place
         self.date = date
         self.issuingBodyAsWritten = issuingBodyAsWritten ?? issuingBody
-    }
-}
-
-/// A reference to another document: "Kế hoạch số 02/KH-TLĐ ngày 10/02/2017 của … về …".
-public struct DocumentReference: Sendable, Equatable {
-    /// The kind in words, e.g. "Kế hoạch", "Chỉ thị", "Nghị quyết".
-    public var kind: String
-    /// "02/KH-TLĐ" or "05-CT/TW", already joined.
-    public var numberAndSymbol: String?
-    public var date: Located<CivilDate>?
-    /// The issuing body, e.g. "Đoàn Chủ tịch Tổng Liên đoàn Lao động Việt Nam".
-    public var issuer: String?
-    /// Trích yếu of the referenced document (written after "về").
-    public var subject: String?
-    public var position: SourcePosition
-    /// The cited document's own data file (`tep:`), relative to this data file: its
-    /// number, date, issuer and subject are then taken from that file (see
-    /// `Document.linking(_:)`), and checks can compare the two documents.
-    public var dataFile: Located<String>?
-
-    public init(kind: String, numberAndSymbol: String?, date: Located<CivilDate>?, issuer: String?, subject: String?, position: SourcePosition,
-                dataFile: Located<String>? = nil) {
-        self.kind = kind
-        self.numberAndSymbol = numberAndSymbol
-        self.date = date
-        self.issuer = issuer
-        self.subject = subject
-        self.position = position
-        self.dataFile = dataFile
-    }
-}
-
-/// How the references are introduced.
-public enum ReferenceWording: String, Sendable, CaseIterable {
-    case canCu = "can_cu"
-    case thucHien = "thuc_hien"
-
-    /// The words that open the references paragraph.
-    public var words: String {
-        switch self {
-        case .canCu: return "Căn cứ"
-        case .thucHien: return "Thực hiện"
-        }
-    }
-}
-
-/// A top-level section ("I. MỤC ĐÍCH, YÊU CẦU").
-public struct Section: Sendable, Equatable {
-    public var title: String
-    public var blocks: [Block]
-    /// True when the plan's phases are laid out at the end of this section.
-    public var holdsPhases: Bool
-    public var position: SourcePosition
-
-    public init(title: String, blocks: [Block], holdsPhases: Bool = false, position: SourcePosition) {
-        self.title = title
-        self.blocks = blocks
-        self.holdsPhases = holdsPhases
-        self.position = position
-    }
-}
-
-/// A piece of body content. Numbering is not stored: it follows from the
-/// nesting and is computed when the document is laid out.
-public indirect enum Block: Sendable, Equatable {
-    /// A paragraph of running text (inline `**bold**`, `*italic*`, "quotes").
-    case paragraph(String, SourcePosition)
-    /// A numbered item (1., 1.1., 1.1.1.): a heading when it has content,
-    /// a numbered sentence when it has none.
-    case item(title: String, blocks: [Block], SourcePosition)
-    /// A lettered point a), b), … đ) …
-    case point(String, blocks: [Block], SourcePosition)
-    /// A "-" bullet.
-    case bullet(String, blocks: [Block], SourcePosition)
-    /// A task assigned to a body, with an optional deadline (guidance).
-    case assignment(Assignment)
-    /// A table of figures (generated in reports).
-    case table(Table, SourcePosition)
-
-    /// Where the block was written.
-    public var position: SourcePosition {
-        switch self {
-        case .paragraph(_, let p), .item(_, _, let p), .point(_, _, let p), .bullet(_, _, let p): return p
-        case .assignment(let a): return a.position
-        case .table(_, let p): return p
-        }
-    }
-}
-
-/// A table: a header row and body rows of already formatted cells.
-public struct Table: Sendable, Equatable {
-    /// How a column's cells line up in plain text and Markdown.
-    public enum Alignment: Sendable, Equatable { case left, right, center }
-
-    public var headers: [String]
-    public var rows: [[String]]
-    public var alignments: [Alignment]
-    /// Rows drawn in bold (subtotals, the grand total), by index into `rows`.
-    public var emphasized: Set<Int>
-
-    public init(headers: [String], rows: [[String]], alignments: [Alignment], emphasized: Set<Int> = []) {
-        self.headers = headers
-        self.rows = rows
-        self.alignments = alignments
-        self.emphasized = emphasized
-    }
-}
-
-/// A deadline, exact to the day or to the month ("trong tháng 03 năm 2021").
-public enum Deadline: Sendable, Equatable, Comparable {
-    /// "trước ngày 06/3/2021"
-    case day(CivilDate)
-    /// "trong tháng 03 năm 2021"
-    case month(year: Int, month: Int)
-
-    /// The last day the work may be done, used for sorting and checks.
-    public var lastDay: CivilDate? {
-        switch self {
-        case .day(let d): return d
-        case .month(let year, let month):
-            return CivilDate(year: year, month: month, day: CivilDate.daysIn(month: month, year: year))
-        }
+        self.dayLeftBlank = dayLeftBlank
+        self.isDraft = isDraft
     }
 
-    /// The first day of the deadline's span.
-    public var firstDay: CivilDate? {
-        switch self {
-        case .day(let d): return d
-        case .month(let year, let month): return CivilDate(year: year, month: month, day: 1)
-        }
-    }
-
-    public static func < (lhs: Deadline, rhs: Deadline) -> Bool {
-        switch (lhs.lastDay, rhs.lastDay) {
-        case let (l?, r?): return l < r
-        default: return false
-        }
-    }
-}
-
-/// Work assigned to a named body in a guidance document.
-public struct Assignment: Sendable, Equatable {
-    /// Who does it, e.g. "Ban Tuyên giáo - Nữ công".
-    public var body: String
-    /// What to do (one or more paragraphs of text).
-    public var tasks: [Located<String>]
-    public var deadline: Located<Deadline>?
-    public var position: SourcePosition
-
-    public init(body: String, tasks: [Located<String>], deadline: Located<Deadline>?, position: SourcePosition) {
-        self.body = body
-        self.tasks = tasks
-        self.deadline = deadline
-        self.position = position
-    }
-}
-
-/// How a phase ends: sơ kết (a phase) or tổng kết (the year or period).
-public enum ReviewKind: String, Sendable, CaseIterable {
-    case soKet = "so_ket"
-    case tongKet = "tong_ket"
-
-    public var words: String {
-        switch self {
-        case .soKet: return "Sơ kết"
-        case .tongKet: return "Tổng kết"
-        }
-    }
-}
-
-/// A commemoration saluted by a phase, possibly with the figures a clerk typed
-/// (which are checked against the computed ones).
-public struct PhaseCommemoration: Sendable, Equatable {
-    public var key: Located<String>
-    /// The anniversary number as written in the data, if any.
-    public var writtenYears: Located<Int>?
-    /// The bracketed date range as written in the data, if any.
-    public var writtenRange: Located<String>?
-
-    public init(key: Located<String>, writtenYears: Located<Int>? = nil, writtenRange: Located<String>? = nil) {
-        self.key = key
-        self.writtenYears = writtenYears
-        self.writtenRange = writtenRange
-    }
-}
-
-/// One phase (đợt) of the movement.
-public struct Phase: Sendable, Equatable {
-    public var name: String
-    public var start: Located<CivilDate>
-    public var end: Located<CivilDate>
-    /// Chủ đề.
-    public var theme: String?
-    public var commemorations: [PhaseCommemoration]
-    public var review: ReviewKind?
-    public var reviewDeadline: Located<CivilDate>?
-    public var position: SourcePosition
-
-    public init(name: String, start: Located<CivilDate>, end: Located<CivilDate>, theme: String?, commemorations: [PhaseCommemoration], review: ReviewKind?, reviewDeadline: Located<CivilDate>?, position: SourcePosition) {
-        self.name = name
-        self.start = start
-        self.end = end
-        self.theme = theme
-        self.commemorations = commemorations
-        self.review = review
-        self.reviewDeadline = reviewDeadline
-        self.position = position
-    }
-}
-
-/// A recipient line: "- Ban CSKT-XH&TĐKT TLĐ (để b/c);".
-public struct Recipient: Sendable, Equatable {
-    public var name: String
-    /// Purpose without brackets, e.g. "để b/c".
-    public var purpose: String?
-    public var position: SourcePosition
-
-    public init(name: String, purpose: String?, position: SourcePosition) {
-        self.name = name
-        self.purpose = purpose
-        self.position = position
-    }
-}
-
-/// The signature block.
-public struct Signature: Sendable, Equatable {
-    /// Authority marks (thể thức ký).
-    public enum Authority: String, Sendable, CaseIterable {
-        case tm = "TM."
-        case kt = "KT."
-        case q = "Q."
-        case tl = "TL."
-        case tuq = "TUQ."
-    }
-
-    public var authority: Authority?
-    /// What follows the mark: "BAN THƯỜNG VỤ" after TM., "CHỦ TỊCH" after KT.
-    public var onBehalfOf: String?
-    /// `onBehalfOf` as the clerk wrote it ("Ban Thường vụ"), for citations.
-    public var onBehalfOfAsWritten: String?
-    /// Chức vụ of the signer, e.g. "PHÓ CHỦ TỊCH THƯỜNG TRỰC".
-    public var title: String
-    /// Họ tên, with no academic title.
-    public var signer: Located<String>
-
-    public init(authority: Authority?, onBehalfOf: String?, title: String, signer: Located<String>, onBehalfOfAsWritten: String? = nil) {
-        self.authority = authority
-        self.onBehalfOf = onBehalfOf
-        self.onBehalfOfAsWritten = onBehalfOfAsWritten ?? onBehalfOf
-        self.title = title
-        self.signer = signer
-    }
+    /// The latest day the document can carry: the end of the month when the day is blank.
+    public var latestDate: CivilDate { dayLeftBlank ? date.value.endOfMonth : date.value }
 }
 
 /// The movement's own period, used to check deadlines and phases.
@@ -347,7 +106,7 @@ public struct Document: Sendable {
     public var period: Period?
     public var phases: [Phase]
     /// The sentence that introduces the phases ("Phong trào … chia thành 2 đợt như sau:").
-    public var phasesIntro: String?
+    public var phasesIntro: PhasesIntro?
     /// Paragraphs after the last section ("Trên đây là …").
     public var closing: [Block]
     public var recipients: [Recipient]
@@ -362,11 +121,20 @@ public struct Document: Sendable {
     public var report: ReportSpec?
     /// The file the document was read from (for diagnostics and relative paths).
     public var sourceFile: String
+    /// How references introduce the cited subject ("về …", "“Về việc …”", or directly).
+    public var subjectStyle: SubjectStyle = .ve
+    /// The congresses (đại hội) of the period that the data names (`dai_hoi`).
+    public var congresses: [Congress] = []
+    /// The words before a phase's saluted anniversaries, for every phase that sets none.
+    public var saluteLeadIn: String?
+    /// Every inline field (`{ky_niem …}`) of the text, as written and where, already
+    /// replaced in the text by its value; the checks look at what they name.
+    public var inlineFields: [InlineField] = []
 
     public init(kind: DocumentKind, header: DocumentHeader, title: String? = nil, subject: String,
                 referenceWording: ReferenceWording = .canCu, references: [DocumentReference] = [],
                 preamble: [Block] = [], sections: [Section] = [], period: Period? = nil,
-                phases: [Phase] = [], phasesIntro: String? = nil, closing: [Block] = [],
+                phases: [Phase] = [], phasesIntro: PhasesIntro? = nil, closing: [Block] = [],
                 recipients: [Recipient] = [], archive: [String] = [], signature: Signature,
                 extraCommemorations: [Commemoration] = [], anniversaryStyle: DayMonthStyle = .official,
                 report: ReportSpec? = nil, sourceFile: String) {
@@ -394,5 +162,15 @@ public struct Document: Sendable {
     /// The catalog of commemorations this document can name: built-in plus its own.
     public var commemorationCatalog: CommemorationCatalog {
         CommemorationCatalog.builtin.adding(extraCommemorations)
+    }
+
+    /// The year the movement is for: the start of `thoi_gian`, else the document's year. Inline
+    /// anniversaries count to this year unless they name another (a plan for 2026 is often
+    /// signed in December 2025).
+    public var movementYear: Int { period?.start.value.year ?? header.date.value.year }
+
+    /// The congress with this code.
+    public func congress(_ key: String) -> Congress? {
+        congresses.first { $0.key == key }
     }
 }

@@ -21,7 +21,7 @@ public struct MarkdownFormatter: BlockFormatter {
     public init() {}
 
     public func sectionHeading(number: String, title: String) -> String {
-        "## \(number). \(title)"
+        "## \(number). \(InlineText.markdown(title, place: .heading))"
     }
 
     public func format(_ group: [LaidOutBlock]) -> String {
@@ -34,19 +34,25 @@ public struct MarkdownFormatter: BlockFormatter {
             return InlineText.markdown(block.text)
         case .heading(let level):
             let hashes = String(repeating: "#", count: min(6, level + 3))
-            return "\(hashes) \(block.label) \(InlineText.curlyQuotes(block.text))"
+            return "\(hashes) \(block.label) \(InlineText.markdown(block.text, place: .heading))"
         case .numberedSentence:
             // "1. text" would become a Markdown list: escape the dot of a one-level number.
             let label = block.label.filter({ $0 == "." }).count == 1
                 ? block.label.replacingOccurrences(of: ".", with: "\\.") : block.label
-            return "\(label) \(InlineText.curlyQuotes(block.text))"
+            return "\(label) \(InlineText.markdown(block.text, place: .inline))"
         case .point:
             // "a)" would become an ordered list: escape the bracket.
-            return "\(block.label.dropLast())\\) \(InlineText.markdown(block.text))"
+            return "\(block.label.dropLast())\\) \(InlineText.markdown(block.text, place: .inline))"
         case .bullet(let level):
-            return level == 0 ? "- \(InlineText.curlyQuotes(block.text))" : "  - \(InlineText.curlyQuotes(block.text))"
+            return (level == 0 ? "- " : "  - ") + InlineText.markdown(block.text)
         case .bulletText:
-            return "  \(InlineText.curlyQuotes(block.text))"
+            return "  " + InlineText.markdown(block.text)
+        case .subheading:
+            // Bold, its own emphasis dropped (it would nest inside the bold).
+            let text = InlineText.escapingInline(InlineText.plain(block.text), headingHashes: false).trimmingSpaces()
+            return "**\\\(block.label) \(text)**"
+        case .labeledParagraph:
+            return "\(InlineText.escapingInline(block.label, headingHashes: false)) \(InlineText.markdown(block.text, place: .inline))"
         case .table(let table):
             return TableLayout.markdown(table)
         }
@@ -83,6 +89,10 @@ public struct PlainTextFormatter: BlockFormatter {
                 : TextLayout.wrap(text, width: width, first: "  + ", rest: "    ")
         case .bulletText:
             return TextLayout.wrap(text, width: width, first: "  ", rest: "  ")
+        case .subheading:
+            return TextLayout.wrap(text, width: width, hanging: "\(block.label) ")
+        case .labeledParagraph:
+            return TextLayout.wrap("\(block.label) \(text)", width: width, first: TextLayout.paragraphIndent, rest: "")
         case .table(let table):
             return TableLayout.plain(table, width: width)
         }

@@ -1,9 +1,9 @@
 /// Builds the template context of a document: every date, number, heading
 /// number and anniversary already written out, for both output formats.
 ///
-/// Markdown pieces are under `md`-named keys, plain-text pieces (already
-/// wrapped to the requested width) under `txt`-named keys; templates only
-/// choose the order and the spacing.
+/// Raw values (for writers that lay text out themselves, such as Word's) are under plain
+/// keys; Markdown pieces, already escaped, under `md`; plain-text pieces (already wrapped to
+/// the requested width) under `txt`. Templates only choose the order and the spacing.
 public struct DocumentView {
     /// Plain-text line width.
     public var width: Int
@@ -17,18 +17,22 @@ public struct DocumentView {
         self.formatters = [MarkdownFormatter(), PlainTextFormatter(width: max(40, width))] + extraFormatters
     }
 
+    /// "DỰ THẢO", the mark a draft carries above its header.
+    public static let draftMark = "DỰ THẢO"
+
     /// The context for `document`.
     public func context(for document: Document) -> TemplateValue {
         let header = document.header
         let title = document.title ?? document.kind.title
         let numberLine = DocumentFormat.numberLine(number: header.number, symbol: header.symbol.value)
-        let placeDate = DocumentFormat.placeAndDate(place: header.place, date: header.date.value)
+        let placeDate = header.dayLeftBlank
+            ? DocumentFormat.placeAndDate(place: header.place, monthOf: header.date.value)
+            : DocumentFormat.placeAndDate(place: header.place, date: header.date.value)
         let subject = InlineText.curlyQuotes(document.subject)
 
         var sections = document.sections
-        var phaseBlocks: [Block] = []
         if !document.phases.isEmpty {
-            phaseBlocks = PhaseLayout.blocks(for: document)
+            let phaseBlocks = PhaseLayout.blocks(for: document)
             if let index = sections.firstIndex(where: \.holdsPhases) {
                 sections[index].blocks += phaseBlocks
             } else {
@@ -50,11 +54,20 @@ public struct DocumentView {
 
         let recipientLines = recipientLines(document)
         let signatureLines = signatureLines(document.signature)
+        let md = MarkdownFormatter.self
+        // Spaces would collapse in Markdown: the blanks left for the văn thư are no-break spaces there.
+        let mdNumberLine = header.number == nil ? numberLine.replacingOccurrences(of: " /", with: "\u{00A0}/")
+            .replacingOccurrences(of: "  ", with: "\u{00A0}\u{00A0}") : numberLine
+        let mdPlaceDate = header.dayLeftBlank
+            ? DocumentFormat.placeAndDate(place: header.place, monthOf: header.date.value, blank: String(repeating: "\u{00A0}", count: 6))
+            : placeDate
 
         return .map([
             ("kind", .string(document.kind.rawValue)),
             ("title", .string(title)),
             ("subject", .string(subject)),
+            ("is_draft", .bool(header.isDraft)),
+            ("draft_mark", .string(header.isDraft ? Self.draftMark : "")),
             ("header", .map([
                 ("parent_body", .string(header.parentBody)),
                 ("issuing_body", .string(header.issuingBody)),
@@ -69,48 +82,35 @@ public struct DocumentView {
             ("sections", .list(sectionValues)),
             ("closing", .list(layout(document.closing))),
             ("recipients", .list(recipientLines.map { .string($0) })),
-            ("recipients_md", .string(recipientLines.map(Self.escapingPipes).joined(separator: "<br>"))),
+            ("recipients_md", .string(recipientLines.map { md.cell($0) }.joined(separator: "<br>"))),
             ("signature", .map([
                 ("authority", .string(signatureLines.authority ?? "")),
                 ("has_authority", .bool(signatureLines.authority != nil)),
                 ("title", .string(document.signature.title)),
                 ("signer", .string(document.signature.signer.value)),
             ])),
+            ("md", .map([
+                ("parent_body", .string(md.cell(header.parentBody))),
+                ("issuing_body", .string(md.cell(header.issuingBody))),
+                ("number_line", .string(md.cell(mdNumberLine))),
+                ("place_date", .string(md.cell(mdPlaceDate))),
+                ("title", .string(InlineText.markdown(title, place: .heading))),
+                ("subject", .string(md.cell(InlineText.plain(subject)))),
+                ("authority", .string(md.cell(signatureLines.authority ?? ""))),
+                ("signature_title", .string(md.cell(document.signature.title))),
+                ("signer", .string(md.cell(document.signature.signer.value))),
+            ])),
             ("txt", .map([
+                ("draft", .string(header.isDraft ? VietnameseText.alignRight(Self.draftMark, width: width) : "")),
                 ("header", .string(TextLayout.header(left: [header.parentBody, header.issuingBody],
                                                      right: [DocumentFormat.nation, DocumentFormat.motto],
                                                      number: numberLine, placeDate: placeDate, width: width))),
                 ("title", .string(TextLayout.centeredBlock([title], width: width))),
-                ("subject", .string(TextLayout.centeredBlock([subject], width: width - 10, within: width))),
+                ("subject", .string(TextLayout.centeredBlock([InlineText.plain(subject)], width: width - 10, within: width))),
                 ("rule", .string(TextLayout.centeredBlock([VietnameseText.rule(12)], width: width))),
-                ("footer", .string(TextLayout.footer(recipients: recipientLines, signature: signatureLines.all, width: width))),
+                ("footer", .string(TextLayout.footer(recipients: recipientParts(document), signature: signatureLines.all, width: width))),
             ])),
         ])
-    }
-
-    /// `|` escaped for a Markdown table cell.
-    static func escapingPipes(_ text: String) -> String {
-        VietnameseText.containsByte(text, UInt8(ascii: "|")) ? text.replacingOccurrences(of: "|", with: "\\|") : text
-    }
-
-    /// "Căn cứ A; B." with each reference in the standard sentence.
-    func referencesParagraph(_ document: Document) -> String? {
-        guard !document.references.isEmpty else { return nil }
-        let parts = document.references.map(Self.referenceSentence)
-        return "\(document.referenceWording.words) " + parts.joined(separator: "; ") + "."
-    }
-
-    /// "Kế hoạch số 02/KH-TLĐ ngày 10/02/2017 của Đoàn Chủ tịch … về …".
-    public static func referenceSentence(_ reference: DocumentReference) -> String {
-        var text = reference.kind
-        if let number = reference.numberAndSymbol { text += " số \(number)" }
-        if let date = reference.date { text += " ngày \(date.value.short())" }
-        if let issuer = reference.issuer { text += " của \(issuer)" }
-        if let subject = reference.subject {
-            let lower = subject.lowercased()
-            text += lower.hasPrefix("về ") ? " \(subject)" : " về \(subject)"
-        }
-        return InlineText.curlyQuotes(text)
     }
 
     /// Each formatter's text of one group of blocks, under its key.
@@ -130,28 +130,48 @@ public struct DocumentView {
 
     /// "- Ban … (để b/c);" lines and the closing "- Lưu: VT, …." line.
     func recipientLines(_ document: Document) -> [String] {
-        var lines = document.recipients.map { recipient -> String in
-            let purpose = recipient.purpose.map { " (\($0))" } ?? ""
-            return "- \(recipient.name)\(purpose);"
-        }
-        if !document.archive.isEmpty {
-            lines.append("- Lưu: \(document.archive.joined(separator: ", ")).")
-        } else if var last = lines.popLast() {
-            // The last line ends with "." (conventions.md).
-            if last.hasSuffix(";") { last.removeLast() }
-            lines.append(last + ".")
-        }
-        return lines
+        recipientParts(document).map { $0.name + ($0.tail.isEmpty ? "" : " " + $0.tail) }
     }
 
-    /// The authority line ("TM. BAN THƯỜNG VỤ"), the title, space, the name.
+    /// Each recipient line as its name ("- Ban …") and the part that must stay whole on a line
+    /// when it is wrapped: the purpose with the final mark ("(để th/hiện);"), or the mark alone.
+    func recipientParts(_ document: Document) -> [(name: String, tail: String)] {
+        var parts = document.recipients.map { recipient -> (name: String, tail: String) in
+            guard let purpose = recipient.purpose else { return ("- \(recipient.name);", "") }
+            return ("- \(recipient.name)", "(\(purpose));")
+        }
+        if !document.archive.isEmpty {
+            parts.append(("- Lưu: \(document.archive.joined(separator: ", ")).", ""))
+        } else if var last = parts.popLast() {
+            // The last line ends with "." (conventions.md).
+            if last.tail.isEmpty {
+                if last.name.hasSuffix(";") { last.name.removeLast() }
+                last.name += "."
+            } else {
+                last.tail = String(last.tail.dropLast()) + "."
+            }
+            parts.append(last)
+        }
+        return parts
+    }
+
+    /// The authority line ("TM. BAN THƯỜNG VỤ"), the title, room for the signature and the
+    /// seal (four blank lines), the name.
     func signatureLines(_ signature: Signature) -> (authority: String?, all: [String]) {
         var authority: String?
         if let mark = signature.authority {
             authority = [mark.rawValue, signature.onBehalfOf].compactMap { $0 }.joined(separator: " ")
         }
-        let all = [authority, signature.title].compactMap { $0 } + ["", "", ""] + [signature.signer.value]
+        let all = [authority, signature.title].compactMap { $0 } + Array(repeating: "", count: TextLayout.signatureRoom)
+            + [signature.signer.value]
         return (authority, all)
+    }
+}
+
+extension MarkdownFormatter {
+    /// Text for a cell of the header or footer table: inline markup escaped, `|` included.
+    static func cell(_ text: String) -> String {
+        InlineText.escapingInline(InlineText.curlyQuotes(text), headingHashes: false).trimmingSpaces()
     }
 }
 

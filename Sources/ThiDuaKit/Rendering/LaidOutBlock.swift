@@ -16,6 +16,12 @@ public struct LaidOutBlock: Sendable, Equatable {
         case bullet(level: Int)
         /// Text continuing the bullet above it, indented under the bullet's text.
         case bulletText
+        /// An unnumbered sub-heading inside a section: label "*", text such as "Các phong
+        /// trào thi đua trọng tâm:". It takes no number and the numbering around it goes on.
+        case subheading
+        /// Running text (first-line indent, like `paragraph`) that opens with a computed label:
+        /// "Một là:", "Hai là:" … or "1-", "2-" … (`LabelStyle`); the label is in `label`.
+        case labeledParagraph
         /// A table of figures.
         case table(Table)
     }
@@ -60,12 +66,21 @@ enum BlockLayout {
         return groups
     }
 
+    /// A sub-heading's content in line after it, so the numbering goes on across it.
+    static func flatteningSubheadings(_ blocks: [Block]) -> [Block] {
+        blocks.flatMap { block -> [Block] in
+            guard case .subheading(let text, let children, let position) = block, !children.isEmpty else { return [block] }
+            return [.subheading(text, blocks: [], position)] + flatteningSubheadings(children)
+        }
+    }
+
     /// Lays out blocks at one nesting depth; `prefix` is the number of the parent item.
-    static func layOut(_ blocks: [Block], depth: Int, prefix: String) -> [LaidOutBlock] {
+    static func layOut(_ written: [Block], depth: Int, prefix: String) -> [LaidOutBlock] {
         var result: [LaidOutBlock] = []
         var itemNumber = 0
         var pointIndex = 0
-        for block in blocks {
+        var labelCounts: [LabelStyle: Int] = [:]
+        for block in flatteningSubheadings(written) {
             switch block {
             case .paragraph(let text, _):
                 result.append(LaidOutBlock(role: .paragraph, text: text))
@@ -75,6 +90,9 @@ enum BlockLayout {
                 let role: LaidOutBlock.Role = children.isEmpty ? .numberedSentence(level: depth) : .heading(level: depth)
                 result.append(LaidOutBlock(role: role, label: number, text: title))
                 result += layOut(children, depth: depth + 1, prefix: number)
+            case .assignment(let assignment) where assignment.asSentence:
+                itemNumber += 1
+                result.append(LaidOutBlock(role: .numberedSentence(level: depth), label: "\(prefix)\(itemNumber).", text: assignment.sentence))
             case .assignment(let assignment):
                 itemNumber += 1
                 let number = "\(prefix)\(itemNumber)."
@@ -107,6 +125,12 @@ enum BlockLayout {
                 result += layOut(rest, depth: depth, prefix: prefix)
             case .table(let table, _):
                 result.append(LaidOutBlock(role: .table(table), text: ""))
+            case .subheading(let text, _, _):
+                result.append(LaidOutBlock(role: .subheading, label: "*", text: text))
+            case .labeled(let text, let style, _):
+                let index = labelCounts[style, default: 0]
+                labelCounts[style] = index + 1
+                result.append(LaidOutBlock(role: .labeledParagraph, label: style.label(index), text: text))
             }
         }
         return result

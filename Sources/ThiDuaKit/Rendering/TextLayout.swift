@@ -19,38 +19,107 @@ enum TextLayout {
     /// Each line wrapped to `width` and centred within `within` columns.
     static func centeredBlock(_ lines: [String], width: Int, within: Int? = nil) -> String {
         let total = within ?? width
-        return lines.flatMap { VietnameseText.wrap($0, width: width) }
+        return lines.flatMap { VietnameseText.balancedWrap($0, width: width) }
             .map { VietnameseText.center($0, width: total) }
             .joined(separator: "\n")
     }
 
-    /// The official header: bodies on the left, the national title on the
-    /// right, each centred in its half, with short rules under the issuing
-    /// body and the motto; then the number and the place-and-date line on
-    /// one row.
+    /// Blank lines between the signer's title and name: room for the signature and the seal.
+    static let signatureRoom = 4
+
+    /// The official header: bodies on the left, the national title on the right, each centred
+    /// in its column, with short rules under the issuing body and the motto; then the number and
+    /// the place-and-date line on one row.
+    ///
+    /// The quốc hiệu, the tiêu ngữ, the place-and-date line and the names are never broken in the
+    /// middle: when a line does not fit its column, the columns are stacked as a typist would
+    /// (national title first, then the bodies; the number, then the place and date at the right).
     static func header(left: [String], right: [String], number: String, placeDate: String, width: Int) -> String {
-        let half = width / 2
-        let leftRule = VietnameseText.rule(min(half - 4, 12))
         let motto = right.last ?? ""
-        let rightRule = VietnameseText.rule(min(half - 2, VietnameseText.displayWidth(motto)))
-        let top = VietnameseText.twoColumns(left: left + [leftRule], right: right + [rightRule], totalWidth: width)
-        let bottom = VietnameseText.twoColumns(left: [number], right: [placeDate], totalWidth: width)
-        return (top + [""] + bottom).joined(separator: "\n")
+        let widest = { (lines: [String]) in lines.map(VietnameseText.displayWidth).max() ?? 0 }
+        var lines: [String] = []
+        if let columns = columnWidths(left: widest(left), right: widest(right), width: width) {
+            let leftRule = VietnameseText.rule(min(columns.left - 4, 12))
+            let rightRule = VietnameseText.rule(min(columns.right - 2, VietnameseText.displayWidth(motto)))
+            lines += besideEachOther(left + [leftRule], right + [rightRule], columns)
+            lines.append("")
+            if VietnameseText.displayWidth(number) <= columns.left, VietnameseText.displayWidth(placeDate) <= columns.right {
+                lines += besideEachOther([number], [placeDate], columns)
+            } else {
+                lines += [VietnameseText.center(number, width: columns.left), VietnameseText.alignRight(placeDate, width: width)]
+            }
+        } else {
+            lines += centredWhole(right, width: width)
+            lines.append(VietnameseText.center(VietnameseText.rule(min(width - 2, VietnameseText.displayWidth(motto))), width: width))
+            lines.append("")
+            lines += centredWhole(left, width: width)
+            lines.append(VietnameseText.center(VietnameseText.rule(12), width: width))
+            lines.append("")
+            lines += centredWhole([number], width: width)
+            lines += wholeLines(placeDate, width: width).map { VietnameseText.alignRight($0, width: width) }
+        }
+        return lines.joined(separator: "\n")
     }
 
-    /// "Nơi nhận:" and its lines on the left (left-aligned, wrapped to the
-    /// left half) beside the signature block centred in the right half.
-    static func footer(recipients: [String], signature: [String], width: Int) -> String {
-        let half = width / 2
-        var left: [String] = recipients.isEmpty ? [] : ["Nơi nhận:"]
-        for line in recipients {
-            left += VietnameseText.wrap(line, width: half - 2, firstIndent: "", restIndent: "  ")
+    /// The widths of the two columns (and the gap), or nil when the widest lines do not fit side
+    /// by side: halves when both fit in a half, else each column as wide as its widest line.
+    static func columnWidths(left: Int, right: Int, width: Int) -> (left: Int, right: Int, gap: Int)? {
+        let half = max(1, (width - 2) / 2)
+        if left <= half, right <= half { return (half, half, width - 2 * half) }
+        let gap = 2
+        guard left + gap + right <= width else { return nil }
+        let spare = width - left - gap - right
+        return (left + spare / 2, right + spare - spare / 2, gap)
+    }
+
+    /// Lines of two columns, each line centred in its column (no line is wider than its column).
+    static func besideEachOther(_ left: [String], _ right: [String], _ columns: (left: Int, right: Int, gap: Int)) -> [String] {
+        let l = left.map { VietnameseText.center($0, width: columns.left) }
+        let r = right.map { VietnameseText.center($0, width: columns.right) }
+        return (0..<max(l.count, r.count)).map { row in
+            let leftPart = row < l.count ? l[row] : ""
+            let rightPart = row < r.count ? r[row] : ""
+            return rightPart.isEmpty ? leftPart
+                : VietnameseText.trimmingTrailingSpaces(VietnameseText.padRight(leftPart, width: columns.left + columns.gap) + rightPart)
         }
-        let right = signature.flatMap { $0.isEmpty ? [""] : VietnameseText.wrap($0, width: half) }
-            .map { VietnameseText.center($0, width: half) }
-        let rows = max(left.count, right.count)
+    }
+
+    /// Each line centred across the page, broken only when it is wider than the page.
+    static func centredWhole(_ lines: [String], width: Int) -> [String] {
+        lines.flatMap { wholeLines($0, width: width) }.map { VietnameseText.center($0, width: width) }
+    }
+
+    /// The line itself when it fits; else wrapped into lines of even length, so no word is left
+    /// alone on the last line ("LIÊN ĐOÀN LAO ĐỘNG / THÀNH PHỐ HỒ CHÍ MINH").
+    static func wholeLines(_ text: String, width: Int) -> [String] {
+        guard VietnameseText.displayWidth(text) > width else { return [text] }
+        return VietnameseText.balancedWrap(text, width: width)
+    }
+
+    /// "Nơi nhận:" and its lines on the left (left-aligned, wrapped to the left half) beside the
+    /// signature block centred in the right half. A recipient's purpose with its final mark
+    /// ("(để th/hiện);") is never broken. When a signature line does not fit the right half, the
+    /// signature comes first, at the right of the page, and the recipients under it.
+    static func footer(recipients: [(name: String, tail: String)], signature: [String], width: Int) -> String {
+        let half = width / 2
+        let signatureWidth = signature.map(VietnameseText.displayWidth).max() ?? 0
+        let stacked = signatureWidth > half
+        let recipientWidth = stacked ? width : half - 2
+        var left: [String] = recipients.isEmpty ? [] : ["Nơi nhận:"]
+        for recipient in recipients {
+            left += wrapKeepingTail(recipient.name, tail: recipient.tail, width: recipientWidth, restIndent: "  ")
+        }
+        if stacked {
+            // Centred within a block as wide as its widest line, the block at the right margin.
+            let block = min(width, signatureWidth)
+            let right = signature.flatMap { $0.isEmpty ? [""] : wholeLines($0, width: block) }.map { line -> String in
+                line.isEmpty ? "" : VietnameseText.trimmingTrailingSpaces(VietnameseText.spaces(width - block) + VietnameseText.center(line, width: block))
+            }
+            return (right + (left.isEmpty ? [] : [""] + left)).joined(separator: "\n")
+        }
+        let right = signature.map { $0.isEmpty ? "" : VietnameseText.center($0, width: half) }
         var lines: [String] = []
-        for row in 0..<rows {
+        for row in 0..<max(left.count, right.count) {
             let l = row < left.count ? left[row] : ""
             let r = row < right.count ? right[row] : ""
             let line = r.isEmpty ? l : VietnameseText.padRight(l, width: half) + r
@@ -58,13 +127,25 @@ enum TextLayout {
         }
         return lines.joined(separator: "\n")
     }
+
+    /// `text` and `tail` wrapped as one line of words, `tail` kept whole (on the last line).
+    static func wrapKeepingTail(_ text: String, tail: String, width: Int, restIndent: String) -> [String] {
+        guard !tail.isEmpty else { return VietnameseText.wrap(text, width: width, firstIndent: "", restIndent: restIndent) }
+        guard !tail.unicodeScalars.contains(VietnameseText.glue) else {
+            return VietnameseText.wrap(text + " " + tail, width: width, firstIndent: "", restIndent: restIndent)
+        }
+        var glued = String.UnicodeScalarView()
+        glued.append(contentsOf: tail.unicodeScalars.map { $0 == " " ? VietnameseText.glue : $0 })
+        return VietnameseText.wrap(text + " " + String(glued), width: width, firstIndent: "", restIndent: restIndent)
+            .map(VietnameseText.restoringGlue)
+    }
 }
 
 /// Tables as GFM Markdown and as aligned plain text.
 enum TableLayout {
     static func markdown(_ table: Table) -> String {
         func cell(_ text: String) -> String {
-            DocumentView.escapingPipes(text)
+            InlineText.escapingInline(text, headingHashes: false).trimmingSpaces()
         }
         func row(_ cells: [String], bold: Bool) -> String {
             "| " + cells.map { bold && !$0.isEmpty ? "**\(cell($0))**" : cell($0) }.joined(separator: " | ") + " |"
