@@ -213,7 +213,7 @@ struct CalendarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calendar",
         abstract: "Liệt kê các ngày kỷ niệm trong một năm, đánh dấu năm tròn và năm lẻ 5.",
-        discussion: "Thêm ngày kỷ niệm riêng bằng --data TỆP (khóa `ngay_ky_niem` của tệp dữ liệu)."
+        discussion: "Cột thứ hai là mã dùng trong `ky_niem` của đợt thi đua và trong trường `{ky_niem mã}` của đoạn văn. Thêm ngày kỷ niệm và đại hội riêng bằng --data TỆP (khóa `ngay_ky_niem`, `dai_hoi` của tệp dữ liệu)."
     )
 
     @Argument(help: ArgumentHelp("Năm, ví dụ 2025.", valueName: "năm"))
@@ -230,12 +230,14 @@ struct CalendarCommand: ParsableCommand {
 
     func run() throws {
         var catalog = CommemorationCatalog.builtin
+        var congresses: [Congress] = []
         if let data {
             let (document, diagnostics) = Renderer.load(bytes: try FileAccess.read(data), file: data)
             FileAccess.report(diagnostics)
             guard let document, !diagnostics.hasErrors else { throw DataErrorsFound() }
             catalog = document.commemorationCatalog
+            congresses = document.congresses
         }
-        print(CalendarListing.lines(catalog: catalog, year: year).joined(separator: "\n"))
+        print(CalendarListing.lines(catalog: catalog, year: year, congresses: congresses).joined(separator: "\n"))
     }
 }

@@ -98,7 +98,14 @@ public struct CommemorationCatalog: Sendable {
     }
 
     /// The commemorations of conventions.md (Nghị định 145/2013 and the union's calendar).
+    /// Names bring no brackets of their own: the anniversary adds "(03/02/1930 - 03/02/2025)".
+    /// The dates of the last five were checked against public sources (Dec 2026): the first
+    /// general election 06/01/1946; the call for nationwide resistance 19/12/1946; Nguyễn Tất
+    /// Thành leaving Nhà Rồng wharf 05/6/1911; the end of the 12 days and nights, when the
+    /// bombing north of the 20th parallel stopped, 30/12/1972; Ngày Pháp luật, 9 November each
+    /// year since 2013 (Luật Phổ biến, giáo dục pháp luật 2012, Điều 8).
     public static let builtin = CommemorationCatalog([
+        entry("tong_tuyen_cu", "Ngày Tổng tuyển cử đầu tiên bầu Quốc hội Việt Nam", 1946, 1, 6),
         entry("thanh_lap_dang", "Ngày thành lập Đảng Cộng sản Việt Nam", 1930, 2, 3),
         entry("thay_thuoc_viet_nam", "Ngày Thầy thuốc Việt Nam", 1955, 2, 27),
         entry("quoc_te_phu_nu", "Ngày Quốc tế Phụ nữ", 1910, 3, 8),
@@ -107,16 +114,20 @@ public struct CommemorationCatalog: Sendable {
         entry("quoc_te_lao_dong", "Ngày Quốc tế Lao động", 1886, 5, 1),
         entry("dien_bien_phu", "Chiến thắng Điện Biên Phủ", 1954, 5, 7),
         entry("sinh_nhat_bac", "Ngày sinh Chủ tịch Hồ Chí Minh", 1890, 5, 19),
-        entry("truyen_thong_thi_dua", "Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc (Ngày truyền thống thi đua yêu nước)", 1948, 6, 11),
+        entry("ra_di_tim_duong_cuu_nuoc", "Ngày Chủ tịch Hồ Chí Minh ra đi tìm đường cứu nước", 1911, 6, 5),
+        entry("truyen_thong_thi_dua", "Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc", 1948, 6, 11),
         entry("gia_dinh_viet_nam", "Ngày Gia đình Việt Nam", 2001, 6, 28),
         entry("thuong_binh_liet_si", "Ngày Thương binh - Liệt sĩ", 1947, 7, 27),
         entry("thanh_lap_cong_doan", "Ngày thành lập Công đoàn Việt Nam", 1929, 7, 28),
         entry("cach_mang_thang_tam", "Cách mạng Tháng Tám", 1945, 8, 19),
         entry("quoc_khanh", "Quốc khánh nước Cộng hòa xã hội chủ nghĩa Việt Nam", 1945, 9, 2),
         entry("thanh_lap_hoi_phu_nu", "Ngày thành lập Hội Liên hiệp Phụ nữ Việt Nam", 1930, 10, 20),
+        entry("phap_luat_viet_nam", "Ngày Pháp luật nước Cộng hòa xã hội chủ nghĩa Việt Nam", 2013, 11, 9),
         entry("thanh_lap_mat_tran", "Ngày thành lập Mặt trận Dân tộc Thống nhất Việt Nam", 1930, 11, 18),
         entry("nha_giao_viet_nam", "Ngày Nhà giáo Việt Nam", 1982, 11, 20),
+        entry("toan_quoc_khang_chien", "Ngày Toàn quốc kháng chiến", 1946, 12, 19),
         entry("thanh_lap_quan_doi", "Ngày thành lập Quân đội nhân dân Việt Nam", 1944, 12, 22),
+        entry("dien_bien_phu_tren_khong", "Chiến thắng “Hà Nội - Điện Biên Phủ trên không”", 1972, 12, 30),
     ])
 
     private static func entry(_ key: String, _ name: String, _ year: Int, _ month: Int, _ day: Int) -> Commemoration {

@@ -11,10 +11,15 @@ extension Document {
         result += checkReferences()
         result += checkPhases()
         result += checkCommemorations()
+        result += checkUnsalutedAnniversaries()
+        result += checkPhasesIntro()
+        result += checkReviewOccasions()
         result += checkSections()
         result += checkAssignments()
         result += checkSignature()
+        result += checkSignatureForm()
         result += checkRecipients()
+        result += checkReorganisation()
         return result
     }
 
@@ -38,7 +43,8 @@ extension Document {
     /// A referenced document cannot be dated after the document that cites it.
     func checkReferences() -> [Diagnostic] {
         var result: [Diagnostic] = []
-        let own = header.date.value
+        // With the day left blank, the document may still be dated up to the end of its month.
+        let own = header.latestDate
         var all = references
         if let plan = report?.plan { all.append(plan) }
         for reference in all {
@@ -80,46 +86,6 @@ extension Document {
             }
         }
         return result
-    }
-
-    /// Commemoration keys exist, fall inside their phase, and what a clerk
-    /// typed (anniversary number, date range) matches the computed values.
-    func checkCommemorations() -> [Diagnostic] {
-        let catalog = commemorationCatalog
-        var result: [Diagnostic] = []
-        for phase in phases {
-            for item in phase.commemorations {
-                guard let entry = catalog[item.key.value] else {
-                    let hint = KeySuggestion.nearest(to: item.key.value, in: catalog.keys).map { "có phải ý bạn là `\($0)`?" }
-                        ?? "xem danh sách bằng `thidua calendar \(phase.start.value.year)` hoặc khai báo trong `ngay_ky_niem`"
-                    result.append(.error("không có ngày kỷ niệm mã `\(item.key.value)`", at: item.key.position, hint: hint))
-                    continue
-                }
-                guard let anniversary = catalog.anniversary(of: entry.key, between: phase.start.value, and: phase.end.value) else {
-                    result.append(.warning("\(entry.name) (\(entry.base.dayMonth())) không rơi vào \(phase.name.lowercased()) (\(phase.start.value.short()) - \(phase.end.value.short()))",
-                                           at: item.key.position, hint: "chuyển ngày kỷ niệm này sang đợt có ngày \(entry.base.dayMonth())"))
-                    continue
-                }
-                if let written = item.writtenYears, written.value != anniversary.years {
-                    result.append(.error("số năm kỷ niệm \(entry.name) ghi \(written.value) nhưng năm \(anniversary.date.year) là \(anniversary.years) năm (\(entry.base.year) - \(anniversary.date.year))",
-                                         at: written.position, hint: "sửa thành `so_nam: \(anniversary.years)` hoặc bỏ `so_nam` để tự tính"))
-                }
-                if let written = item.writtenRange {
-                    let expected = anniversary.range(style: anniversaryStyle)
-                    if Self.normalizedRange(written.value) != Self.normalizedRange(expected) {
-                        result.append(.error("khoảng ngày kỷ niệm \"\(written.value)\" sai, đúng là \"\(expected)\"",
-                                             at: written.position, hint: "bỏ `khoang` để tự tính, hoặc sửa thành \"\(expected)\""))
-                    }
-                }
-            }
-        }
-        return result
-    }
-
-    /// Compares date ranges leniently: spaces and leading zeros don't matter,
-    /// the dates do.
-    static func normalizedRange(_ text: String) -> [Int] {
-        text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
     }
 
     /// Sections have content; numbering levels are not skipped or too deep.
@@ -200,7 +166,7 @@ extension Document {
     func checkAssignments() -> [Diagnostic] {
         var result: [Diagnostic] = []
         let own = header.date.value
-        let recipientNames = recipients.map { Self.matchKey($0.name) }
+        let coverage = RecipientCoverage(recipients: recipients.map(\.name))
         for assignment in assignments {
             if let deadline = assignment.deadline, let last = deadline.value.lastDay {
                 if last < own {
@@ -212,8 +178,7 @@ extension Document {
                                          at: deadline.position))
                 }
             }
-            let body = Self.matchKey(assignment.body)
-            if !recipients.isEmpty, !recipientNames.contains(where: { $0.contains(body) || body.contains($0) }) {
+            if !recipients.isEmpty, !coverage.covers(assignment.body) {
                 result.append(.warning("\"\(assignment.body)\" được giao việc nhưng không có trong nơi nhận", at: assignment.position,
                                        hint: "thêm \"\(assignment.body)\" vào `noi_nhan` để đơn vị nhận được văn bản"))
             }

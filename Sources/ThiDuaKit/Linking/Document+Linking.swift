@@ -87,6 +87,11 @@ extension Document {
                                       at: file.position, hint: "điền `so:` trong tệp đó khi văn bản đã được vào sổ"))
             return reference
         }
+        guard !cited.header.dayLeftBlank else {
+            diagnostics.append(.error("văn bản trong tệp \"\(file.value)\" chưa có ngày ban hành (mới ghi tháng) nên chưa thể dẫn",
+                                      at: file.position, hint: "ghi đủ ngày (`ngay:`) trong tệp đó khi văn bản đã được vào sổ"))
+            return reference
+        }
         var filled = source
         filled.position = reference.position
         filled.dataFile = file

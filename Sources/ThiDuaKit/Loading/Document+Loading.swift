@@ -32,10 +32,10 @@ extension YAMLReader {
         let kind = required(f, "loai", "loại văn bản", example: "ke_hoach").flatMap {
             choice($0, "loại văn bản (`loai`)", DocumentKind.self, allowed: DocumentKind.allCases)
         }
-        let parent = required(f, "co_quan_chu_quan", "cơ quan chủ quản", example: "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM")
-            .flatMap { string($0, "cơ quan chủ quản") }
-        let issuer = required(f, "co_quan_ban_hanh", "cơ quan ban hành", example: "LIÊN ĐOÀN LAO ĐỘNG TỈNH …")
-            .flatMap { string($0, "cơ quan ban hành") }
+        let parentNode = required(f, "co_quan_chu_quan", "cơ quan chủ quản", example: "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM")
+        let parent = parentNode.flatMap { string($0, "cơ quan chủ quản") }
+        let issuerNode = required(f, "co_quan_ban_hanh", "cơ quan ban hành", example: "LIÊN ĐOÀN LAO ĐỘNG TỈNH …")
+        let issuer = issuerNode.flatMap { string($0, "cơ quan ban hành") }
         var number: Int?
         if let node = f["so"], !Self.isNull(node) {
             number = integer(node, "số văn bản (`so`)", range: 1...99_999)
@@ -94,9 +94,11 @@ extension YAMLReader {
         guard let kind, let parent, let issuer, let symbol, let place, let issued, let subject, let signature else {
             return nil
         }
-        let header = DocumentHeader(parentBody: VietnameseText.uppercased(parent), issuingBody: VietnameseText.uppercased(issuer),
+        var header = DocumentHeader(parentBody: VietnameseText.uppercased(parent), issuingBody: VietnameseText.uppercased(issuer),
                                     number: number, symbol: symbol, place: place, date: issued.date, issuingBodyAsWritten: issuer,
                                     dayLeftBlank: issued.dayLeftBlank, isDraft: draft)
+        header.parentBodyPosition = parentNode.map(position)
+        header.issuingBodyPosition = issuerNode.map(position)
         var document = Document(kind: kind, header: header, title: title, subject: subject, referenceWording: wording,
                                 references: references, preamble: preamble, sections: sections, period: period,
                                 phases: phases, phasesIntro: phasesIntro, closing: closing, recipients: recipients,

@@ -184,8 +184,14 @@ struct YAMLReader {
         }
     }
 
-    /// A plain one-line value followed by ` # …` on its line: YAML took the
-    /// rest of the line as a comment and dropped it. Returns what was dropped.
+    /// A plain one-line value followed by ` # …` on its line, where the `#` looks like it cut
+    /// visible text rather than opened a comment. Returns what was dropped.
+    ///
+    /// YAML drops everything from ` #` as a comment, and clerks do write comments after values
+    /// (`ten: Mục đích  # ghi chú`), so only two cases are reported: a `#` glued to what follows
+    /// ("đợt #1 năm 2025", which a comment never is), and a `#` after a single space in the middle
+    /// of what reads as a sentence (five words or more with no final stop, the dropped part
+    /// going on in lower case or digits: "… thi đua đợt # 1 năm 2025").
     func droppedComment(_ node: Node, _ scalar: Node.Scalar) -> String? {
         guard scalar.style == .plain || scalar.style == .any,
               let mark = node.mark, mark.line >= 1, mark.line <= lines.count else { return nil }
@@ -204,6 +210,13 @@ struct YAMLReader {
         let comment = after.drop { $0 == " " || $0 == "\t" }
         guard after.first == " " || after.first == "\t", comment.hasPrefix("#"),
               comment.dropFirst().contains(where: { !$0.isWhitespace }) else { return nil }
+        let text = comment.dropFirst()
+        let gluedToText = text.first.map { !$0.isWhitespace } ?? false
+        let spacesBefore = after.count - comment.count
+        let words = scalar.string.split(separator: " ")
+        let sentenceLike = words.count >= 5 && !(scalar.string.last.map { ".;:!?".contains($0) } ?? false)
+        let goesOn = text.drop { $0 == " " }.first.map { $0.isLowercase || $0.isNumber } ?? false
+        guard gluedToText || (spacesBefore == 1 && sentenceLike && goesOn) else { return nil }
         return String(comment).trimmingCharacters(in: .whitespaces)
     }
 

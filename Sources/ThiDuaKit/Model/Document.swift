@@ -61,6 +61,9 @@ public struct DocumentHeader: Sendable, Equatable {
     public var dayLeftBlank: Bool
     /// A draft (dự thảo): the document carries the "DỰ THẢO" mark.
     public var isDraft: Bool
+    /// Where the parent and issuing bodies were written, for checks of their names.
+    public var parentBodyPosition: SourcePosition?
+    public var issuingBodyPosition: SourcePosition?
 
     public init(parentBody: String, issuingBody: String, number: Int?, symbol: Located<String>, place: String, date: Located<CivilDate>,
                 issuingBodyAsWritten: String? = nil, dayLeftBlank: Bool = false, isDraft: Bool = false) {

@@ -27,7 +27,7 @@ public enum Renderer {
     /// every check: the second half of `load`.
     public static func check(_ document: Document, linked: LinkedDocuments) -> (Document, [Diagnostic]) {
         let (completed, linkDiagnostics) = document.linking(linked)
-        return (completed, linkDiagnostics + completed.check())
+        return (completed, linkDiagnostics + completed.check() + completed.checkAgainstLinked(linked))
     }
 
     /// Renders a checked document in several formats, building its context once.

@@ -36,9 +36,10 @@ struct PlanCheckTests {
     }
 
     @Test func correctWrittenAnniversaryPasses() {
+        // A phase holding only this anniversary, so no other round one goes unsaluted.
         let (_, diagnostics) = TestSupport.load(withPhases("""
           - tu: 2025-01-01
-            den: 2025-06-30
+            den: 2025-02-20
             ky_niem:
               - ma: thanh_lap_dang
                 so_nam: 95

@@ -71,7 +71,7 @@ struct LoaderTests {
          "dia_danh": "Bến Tre", "ngay": "2025-02-20", "trich_yeu": "Phát động thi đua",
          "muc": [{"ten": "Mục đích", "noi_dung": ["Động viên thi đua."]}],
          "luu": ["VT"],
-         "chu_ky": {"chuc_vu": "Chủ tịch", "ho_ten": "Nguyễn Văn A", "thay_mat": "x", "hinh_thuc": "KT"},
+         "chu_ky": {"chuc_vu": "Phó Chủ tịch", "ho_ten": "Nguyễn Văn A", "thay_mat": "Chủ tịch", "hinh_thuc": "KT"},
          "dia_dnah": 1}
         """
         let (document, diagnostics) = TestSupport.load(json, file: "a.json")
