@@ -1,4 +1,5 @@
 import Foundation
+import TestFixtures
 import Testing
 
 /// The binary over the workspace layer: confinement, --root, cited data files, check = render
@@ -6,22 +7,7 @@ import Testing
 @Suite("Files a data file names, through the binary")
 struct WorkspaceEndToEndTests {
     func report(figures: [String]) -> String {
-        """
-        loai: bao_cao
-        co_quan_chu_quan: Tổng Liên đoàn Lao động Việt Nam
-        co_quan_ban_hanh: Liên đoàn Lao động tỉnh Bến Tre
-        so: 41
-        ky_hieu: BC-LĐLĐ
-        dia_danh: Bến Tre
-        ngay: 2025-09-12
-        trich_yeu: Sơ kết phong trào thi đua đợt 1 năm 2025
-        luu: [VT]
-        chu_ky: { hinh_thuc: TM., thay_mat: Ban Thường vụ, chuc_vu: Chủ tịch, ho_ten: Nguyễn Văn A }
-        bao_cao:
-          hinh_thuc: so_ket
-          so_lieu:
-        \(figures.map { "    - \"\($0)\"" }.joined(separator: "\n"))
-        """
+        SampleData.report(figures: figures)
     }
 
     @Test func aFigurePathOutsideTheDataFilesFolderIsRefusedUnlessRootAllowsIt() throws {
