@@ -52,7 +52,7 @@ struct RenderEndToEndTests {
     }
 
     @Test func checkPassesTheExamples() throws {
-        let result = try Run.thidua(["check", "Examples/ke-hoach-tinh-2025.yaml", "Examples/ke-hoach-huyen-2025.yaml", "Examples/huong-dan-tinh-2025.yaml"])
+        let result = try Run.thidua(["check", "Examples/ke-hoach-tinh-2025.yaml", "Examples/ke-hoach-phuong-2025.yaml", "Examples/huong-dan-tinh-2025.yaml"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("0 lỗi"))
     }

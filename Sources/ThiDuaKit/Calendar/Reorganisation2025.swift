@@ -27,7 +27,7 @@ public enum Reorganisation2025 {
     public static func outdatedPart(of name: String) -> (found: String, why: String, fix: String)? {
         let folded = fold(name)
         for (old, new) in mergedInto.sorted(by: { $0.key < $1.key }) {
-            for prefix in ["tỉnh ", "thành phố "] where folded.contains(" " + prefix + fold(old) + " ") {
+            for prefix in ["tỉnh ", "thành phố "] where folded.contains(" " + prefix + fold(old).trimmingSpaces() + " ") {
                 return ("\(prefix)\(old)", "từ 01/7/2025 \(prefix)\(old) đã hợp nhất vào \(new == "Hồ Chí Minh" || new == "Hải Phòng" || new == "Đà Nẵng" || new == "Cần Thơ" ? "thành phố" : "tỉnh") \(new)",
                         "dùng tên mới, hoặc kiểm tra lại ngày ban hành")
             }
@@ -38,7 +38,7 @@ public enum Reorganisation2025 {
         }
         if let range = folded.range(of: " thành phố ") {
             let after = folded[range.upperBound...]
-            let isCentral = centralCities.contains { after.hasPrefix(fold($0) + " ") }
+            let isCentral = centralCities.contains { after.hasPrefix(fold($0).trimmingSpaces() + " ") }
             if !isCentral, folded.contains(" liên đoàn lao động thành phố ") || folded.contains(" lđlđ thành phố ") {
                 return ("thành phố thuộc tỉnh", "từ 01/7/2025 không còn cấp huyện (thành phố thuộc tỉnh)",
                         "văn bản từ ngày này do Công đoàn xã, phường hoặc Liên đoàn Lao động tỉnh ban hành")

@@ -120,9 +120,8 @@ struct PlanCheckTests {
     }
 
     @Test func checksRunOnTheExamplesWithoutFindings() throws {
-        for name in ["ke-hoach-tinh-2025.yaml", "ke-hoach-huyen-2025.yaml", "huong-dan-tinh-2025.yaml"] {
-            let text = try String(contentsOf: TestSupport.example(name), encoding: .utf8)
-            let (_, diagnostics) = TestSupport.load(text, file: name)
+        for name in ["ke-hoach-tinh-2025.yaml", "ke-hoach-phuong-2025.yaml", "huong-dan-tinh-2025.yaml"] {
+            let (_, diagnostics) = try TestSupport.loadExample(name)
             #expect(diagnostics.isEmpty, "\(name): \(diagnostics)")
         }
     }

@@ -33,7 +33,7 @@ enum Golden {
 }
 
 /// Every example document.
-let goldenExamples = ["ke-hoach-tinh-2025", "ke-hoach-huyen-2025", "huong-dan-tinh-2025", "bao-cao-so-ket-2025"]
+let goldenExamples = ["ke-hoach-tinh-2025", "ke-hoach-phuong-2025", "huong-dan-tinh-2025", "bao-cao-so-ket-2025"]
 
 @Suite("Golden files")
 struct GoldenTests {

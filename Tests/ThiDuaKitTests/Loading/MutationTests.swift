@@ -47,7 +47,7 @@ struct MutationTests {
         return Array(lines.joined(separator: [0x0A]))
     }
 
-    @Test(arguments: ["ke-hoach-tinh-2025.yaml", "ke-hoach-huyen-2025.yaml", "huong-dan-tinh-2025.yaml"])
+    @Test(arguments: ["ke-hoach-tinh-2025.yaml", "ke-hoach-phuong-2025.yaml", "huong-dan-tinh-2025.yaml"])
     func damagedExamplesLoadAndRenderWithoutCrashing(_ name: String) throws {
         let original = [UInt8](try Data(contentsOf: TestSupport.example(name)))
         let templates = try TemplateSet()

@@ -47,7 +47,7 @@ enum TestSupport {
     /// from Examples/) and composes the results part.
     static func loadExample(_ name: String) throws -> (Document?, [Diagnostic]) {
         let bytes = try [UInt8](Data(contentsOf: example(name)))
-        let (document, diagnostics) = Renderer.load(bytes: bytes, file: name)
+        let (document, diagnostics) = loadLinkingExamples(bytes: bytes, file: name)
         guard let document else { return (nil, diagnostics) }
         let (report, reportDiagnostics) = ReportAggregator.aggregate(document: document) { file in
             guard let data = try? Data(contentsOf: example(file.value)) else {
@@ -57,6 +57,22 @@ enum TestSupport {
         }
         guard let report else { return (document, diagnostics + reportDiagnostics) }
         return (ReportComposer.compose(document, result: report), diagnostics + reportDiagnostics)
+    }
+
+    /// Loads and checks a data file whose `tep:` links name other files of Examples/ (as the
+    /// workspace would open them; the library itself opens nothing).
+    static func loadLinkingExamples(bytes: [UInt8], file: String) -> (Document?, [Diagnostic]) {
+        let (read, readDiagnostics) = Renderer.read(bytes: bytes, file: file)
+        guard let read else { return (nil, readDiagnostics) }
+        var linked: [String: Document] = [:]
+        for link in read.dataFileLinks {
+            if let data = try? Data(contentsOf: example(link.value)),
+               let cited = Renderer.load(bytes: [UInt8](data), file: link.value).0 {
+                linked[link.value] = cited
+            }
+        }
+        let (checked, checkDiagnostics) = Renderer.check(read, linked: LinkedDocuments(linked))
+        return (checked, readDiagnostics + checkDiagnostics)
     }
 
     /// The diagnostics' one-line forms.
