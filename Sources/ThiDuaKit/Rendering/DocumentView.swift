@@ -30,17 +30,7 @@ public struct DocumentView {
             : DocumentFormat.placeAndDate(place: header.place, date: header.date.value)
         let subject = InlineText.curlyQuotes(document.subject)
 
-        var sections = document.sections
-        if !document.phases.isEmpty {
-            let phaseBlocks = PhaseLayout.blocks(for: document)
-            if let index = sections.firstIndex(where: \.holdsPhases) {
-                sections[index].blocks += phaseBlocks
-            } else {
-                sections.append(Section(title: "CÁC ĐỢT THI ĐUA", blocks: phaseBlocks, holdsPhases: true,
-                                        position: document.phases[0].position))
-            }
-        }
-
+        let sections = bodySections(document)
         let references = referencesParagraph(document)
         let sectionValues: [TemplateValue] = sections.enumerated().map { index, section in
             let number = RomanNumeral.string(index + 1) ?? String(index + 1)
@@ -111,6 +101,20 @@ public struct DocumentView {
                 ("footer", .string(TextLayout.footer(recipients: recipientParts(document), signature: signatureLines.all, width: width))),
             ])),
         ])
+    }
+
+    /// The sections as printed: the phases laid out at the end of the section that holds them
+    /// (or of a section of their own).
+    func bodySections(_ document: Document) -> [Section] {
+        var sections = document.sections
+        guard let first = document.phases.first else { return sections }
+        let phaseBlocks = PhaseLayout.blocks(for: document)
+        if let index = sections.firstIndex(where: \.holdsPhases) {
+            sections[index].blocks += phaseBlocks
+        } else {
+            sections.append(Section(title: "CÁC ĐỢT THI ĐUA", blocks: phaseBlocks, holdsPhases: true, position: first.position))
+        }
+        return sections
     }
 
     /// Each formatter's text of one group of blocks, under its key.
