@@ -13,7 +13,8 @@ extension InlineText {
     /// Markdown for data text: curly quotes, the data's emphasis as `**…**` / `*…*`, and every
     /// other character that GitHub-flavoured Markdown (as pandoc reads it) would take as markup
     /// escaped: `\`, `` ` ``, `*`, `_`, `[`, `]`, `<`, `|`, `~`, an entity-like `&…;`, an
-    /// emoji-like `:word:`, the block starters at the start, and leading or trailing spaces
+    /// emoji-like `:word:`, bare addresses that would become links (`http://`, `www.`, `a@b`),
+    /// the block starters at the start, and leading or trailing spaces
     /// (an indented code block, a hard line break) dropped.
     public static func markdown(_ text: String, place: MarkdownPlace = .blockStart) -> String {
         let quoted = curlyQuotes(text.replacingTabs())
@@ -48,7 +49,13 @@ extension InlineText {
                 out += "\\"
             case "&" where looksLikeEntity(characters, from: index):
                 out += "\\"
-            case ":" where looksLikeEmoji(characters, from: index):
+            case ":" where looksLikeEmoji(characters, from: index) || startsWith(characters, "//", at: index + 1):
+                // An emoji name, or the "://" of a bare address that would become a link.
+                out += "\\"
+            case "." where index >= 3 && String(characters[(index - 3)..<index]).lowercased() == "www"
+                && (index == 3 || !characters[index - 4].isLetter):
+                out += "\\"
+            case "@" where index > 0 && characters[index - 1].isLetter && index + 1 < characters.count && characters[index + 1].isLetter:
                 out += "\\"
             default:
                 break
@@ -56,6 +63,12 @@ extension InlineText {
             out.append(c)
         }
         return out
+    }
+
+    static func startsWith(_ characters: [Character], _ prefix: String, at index: Int) -> Bool {
+        let wanted = Array(prefix)
+        guard index >= 0, index + wanted.count <= characters.count else { return false }
+        return Array(characters[index..<(index + wanted.count)]) == wanted
     }
 
     /// `&amp;`, `&#39;`, `&#x27;`: pandoc would print the character the entity names.
