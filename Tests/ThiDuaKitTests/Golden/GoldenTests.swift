@@ -72,6 +72,28 @@ struct GoldenTests {
     }
 }
 
+/// Inputs that are not examples, kept next to their expected outputs (`input.yaml`): constructs
+/// the examples do not show (a draft with its day blank, "Căn cứ vào", a month-only start, a
+/// review at an occasion or "cuối năm", salutes written on in the phase's paragraph).
+let goldenFixtures = ["du-thao-ke-hoach"]
+
+@Suite("Golden files: fixtures")
+struct FixtureGoldenTests {
+    @Test("data file → context → Markdown and plain text", arguments: goldenFixtures)
+    func fixture(name: String) throws {
+        let url = Golden.folder.appendingPathComponent("\(name)/input.yaml")
+        let (document, diagnostics) = TestSupport.load(try String(contentsOf: url, encoding: .utf8), file: "input.yaml")
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let doc = try #require(document)
+        let context = DocumentView(width: 80).context(for: doc)
+        try Golden.check(try context.yaml(), against: "\(name)/context.yaml")
+        let templates = try TemplateSet()
+        for format in OutputFormat.allCases {
+            try Golden.check(try templates.render(context, kind: doc.kind, format: format), against: "\(name)/output.\(format.rawValue)")
+        }
+    }
+}
+
 @Suite("Golden files: task list")
 struct TaskListGoldenTests {
     @Test func guidanceTaskListInAllFormats() throws {
