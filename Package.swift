@@ -41,11 +41,32 @@ let package = Package(
             name: "ThiDuaXlsx",
             dependencies: ["CXlsxWriter", "ThiDuaKit"]
         ),
+        // libxml2's SAX2 push parser, found through pkg-config (Debian: libxml2-dev).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // libzip, found through pkg-config (Debian: libzip-dev): the zip container of
+        // .xlsx, read from memory (README, "Libraries", says why not ZIPFoundation).
+        .systemLibrary(
+            name: "CLibZip",
+            pkgConfig: "libzip",
+            providers: [.apt(["libzip-dev"])]
+        ),
+        // Reads the units' filled .xlsx workbooks into figure records: zip through
+        // libzip (from memory, never extracted to disk), sheet XML streamed through
+        // libxml2. Takes bytes, never a path.
+        .target(
+            name: "ThiDuaXlsxReader",
+            dependencies: ["ThiDuaKit", "CLibXML2", "CLibZip"]
+        ),
         .executableTarget(
             name: "thidua",
             dependencies: [
                 "ThiDuaKit",
                 "ThiDuaXlsx",
+                "ThiDuaXlsxReader",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -89,6 +110,11 @@ let package = Package(
             name: "ThiDuaXlsxTests",
             dependencies: ["ThiDuaXlsx", "ThiDuaKit", "BenchSupport"],
             exclude: ["Scripts"]
+        ),
+        .testTarget(
+            name: "ThiDuaXlsxReaderTests",
+            dependencies: ["ThiDuaXlsxReader", "ThiDuaXlsx", "ThiDuaKit"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "EndToEndTests",

@@ -1,5 +1,6 @@
 import Foundation
 import ThiDuaKit
+import ThiDuaXlsxReader
 
 /// Opens the figure files a report names, relative to its data file. Files
 /// are streamed in chunks so a 100,000-row file is never whole in memory.
@@ -15,8 +16,34 @@ enum ReportFiles {
                 return .failure(.error("không tìm thấy tệp số liệu \"\(name.value)\" (tìm tại \(path))", at: name.position,
                                        hint: "đường dẫn tính từ thư mục của tệp dữ liệu; kiểm tra tên tệp"))
             }
-            return .success(FigureSource(label: displayName(path), chunks: FileChunks(path: path)))
+            let label = displayName(path)
+            // CSV or workbook by content, not by name: a renamed file is read for what it is.
+            if XlsxContent.isSpreadsheetContainer(prefix(of: path)) {
+                return .success(FigureSource(label: label, tables: XlsxFigureSource(file: label) { wholeFile(path, label: label) }))
+            }
+            return .success(FigureSource(label: label, chunks: FileChunks(path: path)))
         }
+    }
+
+    /// The first bytes of a file, to tell a workbook from CSV.
+    static func prefix(of path: String) -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
+        defer { try? handle.close() }
+        return [UInt8](handle.readData(ofLength: 8))
+    }
+
+    /// A workbook's bytes, refused above the input size cap (a workbook of a million rows
+    /// is about 30 MB).
+    static func wholeFile(_ path: String, label: String) -> Result<[UInt8], Diagnostic> {
+        var info = stat()
+        if stat(path, &info) == 0, info.st_size > FileAccess.maxInputSize {
+            return .failure(.error("tệp \(label) quá lớn (\(info.st_size / 1_048_576) MB) cho một bảng số liệu",
+                                   at: SourcePosition(file: label), hint: "kiểm tra đã chọn đúng tệp"))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(.error("không đọc được tệp \(label)", at: SourcePosition(file: label), hint: "kiểm tra quyền đọc tệp"))
+        }
+        return .success([UInt8](data))
     }
 
     /// A path as the clerk would write it: relative to the working folder when inside it.

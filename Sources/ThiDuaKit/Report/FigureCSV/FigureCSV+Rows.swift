@@ -120,6 +120,15 @@ public struct FigureFileParser: Sendable {
     private var hasNameColumn = false
     private var titleLines = 0
     private var sheetCells = FigureSheetCells()
+    private var shape = FigureTableShape()
+
+    /// For a worksheet: true when it held a figures table (a header with a unit-name
+    /// column and a figure column); a sheet without one is passed over.
+    public var foundTable: Bool { roles != nil }
+    /// For a worksheet searched in vain: its remaining rows need not be read.
+    public var gaveUpOnSheet: Bool { shape.gaveUp }
+    /// Group headings, subtotal and total rows met: read, never added.
+    public var structureRows: Int { shape.structureRows }
 
     /// Creates a parser for one CSV file.
     public init(file: String, indicators: IndicatorSet) {
@@ -172,7 +181,7 @@ public struct FigureFileParser: Sendable {
     /// Ends the file and returns the outcome of its last row, if it had no final line break.
     public mutating func finish() -> [FigureRowOutcome] {
         let outcomes = reader.finish().compactMap { process(FigureRecord($0)) }
-        if roles == nil {
+        if roles == nil && sheet == nil {
             let what = sheet == nil ? "tệp trống" : "trang trống"
             headerDiagnostics.append(.error("\(what), không có dòng tiêu đề", at: SourcePosition(file: file, sheet: sheet),
                                             hint: "dòng đầu ghi tên cột: Đơn vị; Khối; rồi các chỉ tiêu"))
@@ -189,13 +198,23 @@ public struct FigureFileParser: Sendable {
 
     private mutating func process(_ record: FigureRecord) -> FigureRowOutcome? {
         guard let roles else {
-            if isTitleLine(record) {
+            if sheet != nil {
+                if shape.seekHeader(record, matcher: FigureHeaderMatcher(indicators: indicators)) == .skip { return nil }
+            } else if isTitleLine(record) {
                 titleLines += 1
                 return nil
             }
+            shape.noteHeader(record)
             readHeader(record)
             return nil
         }
+        if let merged = shape.subHeader(record) {
+            headerDiagnostics.removeAll()
+            self.roles = nil
+            readHeader(merged)
+            return nil
+        }
+        if shape.isStructureRow(record, roles: roles) { return nil }
         return readRow(record, roles: roles)
     }
 
@@ -327,6 +346,7 @@ public struct FigureFileParser: Sendable {
             }
         }
 
+        if group == nil { group = shape.heading }
         if name.isEmpty {
             report(.error("dòng thiếu tên đơn vị; dòng bị bỏ qua", at: namePosition,
                                          hint: "ghi tên đơn vị vào cột 'Đơn vị'"))
