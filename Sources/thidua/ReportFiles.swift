@@ -7,21 +7,35 @@ import ThiDuaXlsxReader
 enum ReportFiles {
     /// The aggregated figures of a `bao_cao` document, or nil for other kinds.
     static func aggregate(_ document: Document) -> (ReportResult?, [Diagnostic]) {
+        ReportAggregator.aggregate(document: document) { open($0, document: document) }
+    }
+
+    /// Opens one file the data file names, relative to the data file's folder.
+    static func open(_ name: Located<String>, document: Document) -> Result<FigureSource, Diagnostic> {
         let folder = URL(fileURLWithPath: document.sourceFile).deletingLastPathComponent()
-        return ReportAggregator.aggregate(document: document) { name in
-            let path = name.value.hasPrefix("/") ? name.value : folder.appendingPathComponent(name.value).path
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                  FileManager.default.isReadableFile(atPath: path) else {
-                return .failure(.error("không tìm thấy tệp số liệu \"\(name.value)\" (tìm tại \(path))", at: name.position,
-                                       hint: "đường dẫn tính từ thư mục của tệp dữ liệu; kiểm tra tên tệp"))
-            }
-            let label = displayName(path)
-            // CSV or workbook by content, not by name: a renamed file is read for what it is.
-            if XlsxContent.isSpreadsheetContainer(prefix(of: path)) {
-                return .success(FigureSource(label: label, tables: XlsxFigureSource(file: label) { wholeFile(path, label: label) }))
-            }
-            return .success(FigureSource(label: label, chunks: FileChunks(path: path)))
+        let path = name.value.hasPrefix("/") ? name.value : folder.appendingPathComponent(name.value).path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+              FileManager.default.isReadableFile(atPath: path) else {
+            return .failure(.error("không tìm thấy tệp số liệu \"\(name.value)\" (tìm tại \(path))", at: name.position,
+                                   hint: "đường dẫn tính từ thư mục của tệp dữ liệu; kiểm tra tên tệp"))
+        }
+        let label = displayName(path)
+        // CSV or workbook by content, not by name: a renamed file is read for what it is.
+        if XlsxContent.isSpreadsheetContainer(prefix(of: path)) {
+            return .success(FigureSource(label: label, tables: XlsxFigureSource(file: label) { wholeFile(path, label: label) }))
+        }
+        return .success(FigureSource(label: label, chunks: FileChunks(path: path)))
+    }
+
+    /// The units a report expects (`don_vi_du_kien`), CSV or workbook; empty when it names none.
+    static func expectedUnits(_ document: Document) -> ([ExpectedUnit], [Diagnostic]) {
+        guard let name = document.report?.expectedUnitsFile else { return ([], []) }
+        switch open(name, document: document) {
+        case .failure(let diagnostic): return ([], [diagnostic])
+        case .success(let source):
+            if let tables = source.tables { return ExpectedUnit.parseList(tables: tables, file: source.label) }
+            return ExpectedUnit.parseList(chunks: source.chunks, file: source.label)
         }
     }
 
