@@ -13,6 +13,18 @@ public enum XlsxContent {
         prefix.starts(with: zipMagic) || prefix.starts(with: emptyZipMagic) || prefix.starts(with: ole2Magic)
     }
 
+    /// True when the workbook reader should have the file: a spreadsheet container, or a
+    /// file named as a spreadsheet whose content is plainly not CSV (a web page, XML, a
+    /// PDF), which the reader refuses saying what it is. A CSV renamed .xlsx stays CSV.
+    public static func isWorkbook<C: Collection>(prefix: C, name: String) -> Bool where C.Element == UInt8 {
+        if isSpreadsheetContainer(prefix) { return true }
+        let lower = name.lowercased()
+        guard [".xlsx", ".xlsm", ".xls", ".ods"].contains(where: { lower.hasSuffix($0) }) else { return false }
+        let head = String(decoding: prefix.prefix(512), as: UTF8.self).lowercased()
+            .drop { $0 == "\u{FEFF}" || $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }
+        return head.hasPrefix("<") || head.hasPrefix("%pdf") || head.hasPrefix("{\\rtf")
+    }
+
     /// Refuses, with the right message, bytes that are not a zip.
     static func refuseIfNotZip(_ bytes: [UInt8], file: String) throws {
         if bytes.starts(with: zipMagic) || bytes.starts(with: emptyZipMagic) { return }

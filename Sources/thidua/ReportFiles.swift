@@ -22,7 +22,7 @@ enum ReportFiles {
         }
         let label = displayName(path)
         // CSV or workbook by content, not by name: a renamed file is read for what it is.
-        if XlsxContent.isSpreadsheetContainer(prefix(of: path)) {
+        if XlsxContent.isWorkbook(prefix: prefix(of: path), name: path) {
             return .success(FigureSource(label: label, tables: XlsxFigureSource(file: label) { wholeFile(path, label: label) }))
         }
         return .success(FigureSource(label: label, chunks: FileChunks(path: path)))
@@ -43,7 +43,7 @@ enum ReportFiles {
     static func prefix(of path: String) -> [UInt8] {
         guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
         defer { try? handle.close() }
-        return [UInt8](handle.readData(ofLength: 8))
+        return [UInt8](handle.readData(ofLength: 512))
     }
 
     /// A workbook's bytes, refused above the input size cap (a workbook of a million rows
