@@ -347,6 +347,10 @@ public struct FigureFileParser: Sendable {
         }
 
         if group == nil { group = shape.heading }
+        // A form's prefilled row left empty: the unit sent nothing, it did not report zeros.
+        if record.isSheetRow && faults == 0 && values.allSatisfy({ $0 == nil }) && targets.allSatisfy({ $0 == nil }) {
+            return .blank
+        }
         if name.isEmpty {
             report(.error("dòng thiếu tên đơn vị; dòng bị bỏ qua", at: namePosition,
                                          hint: "ghi tên đơn vị vào cột 'Đơn vị'"))
