@@ -113,8 +113,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ThiDuaXlsxReaderTests",
-            dependencies: ["ThiDuaXlsxReader", "ThiDuaXlsx", "ThiDuaKit"],
-            exclude: ["Fixtures"]
+            dependencies: ["ThiDuaXlsxReader", "ThiDuaXlsx", "ThiDuaKit"]
         ),
         .testTarget(
             name: "EndToEndTests",

@@ -14,7 +14,8 @@ protocol XMLEventHandler: AnyObject {
 
 /// A handler that may stop the parse (a limit, or nothing more wanted).
 protocol XMLStoppableHandler: XMLEventHandler {
-    /// Set by the reader before parsing; weak, the parser owns the handler.
+    /// Set by the reader before parsing; not retained (the parser owns the handler, and
+    /// a weak reference would send every retain of the parser down the slow side-table path).
     var parser: XMLEventParser? { get set }
 }
 
@@ -78,7 +79,9 @@ enum XMLReadFailure: Error, Equatable {
 /// `XML_PARSE_HUGE` libxml2 keeps its limits on depth and text size. Errors go to our
 /// callback, never to stderr.
 final class XMLEventParser {
-    private let handler: XMLEventHandler
+    /// Not retained: a retain and release per SAX event was a tenth of the reading time.
+    /// Whoever creates the parser keeps the handler alive for the parse (`parse(_:part:…)`).
+    private unowned(unsafe) let handler: XMLEventHandler
     private var context: xmlParserCtxtPtr?
     private var sax = xmlSAXHandler()
     private(set) var failure: XMLReadFailure?

@@ -11,7 +11,7 @@ final class XlsxSharedStrings: XMLStoppableHandler {
     private let maxBytes: Int
     /// Set when a limit was reached; the reader refuses the file.
     private(set) var overLimit = false
-    weak var parser: XMLEventParser?
+    unowned(unsafe) var parser: XMLEventParser?
 
     init(maxStrings: Int, maxBytes: Int) {
         self.maxStrings = maxStrings

@@ -16,7 +16,7 @@ final class XlsxSheetRows: XMLStoppableHandler {
     private let dates: XlsxDateStyles
     private let maxColumns: Int
     private let emit: (FigureRecord) -> Bool
-    weak var parser: XMLEventParser?
+    unowned(unsafe) var parser: XMLEventParser?
 
     private var inSheetData = false
     private var rowNumber = 0

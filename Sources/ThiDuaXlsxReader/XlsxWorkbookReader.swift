@@ -163,11 +163,13 @@ public final class XlsxWorkbookReader {
                       allowStop: Bool = false) throws -> XMLEventParser {
         let parser = XMLEventParser(handler: handler)
         if let stoppable = handler as? XMLStoppableHandler { stoppable.parser = parser }
-        try package.stream(part) { chunk in
-            parser.feed(chunk)
-            return parser.failure == nil
+        try withExtendedLifetime(handler) {
+            try package.stream(part) { chunk in
+                parser.feed(chunk)
+                return parser.failure == nil
+            }
+            parser.finish()
         }
-        parser.finish()
         switch parser.failure {
         case nil: return parser
         case .stopped where allowStop: return parser
