@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "thidua", targets: ["thidua"]),
         .library(name: "ThiDuaKit", targets: ["ThiDuaKit"]),
+        .library(name: "ThiDuaWorkspace", targets: ["ThiDuaWorkspace"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -61,12 +62,18 @@ let package = Package(
             name: "ThiDuaXlsxReader",
             dependencies: ["ThiDuaKit", "CLibXML2", "CLibZip"]
         ),
+        // Every file access of a document: the guarded opening of whatever a data file
+        // names, figure sources, the document job, the output sets, the format registry.
+        .target(
+            name: "ThiDuaWorkspace",
+            dependencies: ["ThiDuaKit", "ThiDuaXlsx", "ThiDuaXlsxReader"]
+        ),
         .executableTarget(
             name: "thidua",
             dependencies: [
                 "ThiDuaKit",
                 "ThiDuaXlsx",
-                "ThiDuaXlsxReader",
+                "ThiDuaWorkspace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -111,13 +118,19 @@ let package = Package(
             dependencies: ["ThiDuaXlsx", "ThiDuaKit", "BenchSupport"],
             exclude: ["Scripts"]
         ),
+        // Data files shared by the test targets.
+        .target(name: "TestFixtures", path: "Tests/TestFixtures"),
+        .testTarget(
+            name: "ThiDuaWorkspaceTests",
+            dependencies: ["ThiDuaWorkspace", "ThiDuaKit", "ThiDuaXlsx", "TestFixtures"]
+        ),
         .testTarget(
             name: "ThiDuaXlsxReaderTests",
             dependencies: ["ThiDuaXlsxReader", "ThiDuaXlsx", "ThiDuaKit"]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["ThiDuaKit", "thidua"],
+            dependencies: ["ThiDuaKit", "thidua", "TestFixtures"],
             // Fixture makers and judges (openpyxl, zipfile) run by the xlsx tests.
             exclude: ["Scripts"]
         ),
