@@ -395,11 +395,3 @@ public struct FigureFileParser: Sendable {
         }
     }
 }
-
-extension Indicator {
-    /// How a computed indicator is obtained, for hints.
-    var aggregationHint: String {
-        if case .ratio(let n, let d) = aggregation { return "tính bằng \(n) / \(d)" }
-        return "cộng số liệu các đơn vị"
-    }
-}
