@@ -25,7 +25,8 @@ extension ReportAggregator {
         var expectedLabel = "danh sách đơn vị"
         if let file = spec.expectedUnitsFile, let source = sources([file]).first {
             expectedLabel = source.label
-            let (units, listDiagnostics) = ExpectedUnit.parseList(chunks: source.chunks, file: source.label)
+            let (units, listDiagnostics) = source.tables.map { ExpectedUnit.parseList(tables: $0, file: source.label) }
+                ?? ExpectedUnit.parseList(chunks: source.chunks, file: source.label)
             expected = units
             diagnostics += listDiagnostics
         }
