@@ -42,8 +42,8 @@ struct RenderEndToEndTests {
         try text.write(to: file, atomically: true, encoding: .utf8)
         let result = try Run.thidua(["check", file.path])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("hỏng.yaml:8:1: lỗi: khóa `dia_dan` không có trong tệp văn bản — có phải ý bạn là `dia_danh`?"), "\(result.stderr)")
-        #expect(result.stderr.contains("hỏng.yaml:9:7: lỗi: ngày ban hành"), "\(result.stderr)")
+        #expect(result.stderr.contains("hỏng.yaml:10:1: lỗi: khóa `dia_dan` không có trong tệp văn bản — có phải ý bạn là `dia_danh`?"), "\(result.stderr)")
+        #expect(result.stderr.contains("hỏng.yaml:11:7: lỗi: ngày ban hành"), "\(result.stderr)")
         // render refuses the same data and writes nothing.
         let out = folder.appendingPathComponent("out")
         let render = try Run.thidua(["render", file.path, "--out", out.path])
@@ -113,9 +113,9 @@ struct RenderEndToEndTests {
         #expect(result.status == 0, "\(result.stderr)")
         let csv = try String(contentsOf: out.appendingPathComponent("03-HD-LDLD-2025-nhiem-vu.csv"), encoding: .utf8)
         let lines = csv.split(separator: "\r\n")
-        #expect(lines.count == 6)
-        #expect(lines[1].hasPrefix("1,2025-04-15,,\"LĐLĐ các huyện, thành phố\""))
-        #expect(lines[5].hasPrefix("5,2025-12-15,,Ban Chính sách - Pháp luật"))
+        #expect(lines.count == 8)
+        #expect(lines[1].hasPrefix("1,2025-10-15,,\"Công đoàn các xã, phường\""))
+        #expect(lines[7].hasPrefix("7,2025-12-05,,Ban Chính sách - Pháp luật"))
     }
 }
 

@@ -55,8 +55,7 @@ extension YAMLReader {
             style = value
         }
         let catalog = CommemorationCatalog.builtin.adding(extra)
-        if let issued {
-            let year = period?.start.value.year ?? issued.date.value.year
+        if let year = period?.start.value.year ?? issued?.date.value.year {
             fieldResolver = InlineFieldResolver(catalog: catalog, congresses: congresses, year: year, phase: nil, style: style)
         }
 

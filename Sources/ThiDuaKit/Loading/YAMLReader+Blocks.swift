@@ -62,7 +62,15 @@ extension YAMLReader {
         case "doan":
             return richText(value, "đoạn văn").map { [.paragraph($0, pos)] } ?? []
         case "tieu_muc":
-            return richText(value, "tiểu mục").map { [.item(title: $0, blocks: children, pos)] } ?? []
+            return richText(value, "tiểu mục").map { title in
+                // A one-sentence assignment with no task is about what its heading says.
+                let content = children.map { child -> Block in
+                    guard case .assignment(var assignment) = child, assignment.asSentence, assignment.tasks.isEmpty else { return child }
+                    assignment.context = title
+                    return .assignment(assignment)
+                }
+                return [.item(title: title, blocks: content, pos)]
+            } ?? []
         case "diem":
             return richText(value, "điểm").map { [.point($0, blocks: children, pos)] } ?? []
         case "de_muc":

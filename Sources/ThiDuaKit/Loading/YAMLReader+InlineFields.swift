@@ -41,10 +41,9 @@ extension YAMLReader {
         func at(_ offset: Int) -> SourcePosition {
             SourcePosition(file: start.file, line: start.line, column: start.column + offset)
         }
-        guard let resolver = fieldResolver else {
-            diagnostics.append(.error("không dùng được trường \(parsed.source) ở đây", at: start, hint: "ghi thẳng nội dung"))
-            return parsed.source
-        }
+        // No resolver: the document's date could not be read, which is reported already; the
+        // year every field counts to is unknown, so the fields stay as written.
+        guard let resolver = fieldResolver else { return parsed.source }
         switch resolver.resolve(parsed) {
         case .failure(let list):
             for problem in list.problems {

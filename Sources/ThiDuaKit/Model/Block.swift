@@ -127,6 +127,9 @@ public struct Assignment: Sendable, Equatable {
     /// Written as one numbered sentence ("3.1. Công đoàn cấp trên trực tiếp cơ sở hoàn thành
     /// trong tháng 03 năm 2021.") instead of a heading, the tasks and a "Thời hạn" line.
     public var asSentence: Bool
+    /// The heading the assignment is written under, for a one-sentence assignment with no task
+    /// of its own ("Thời gian tổ chức phát động hưởng ứng phong trào"): what the deadline is for.
+    public var context: String?
 
     public init(body: String, tasks: [Located<String>], deadline: Located<Deadline>?, position: SourcePosition,
                 asSentence: Bool = false) {

@@ -19,7 +19,10 @@ public struct TaskList: Sendable {
         for document in documents {
             let name = DocumentFormat.numberAndSymbol(number: document.header.number, symbol: document.header.symbol.value)
             for assignment in document.assignments {
-                let task = assignment.tasks.map { InlineText.plain($0.value) }.joined(separator: " ")
+                var task = assignment.tasks.map { InlineText.plain($0.value) }.joined(separator: " ")
+                if task.isEmpty, let context = assignment.context {
+                    task = InlineText.plain(context)
+                }
                 rows.append(Row(document: name, body: assignment.body, task: task,
                                 deadline: assignment.deadline?.value, position: assignment.position))
             }

@@ -76,11 +76,15 @@ struct GuidanceCheckTests {
         let text = try String(contentsOf: TestSupport.example("huong-dan-tinh-2025.yaml"), encoding: .utf8)
         let document = try #require(TestSupport.load(text).0)
         let list = TaskList(documents: [document])
-        #expect(list.rows.count == 5)
-        #expect(list.rows.map(\.body) == ["LĐLĐ các huyện, thành phố", "Ban Tuyên giáo - Nữ công", "Công đoàn các khu công nghiệp",
-                                          "Các CĐCS trực thuộc", "Ban Chính sách - Pháp luật"])
+        #expect(list.rows.count == 7)
+        // By last day (a month deadline counts to its end), then in the order written.
+        #expect(list.rows.map(\.body) == ["Công đoàn các xã, phường", "Công đoàn các xã, phường và Công đoàn các khu công nghiệp",
+                                          "Ban Tuyên giáo - Nữ công", "Công đoàn các khu công nghiệp", "Các CĐCS trực thuộc",
+                                          "Công đoàn cơ sở", "Ban Chính sách - Pháp luật"])
+        // A one-sentence assignment with no task of its own is about its heading.
+        #expect(list.rows[1].task == "Thời gian tổ chức phát động hưởng ứng phong trào")
         let md = list.markdown()
-        #expect(md.contains("| 1 | trước ngày 15/4/2025 | LĐLĐ các huyện, thành phố |"))
+        #expect(md.contains("| 1 | trước ngày 15/10/2025 | Công đoàn các xã, phường |"))
         let output = try Renderer.render(document, format: .md, templates: TemplateSet())
         #expect(output.contains("…(tên địa phương/ngành/đơn vị)"))
     }
