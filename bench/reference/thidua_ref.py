@@ -28,6 +28,9 @@ import unicodedata
 import jinja2
 import yaml
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import plan_text as pt  # noqa: E402
+
 try:
     from yaml import CSafeLoader as Loader
 except ImportError:  # pragma: no cover
@@ -62,6 +65,14 @@ def width(s):
 
 
 def wrap(text, width_, first="", rest=""):
+    """`wrap_words`, keeping a word that looks like a list marker ("-", "2.", "b)") on the line
+    of the word before it."""
+    glued, did = pt.glue_markers(text)
+    lines = wrap_words(glued, width_, first, rest)
+    return [line.replace(pt.GLUE, " ") for line in lines] if did else lines
+
+
+def wrap_words(text, width_, first="", rest=""):
     """Greedy word wrap by display width; `first` on the first line, `rest` (hanging
     indent) on the others. Words longer than a line are cut."""
     lines = []
@@ -154,27 +165,13 @@ LIST_MARKER = re.compile(r"^(\d{1,9})([.)])( |$)")
 STARS = re.compile(r"\*+")
 
 
-def md_inline(text):
-    text = curly(text)
-    if text and text[0] in "#>+" or text.startswith("- "):
-        return "\\" + text
-    m = LIST_MARKER.match(text)
-    if m:
-        return text[: m.end(1)] + "\\" + text[m.end(1):]
-    return text
+def md_inline(text, place="block"):
+    return pt.markdown(text, curly, place)
 
 
 def plain(text):
     text = curly(text)
-    if "*" not in text:
-        return text
-
-    def drop(m):
-        before = text[m.start() - 1] if m.start() > 0 else " "
-        after = text[m.end()] if m.end() < len(text) else " "
-        return m.group(0) if before == " " and after == " " else ""
-
-    return STARS.sub(drop, text)
+    return pt.plain_spans(text) if "*" in text else text
 
 
 def ascii_fold(s):
@@ -258,6 +255,7 @@ def long_date(d):
 
 
 CATALOG = {
+    "tong_tuyen_cu": ("Ngày Tổng tuyển cử đầu tiên bầu Quốc hội Việt Nam", datetime.date(1946, 1, 6)),
     "thanh_lap_dang": ("Ngày thành lập Đảng Cộng sản Việt Nam", datetime.date(1930, 2, 3)),
     "thay_thuoc_viet_nam": ("Ngày Thầy thuốc Việt Nam", datetime.date(1955, 2, 27)),
     "quoc_te_phu_nu": ("Ngày Quốc tế Phụ nữ", datetime.date(1910, 3, 8)),
@@ -266,22 +264,25 @@ CATALOG = {
     "quoc_te_lao_dong": ("Ngày Quốc tế Lao động", datetime.date(1886, 5, 1)),
     "dien_bien_phu": ("Chiến thắng Điện Biên Phủ", datetime.date(1954, 5, 7)),
     "sinh_nhat_bac": ("Ngày sinh Chủ tịch Hồ Chí Minh", datetime.date(1890, 5, 19)),
-    "truyen_thong_thi_dua": ("Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc (Ngày truyền thống thi đua yêu nước)", datetime.date(1948, 6, 11)),
+    "ra_di_tim_duong_cuu_nuoc": ("Ngày Chủ tịch Hồ Chí Minh ra đi tìm đường cứu nước", datetime.date(1911, 6, 5)),
+    "truyen_thong_thi_dua": ("Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc", datetime.date(1948, 6, 11)),
     "gia_dinh_viet_nam": ("Ngày Gia đình Việt Nam", datetime.date(2001, 6, 28)),
     "thuong_binh_liet_si": ("Ngày Thương binh - Liệt sĩ", datetime.date(1947, 7, 27)),
     "thanh_lap_cong_doan": ("Ngày thành lập Công đoàn Việt Nam", datetime.date(1929, 7, 28)),
     "cach_mang_thang_tam": ("Cách mạng Tháng Tám", datetime.date(1945, 8, 19)),
     "quoc_khanh": ("Quốc khánh nước Cộng hòa xã hội chủ nghĩa Việt Nam", datetime.date(1945, 9, 2)),
     "thanh_lap_hoi_phu_nu": ("Ngày thành lập Hội Liên hiệp Phụ nữ Việt Nam", datetime.date(1930, 10, 20)),
+    "phap_luat_viet_nam": ("Ngày Pháp luật nước Cộng hòa xã hội chủ nghĩa Việt Nam", datetime.date(2013, 11, 9)),
     "thanh_lap_mat_tran": ("Ngày thành lập Mặt trận Dân tộc Thống nhất Việt Nam", datetime.date(1930, 11, 18)),
     "nha_giao_viet_nam": ("Ngày Nhà giáo Việt Nam", datetime.date(1982, 11, 20)),
+    "toan_quoc_khang_chien": ("Ngày Toàn quốc kháng chiến", datetime.date(1946, 12, 19)),
     "thanh_lap_quan_doi": ("Ngày thành lập Quân đội nhân dân Việt Nam", datetime.date(1944, 12, 22)),
+    "dien_bien_phu_tren_khong": ("Chiến thắng “Hà Nội - Điện Biên Phủ trên không”", datetime.date(1972, 12, 30)),
 }
 
 
-def anniversary(catalog, key, start, end, style):
-    """"kỷ niệm 95 năm Ngày thành lập Đảng … (03/02/1930 - 03/02/2025)" for the anniversary
-    of `key` that falls between start and end."""
+def anniversary(catalog, key, start, end):
+    """(years, name, base, day) of the anniversary of `key` that falls between start and end."""
     if key not in catalog:
         raise ValueError(f"không có ngày kỷ niệm mã `{key}`")
     name, base = catalog[key]
@@ -291,7 +292,7 @@ def anniversary(catalog, key, start, end, style):
         except ValueError:
             continue
         if start <= day <= end and year > base.year:
-            return f"kỷ niệm {year - base.year} năm {name} ({short(base, style)} - {short(day, style)})"
+            return year - base.year, name, base, day
     return None
 
 
@@ -300,42 +301,82 @@ def anniversary(catalog, key, start, end, style):
 KINDS = {"ke_hoach": ("KẾ HOẠCH", "ke-hoach"), "huong_dan": ("HƯỚNG DẪN", "huong-dan"), "bao_cao": ("BÁO CÁO", "bao-cao")}
 
 
+FIELDS = {}  # the inline-field context of the document being read
+
+
+def rich(s):
+    return pt.resolve_fields(clean(str(s)), FIELDS) if FIELDS else clean(str(s))
+
+
+def sentence_task(task):
+    task = task.rstrip(".; ")
+    return task[0].lower() + task[1:] if len(task) > 1 and task[0].isupper() and task[1].islower() else task
+
+
 def blocks_of(items):
     """YAML content list -> (kind, text, children) tuples."""
     out = []
     for item in items or []:
         if not isinstance(item, dict):
-            out.append(("paragraph", clean(str(item)), []))
+            out.append(("paragraph", rich(item), []))
             continue
         children = blocks_of(item.get("noi_dung"))
+        style = item.get("kieu")
         if "doan" in item:
-            out.append(("paragraph", clean(item["doan"]), []))
+            out.append(("paragraph", rich(item["doan"]), []))
         elif "tieu_muc" in item:
-            out.append(("item", clean(item["tieu_muc"]), children))
+            out.append(("item", rich(item["tieu_muc"]), children))
         elif "diem" in item:
-            out.append(("point", clean(item["diem"]), children))
+            out.append(("point", rich(item["diem"]), children))
+        elif "de_muc" in item:
+            out.append(("subheading", rich(item["de_muc"]), []))
+            out += children
         elif "y" in item:
-            out.append(("bullet", clean(item["y"]), children))
+            out.append(("labeled", rich(item["y"]), style) if style else ("bullet", rich(item["y"]), children))
         elif "cac_y" in item:
-            out += [("bullet", clean(s), []) for s in item["cac_y"]]
+            out += [("labeled", rich(s), style) if style else ("bullet", rich(s), []) for s in item["cac_y"]]
         elif "cac_diem" in item:
-            out += [("point", clean(s), []) for s in item["cac_diem"]]
+            out += [("point", rich(s), []) for s in item["cac_diem"]]
         elif "giao" in item:
-            tasks = item["nhiem_vu"]
-            tasks = [clean(t) for t in ([tasks] if isinstance(tasks, str) else tasks)]
+            tasks = item.get("nhiem_vu") or []
+            tasks = [rich(t) for t in ([tasks] if isinstance(tasks, str) else tasks)]
             deadline = None
             if "han" in item:
                 deadline = f"trước ngày {short(to_date(item['han']))}"
             elif "han_thang" in item:
                 y, m = str(item["han_thang"]).split("-")
                 deadline = f"trong tháng {int(m):02d} năm {y}"
-            out.append(("assignment", clean(item["giao"]), (tasks, deadline)))
+            if item.get("mot_cau"):
+                body = clean(item["giao"])
+                task = " ".join(tasks)
+                text = body + (" " + sentence_task(task) if task else "")
+                if deadline:
+                    text += (", hoàn thành " if task else " hoàn thành ") + deadline
+                out.append(("sentence", text + ".", []))
+            else:
+                out.append(("assignment", clean(item["giao"]), (tasks, deadline)))
         else:
             raise ValueError(f"khối nội dung không hợp lệ: {item}")
     return out
 
 
-def reference_sentence(ref):
+WORDS = ["", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
+
+
+def ordinal_word(n):
+    if not 1 <= n <= 99:
+        return str(n)
+    tens, unit = divmod(n, 10)
+    if tens == 0:
+        w = WORDS[unit]
+    elif tens == 1:
+        w = "mười" + (" lăm" if unit == 5 else f" {WORDS[unit]}" if unit else "")
+    else:
+        w = WORDS[tens] + " mươi" + {0: "", 1: " mốt", 4: " tư", 5: " lăm"}.get(unit, f" {WORDS[unit]}")
+    return w[0].upper() + w[1:]
+
+
+def reference_sentence(ref, style):
     text = ref["loai"]
     if "so_ky_hieu" in ref:
         text += f" số {ref['so_ky_hieu']}"
@@ -346,8 +387,19 @@ def reference_sentence(ref):
     if "co_quan" in ref:
         text += f" của {ref['co_quan']}"
     if "trich_yeu" in ref:
-        subject = clean(ref["trich_yeu"])
-        text += f" {subject}" if subject.lower().startswith("về ") else f" về {subject}"
+        subject = rich(ref["trich_yeu"])
+        lower, ve_viec = subject.lower(), False
+        if lower.startswith("về việc "):
+            subject, ve_viec = subject[len("về việc "):], True
+        elif lower.startswith("về "):
+            subject = subject[len("về "):]
+        style = ref.get("cach_dan", style)
+        if style == "ve_viec":
+            text += f" “Về việc {subject}”"
+        elif style == "lien":
+            text += f" {subject}"
+        else:
+            text += f" về {'việc ' if ve_viec else ''}{subject}"
     return curly(nfc(text))
 
 
@@ -362,6 +414,7 @@ class View:
 
     def layout(self, blocks, depth, prefix):
         result, item_no, point_no, run_md, run_txt = [], 0, 0, [], []
+        label_counts = {}
 
         def flush():
             if run_md:
@@ -379,6 +432,19 @@ class View:
                 number = f"{prefix}{item_no}."
                 result.append(self.heading(number, text, bool(children), depth))
                 result += self.layout(children, depth + 1, number)
+            elif kind == "sentence":
+                item_no += 1
+                result.append(self.heading(f"{prefix}{item_no}.", text, False, depth))
+            elif kind == "subheading":
+                body = pt.escape_inline(plain(text)).strip(" \t")
+                result.append({"md": f"**\\* {body}**", "txt": hanging(plain(text), self.width, "* ")})
+            elif kind == "labeled":
+                style = children
+                index = label_counts.get(style, 0)
+                label_counts[style] = index + 1
+                label = f"{ordinal_word(index + 1)} là:" if style == "mot_la" else f"{index + 1}-"
+                result.append({"md": f"{pt.escape_inline(label)} {md_inline(text, 'inline')}",
+                               "txt": wrap_text(f"{label} {plain(text)}", self.width, "    ", "")})
             elif kind == "assignment":
                 item_no += 1
                 number = f"{prefix}{item_no}."
@@ -390,18 +456,18 @@ class View:
             elif kind == "point":
                 letter = point_letter(point_no)
                 point_no += 1
-                result.append({"md": f"{letter}\\) {md_inline(text)}",
+                result.append({"md": f"{letter}\\) {md_inline(text, 'inline')}",
                                "txt": hanging(plain(text), self.width, f"{letter}) ")})
                 result += self.layout(children, depth, prefix)
             elif kind == "bullet":
-                run_md.append(f"- {curly(text)}")
+                run_md.append(f"- {md_inline(text)}")
                 run_txt.append(hanging(plain(text), self.width, "- "))
                 for ckind, ctext, _ in children:
                     if ckind == "bullet":
-                        run_md.append(f"  - {curly(ctext)}")
+                        run_md.append(f"  - {md_inline(ctext)}")
                         run_txt.append(wrap_text(plain(ctext), self.width, "  + ", "    "))
                     elif ckind == "paragraph":
-                        run_md.append(f"  {curly(ctext)}")
+                        run_md.append(f"  {md_inline(ctext)}")
                         run_txt.append(wrap_text(plain(ctext), self.width, "  ", "  "))
             elif kind == "table":
                 result.append({"md": table_md(text), "txt": table_txt(text)})
@@ -410,10 +476,10 @@ class View:
 
     def heading(self, number, title, has_children, depth):
         if has_children:
-            md = f"{'#' * min(6, depth + 3)} {number} {curly(title)}"
+            md = f"{'#' * min(6, depth + 3)} {number} {md_inline(title, 'heading')}"
         else:
             escaped = number.replace(".", "\\.") if number.count(".") == 1 else number
-            md = f"{escaped} {curly(title)}"
+            md = f"{escaped} {md_inline(title, 'inline')}"
         return {"md": md, "txt": hanging(plain(title), self.width, f"{number} ")}
 
     def context(self, doc):
@@ -423,129 +489,285 @@ class View:
         parent, issuer = upper(doc["co_quan_chu_quan"]), upper(doc["co_quan_ban_hanh"])
         number = doc.get("so")
         number_line = "Số: " + (two_digits(int(number)) if number else "     ") + "/" + nfc(doc["ky_hieu"])
-        date = to_date(doc["ngay"])
-        place_date = f"{nfc(doc['dia_danh'])}, {long_date(date)}"
-        subject = curly(clean(doc["trich_yeu"]))
+        raw_date = str(doc["ngay"])
+        blank_day = bool(re.fullmatch(r"\d{4}-\d{1,2}|\d{1,2}/\d{4}", raw_date))
+        if blank_day:
+            parts = re.split(r"[-/]", raw_date)
+            y, m = (int(parts[0]), int(parts[1])) if "-" in raw_date else (int(parts[1]), int(parts[0]))
+            date = datetime.date(y, m, 1)
+            place_date = f"{nfc(doc['dia_danh'])}, ngày      tháng {month_official(m)} năm {y}"
+            md_place_date = f"{nfc(doc['dia_danh'])}, ngày" + "\u00a0" * 6 + f"tháng {month_official(m)} năm {y}"
+        else:
+            date = to_date(doc["ngay"])
+            place_date = md_place_date = f"{nfc(doc['dia_danh'])}, {long_date(date)}"
+        md_number_line = number_line if number else "Số:" + "\u00a0" * 6 + "/" + nfc(doc["ky_hieu"])
         style = doc.get("kieu_ngay_ky_niem", "official")
+
+        catalog = dict(CATALOG)
+        for extra in doc.get("ngay_ky_niem") or []:
+            catalog[extra["ma"]] = (extra["ten"], to_date(extra["ngay_goc"]))
+        congresses = {}
+        for c in doc.get("dai_hoi") or []:
+            c = dict(c)
+            c["_start"] = to_date(c["ngay"])
+            c["_end"] = to_date(c["den"]) if c.get("den") else None
+            congresses[c["ma"]] = c
+        period = doc.get("thoi_gian") or {}
+        FIELDS.clear()
+        FIELDS.update({"catalog": catalog, "congresses": congresses, "style": style, "short": short, "phase": None,
+                       "year": to_date(period["tu"]).year if period.get("tu") else date.year})
+        subject = curly(rich(doc["trich_yeu"]))
 
         sections = [{"title": upper(s["ten"]) if isinstance(s, dict) else upper(s),
                      "blocks": blocks_of(s.get("noi_dung")) if isinstance(s, dict) else [],
                      "phases": isinstance(s, dict) and bool(s.get("cac_dot"))} for s in doc.get("muc") or []]
         sections = doc.get("_generated_sections", []) + sections
+        preamble = blocks_of(doc.get("mo_dau"))
+        closing = blocks_of(doc.get("ket_luan"))
         phases = doc.get("dot_thi_dua") or []
         if phases:
-            catalog = dict(CATALOG)
-            for extra in doc.get("ngay_ky_niem") or []:
-                catalog[extra["ma"]] = (extra["ten"], to_date(extra["ngay_goc"]))
-            phase_blocks = self.phase_blocks(doc, phases, catalog, style)
+            phase_blocks = self.phase_blocks(doc, phases, catalog, congresses, style, date)
             holder = next((s for s in sections if s["phases"]), None)
             if holder:
                 holder["blocks"] = holder["blocks"] + phase_blocks
             else:
                 sections.append({"title": "CÁC ĐỢT THI ĐUA", "blocks": phase_blocks, "phases": True})
 
-        references = [reference_sentence(r) for r in doc.get("_references", []) + (doc.get("can_cu") or [])]
-        wording = "Thực hiện" if doc.get("loi_dan") == "thuc_hien" else "Căn cứ"
+        subject_style = doc.get("cach_dan", "ve")
+        references = [reference_sentence(r, subject_style) for r in doc.get("_references", []) + (doc.get("can_cu") or [])]
+        wording = {"thuc_hien": "Thực hiện", "can_cu_vao": "Căn cứ vào"}.get(doc.get("loi_dan"), "Căn cứ")
         refs = f"{wording} " + "; ".join(references) + "." if references else None
+        FIELDS.clear()
 
         section_values = []
         for i, s in enumerate(sections):
             n = roman(i + 1)
             section_values.append({
-                "md_heading": f"## {n}. {s['title']}",
+                "md_heading": f"## {n}. {md_inline(s['title'], 'heading')}",
                 "txt_heading": hanging(s["title"], w, f"{n}. "),
                 "blocks": self.layout(s["blocks"], 0, ""),
             })
 
-        recipients = []
+        recipients = []  # (name, tail)
         for r in doc.get("noi_nhan") or []:
-            if isinstance(r, dict):
-                purpose = f" ({str(r['muc_dich']).strip('() ')})" if r.get("muc_dich") else ""
-                recipients.append(f"- {r['ten']}{purpose};")
+            if isinstance(r, dict) and r.get("muc_dich"):
+                recipients.append((f"- {r['ten']}", f"({str(r['muc_dich']).strip('() ')});"))
             else:
-                recipients.append(f"- {r};")
+                recipients.append((f"- {r['ten'] if isinstance(r, dict) else r};", ""))
         if doc.get("luu"):
-            recipients.append(f"- Lưu: {', '.join(doc['luu'])}.")
+            recipients.append((f"- Lưu: {', '.join(doc['luu'])}.", ""))
         elif recipients:
-            recipients[-1] = recipients[-1].rstrip(";") + "."
+            name, tail = recipients[-1]
+            recipients[-1] = (name.rstrip(";") + ".", "") if not tail else (name, tail[:-1] + ".")
+        recipient_lines = [n + (" " + t if t else "") for n, t in recipients]
 
         sig = doc["chu_ky"]
         authority = None
         if sig.get("hinh_thuc"):
             authority = upper(str(sig["hinh_thuc"]).strip(". ")) + ". " + upper(sig["thay_mat"])
         sig_title = upper(sig["chuc_vu"])
-        signature_lines = [x for x in (authority, sig_title) if x] + ["", "", ""] + [sig["ho_ten"]]
-
-        half = w // 2
-        left_rule = "-" * min(half - 4, 12)
-        motto = "Độc lập - Tự do - Hạnh phúc"
-        nation = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-        right_rule = "-" * min(half - 2, width(motto))
-        header_txt = "\n".join(two_columns([parent, issuer, left_rule], [nation, motto, right_rule], w) + [""]
-                               + two_columns([number_line], [place_date], w))
+        signature_lines = [x for x in (authority, sig_title) if x] + [""] * 4 + [sig["ho_ten"]]
+        draft = bool(doc.get("du_thao"))
 
         return {
-            "title": title, "subject": subject,
+            "title": title, "subject": subject, "is_draft": draft, "draft_mark": "DỰ THẢO" if draft else "",
             "header": {"parent_body": parent, "issuing_body": issuer, "number_line": number_line,
-                       "nation": nation, "motto": motto, "place_date": place_date},
+                       "nation": NATION, "motto": MOTTO, "place_date": place_date},
+            "md": {"parent_body": pt.cell(parent, curly), "issuing_body": pt.cell(issuer, curly),
+                   "number_line": pt.cell(md_number_line, curly), "place_date": pt.cell(md_place_date, curly),
+                   "title": md_inline(title, "heading"), "subject": pt.cell(plain(subject), curly),
+                   "authority": pt.cell(authority or "", curly), "signature_title": pt.cell(sig_title, curly),
+                   "signer": pt.cell(sig["ho_ten"], curly)},
             "has_references": refs is not None,
             "references": self.paragraph(refs or ""),
-            "preamble": self.layout(blocks_of(doc.get("mo_dau")), 0, ""),
+            "preamble": self.layout(preamble, 0, ""),
             "sections": section_values,
-            "closing": self.layout(blocks_of(doc.get("ket_luan")), 0, ""),
-            "recipients_md": "<br>".join(r.replace("|", "\\|") for r in recipients),
+            "closing": self.layout(closing, 0, ""),
+            "recipients_md": "<br>".join(pt.cell(r, curly) for r in recipient_lines),
             "signature": {"authority": authority or "", "has_authority": authority is not None,
                           "title": sig_title, "signer": sig["ho_ten"]},
             "txt": {
-                "header": header_txt,
-                "title": "\n".join(center(line, w) for line in wrap(title, w)),
-                "subject": "\n".join(center(line, w) for line in wrap(subject, w - 10)),
+                "draft": (" " * max(0, w - width("DỰ THẢO")) + "DỰ THẢO") if draft else "",
+                "header": self.header([parent, issuer], number_line, place_date),
+                "title": "\n".join(center(line, w) for line in pt.balanced_wrap(title, w, wrap)),
+                "subject": "\n".join(center(line, w) for line in pt.balanced_wrap(plain(subject), w - 10, wrap)),
                 "rule": center("-" * 12, w),
                 "footer": self.footer(recipients, signature_lines),
             },
         }
 
-    def phase_blocks(self, doc, phases, catalog, style):
-        intro = doc.get("gioi_thieu_dot") or f"Phong trào thi đua được chia thành {len(phases)} đợt như sau:"
-        out = [("paragraph", clean(intro), [])]
+    def header(self, left, number, place_date):
+        w = self.width
+        right = [NATION, MOTTO]
+        widest_l, widest_r = max(width(x) for x in left), max(width(x) for x in right)
+        half = max(1, (w - 2) // 2)
+        columns = None
+        if widest_l <= half and widest_r <= half:
+            columns = (half, half, w - 2 * half)
+        elif widest_l + 2 + widest_r <= w:
+            spare = w - widest_l - 2 - widest_r
+            columns = (widest_l + spare // 2, widest_r + spare - spare // 2, 2)
+
+        def beside(ls, rs, cols):
+            l = [center(x, cols[0]) for x in ls]
+            r = [center(x, cols[1]) for x in rs]
+            out = []
+            for i in range(max(len(l), len(r))):
+                a = l[i] if i < len(l) else ""
+                b = r[i] if i < len(r) else ""
+                out.append(a if not b else (pad_right(a, cols[0] + cols[2]) + b).rstrip(" "))
+            return out
+
+        def whole(text):
+            return [text] if width(text) <= w else pt.balanced_wrap(text, w, wrap)
+
+        def right_align(text):
+            text = text.rstrip(" ")
+            return text if width(text) >= w or not text else " " * (w - width(text)) + text
+
+        lines = []
+        if columns:
+            left_rule = "-" * min(columns[0] - 4, 12)
+            right_rule = "-" * min(columns[1] - 2, width(MOTTO))
+            lines += beside(left + [left_rule], right + [right_rule], columns)
+            lines.append("")
+            if width(number) <= columns[0] and width(place_date) <= columns[1]:
+                lines += beside([number], [place_date], columns)
+            else:
+                lines += [center(number, columns[0]), right_align(place_date)]
+        else:
+            lines += [center(x, w) for line in right for x in whole(line)]
+            lines.append(center("-" * min(w - 2, width(MOTTO)), w))
+            lines.append("")
+            lines += [center(x, w) for line in left for x in whole(line)]
+            lines.append(center("-" * 12, w))
+            lines.append("")
+            lines += [center(x, w) for x in whole(number)]
+            lines += [right_align(x) for x in whole(place_date)]
+        return "\n".join(lines)
+
+    def phase_blocks(self, doc, phases, catalog, congresses, style, issued):
+        intro = doc.get("gioi_thieu_dot")
+        as_item = isinstance(intro, dict) and "tieu_muc" in intro
+        if isinstance(intro, dict):
+            intro = intro.get("tieu_muc") or intro.get("doan")
+        intro = rich(intro) if intro else f"Phong trào thi đua được chia thành {len(phases)} đợt như sau:"
+        period = doc.get("thoi_gian") or {}
+        fallback = to_date(period["tu"]).year if period.get("tu") else issued.year
+        lead_default = rich(doc["loi_chao_mung"]) if doc.get("loi_chao_mung") else "Thi đua lập thành tích chào mừng:"
+        bounds = []
+        for p in phases:
+            def year_of(v):
+                v = str(v)
+                m = re.fullmatch(r"(\d{4})-\d{1,2}|\d{1,2}/(\d{4})", v)
+                if m:
+                    return int(m.group(1) or m.group(2))
+                return None if v in ("dau_nam", "cuoi_nam") else to_date(v).year
+            sy, ey = year_of(p["tu"]), year_of(p["den"])
+
+            def bound(v, is_start, year):
+                v = str(v)
+                if v in ("dau_nam", "cuoi_nam"):
+                    return (datetime.date(year, 1, 1) if is_start else datetime.date(year, 12, 31)), "edge"
+                m = re.fullmatch(r"(\d{4})-(\d{1,2})|(\d{1,2})/(\d{4})", v)
+                if m:
+                    yy, mm = (int(m.group(1)), int(m.group(2))) if m.group(1) else (int(m.group(4)), int(m.group(3)))
+                    return (datetime.date(yy, mm, 1) if is_start else pt.month_end(yy, mm)), "month"
+                return to_date(v), "day"
+            bounds.append((bound(p["tu"], True, ey or fallback), bound(p["den"], False, sy or fallback)))
+        first = period.get("tu") and to_date(period["tu"]).year or bounds[0][0][0].year
+        last = period.get("den") and to_date(period["den"]).year or bounds[-1][1][0].year
+        movement = f"phong trào thi đua năm {first}" if first == last else f"phong trào thi đua giai đoạn {first}-{last}"
+        content = []
         for i, p in enumerate(phases):
             name = p.get("ten", f"Đợt {i + 1}")
-            start, end = to_date(p["tu"]), to_date(p["den"])
-            text = f"**{name}** (từ ngày {short(start)} đến ngày {short(end)})"
-            theme = clean(p["chu_de"]) if p.get("chu_de") else None
-            text += f": {theme}" + ("" if theme.endswith((".", ":")) else ".") if theme else "."
-            children = []
-            phrases = []
+            (start, skind), (end, ekind) = bounds[i]
+            s_txt = {"day": f"ngày {short(start)}", "month": f"tháng {pt.month_year(start)}", "edge": "đầu năm"}[skind]
+            e_txt = {"day": f"ngày {short(end)}", "month": f"hết tháng {pt.month_year(end)}", "edge": f"cuối năm {end.year}"}[ekind]
+            FIELDS["phase"] = (start, end)
+            theme = rich(p["chu_de"]) if p.get("chu_de") else None
+            lead = rich(p["loi_chao_mung"]) if p.get("loi_chao_mung") else lead_default
+            FIELDS["phase"] = None
+            text = f"**{name}:** Từ {s_txt} đến {e_txt}" + (f": {theme}" if theme else "")
+            salutes = []
             for entry in p.get("ky_niem") or []:
-                key = entry["ma"] if isinstance(entry, dict) else entry
-                phrase = anniversary(catalog, key, start, end, style)
-                if phrase is None:
-                    continue
-                if isinstance(entry, dict) and "so_nam" in entry and f"kỷ niệm {entry['so_nam']} năm" not in phrase:
-                    raise ValueError(f"số năm kỷ niệm `{key}` sai")
-                phrases.append(phrase)
-            if phrases:
-                children.append(("paragraph", "Thi đua lập thành tích chào mừng:", []))
-                for j, phrase in enumerate(phrases):
-                    children.append(("bullet", phrase[0].upper() + phrase[1:] + ("." if j == len(phrases) - 1 else ";"), []))
+                if isinstance(entry, list):
+                    keys, own = entry, None
+                elif isinstance(entry, dict):
+                    keys = entry["ma"] if isinstance(entry["ma"], list) else [entry["ma"]]
+                    own = entry.get("ten")
+                else:
+                    keys, own = [entry], None
+                parts, years, held = [], None, []
+                for key in keys:
+                    if key in congresses:
+                        c = congresses[key]
+                        if start <= c["_start"] <= end:
+                            held.append(f"{c['ten']} ({pt.congress_dates(c, short, style)})")
+                        continue
+                    found = anniversary(catalog, key, start, end)
+                    if not found:
+                        continue
+                    n, cname, base, day = found
+                    years = years or n
+                    label = own if (own and len(keys) == 1) else cname
+                    parts.append(f"{label} ({short(base, style)} - {short(day, style)})")
+                phrase = []
+                if years and parts:
+                    phrase.append(f"Kỷ niệm {years} năm {pt.joined(parts)}")
+                if held:
+                    phrase.append(pt.joined(held))
+                if phrase:
+                    salutes.append("; ".join(phrase))
+            end_stop = lambda t: t if t.endswith((".", ":", "./.")) else t + "."
+            if p.get("ky_niem_lien") and salutes:
+                body = "; ".join(x if j == 0 and lead.endswith(":") else x[0].lower() + x[1:] for j, x in enumerate(salutes))
+                content.append(("paragraph", end_stop(text) + f" {lead} " + body + ".", []))
+            else:
+                content.append(("paragraph", end_stop(text), []))
+                if salutes:
+                    content.append(("paragraph", lead, []))
+                    for j, x in enumerate(salutes):
+                        content.append(("bullet", x + ("." if j == len(salutes) - 1 else ";"), []))
             if p.get("danh_gia"):
-                words = "Sơ kết" if p["danh_gia"] == "so_ket" else "Tổng kết"
-                sentence = f"{words} {name.lower()}"
+                sentence = f"Tổng kết {movement}" if p["danh_gia"] == "tong_ket" else f"Sơ kết {name.lower()}"
                 if p.get("han_danh_gia"):
                     sentence += f" trước ngày {short(to_date(p['han_danh_gia']))}"
-                children.append(("paragraph", sentence + ".", []))
-            out.append(("paragraph", text, []))
-            out += children
-        return out
+                elif p.get("dip_danh_gia") == "cuoi_nam":
+                    sentence += f" vào cuối năm {end.year}"
+                elif p.get("dip_danh_gia"):
+                    cname, base = catalog[p["dip_danh_gia"]]
+                    for year in range(start.year, end.year + 2):
+                        day = base.replace(year=year)
+                        if day >= start and year > base.year:
+                            sentence += f" vào dịp kỷ niệm {year - base.year} năm {cname} ({short(day, style)})"
+                            break
+                content.append(("paragraph", sentence + ".", []))
+        if as_item:
+            return [("item", intro, content)]
+        return [("paragraph", intro, [])] + content
 
     def footer(self, recipients, signature):
-        half = self.width // 2
+        w = self.width
+        half = w // 2
+        sig_width = max(width(x) for x in signature)
+        stacked = sig_width > half
+        rw = w if stacked else half - 2
         left = ["Nơi nhận:"] if recipients else []
-        for line in recipients:
-            left += wrap(line, half - 2, "", "  ")
-        right = []
-        for line in signature:
-            right += [""] if not line else [center(piece, half) for piece in wrap(line, half)]
+        for name, tail in recipients:
+            if tail and pt.GLUE not in tail:
+                glued = tail.replace(" ", pt.GLUE)
+                left += [x.replace(pt.GLUE, " ") for x in wrap(f"{name} {glued}", rw, "", "  ")]
+            else:
+                left += wrap(name + (" " + tail if tail else ""), rw, "", "  ")
+        if stacked:
+            block = min(w, sig_width)
+            right = []
+            for line in signature:
+                pieces = [""] if not line else ([line] if width(line) <= block else pt.balanced_wrap(line, block, wrap))
+                right += ["" if not x else (" " * (w - block) + center(x, block)).rstrip(" ") for x in pieces]
+            return "\n".join(right + ([""] + left if left else []))
+        right = ["" if not line else center(line, half) for line in signature]
         lines = []
         for i in range(max(len(left), len(right))):
             l = left[i] if i < len(left) else ""
@@ -554,11 +776,15 @@ class View:
         return "\n".join(lines)
 
 
+NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+
+
 def table_md(table):
     headers, rows, aligns, emphasized = table
 
     def cell(c):
-        return c.replace("|", "\\|")
+        return pt.escape_inline(c).strip(" \t")
 
     def row(cells, bold):
         return "| " + " | ".join(f"**{cell(c)}**" if bold and c else cell(c) for c in cells) + " |"
@@ -619,11 +845,19 @@ def render_text(doc, fmt, width_):
     return tidy(template.render(**context))
 
 
+def issue_date(value):
+    """The date of `ngay`, the 1st of the month when only the month is given (day left blank)."""
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})|(\d{1,2})/(\d{4})", str(value))
+    if m:
+        return datetime.date(int(m[1] or m[4]), int(m[2] or m[3]), 1)
+    return to_date(value)
+
+
 def output_base(doc):
     symbol = ascii_fold(nfc(doc["ky_hieu"]))
-    year = to_date(doc["ngay"]).year
+    date = issue_date(doc["ngay"])
     number = doc.get("so")
-    return f"{int(number):02d}-{symbol}-{year}" if number else f"{symbol}-{to_date(doc['ngay']).isoformat()}"
+    return f"{int(number):02d}-{symbol}-{date.year}" if number else f"{symbol}-{date.isoformat()}"
 
 
 def write_atomically(path, text):

@@ -99,7 +99,8 @@ extension VietnameseText {
         }
         guard let last = word.last, last == "." || last == ")" else { return false }
         let body = word.dropLast()
-        if last == ")", body.count == 1, let letter = body.first, letter.isLowercase { return true }
+        // The point letters a) … y) (ASCII, or đ), as `hasListMarkerWord` sees them on bytes.
+        if last == ")", body.count == 1, let letter = body.first, (letter.isASCII && letter.isLowercase) || letter == "đ" { return true }
         // 1–3 digit groups joined by dots: "2", "1.2", "4.1.3".
         let groups = body.split(separator: ".", omittingEmptySubsequences: false)
         return !body.isEmpty && groups.allSatisfy { !$0.isEmpty && $0.count <= 3 && $0.allSatisfy { $0.isASCII && $0.isNumber } }

@@ -46,8 +46,8 @@ public struct DocumentView {
         let signatureLines = signatureLines(document.signature)
         let md = MarkdownFormatter.self
         // Spaces would collapse in Markdown: the blanks left for the văn thư are no-break spaces there.
-        let mdNumberLine = header.number == nil ? numberLine.replacingOccurrences(of: " /", with: "\u{00A0}/")
-            .replacingOccurrences(of: "  ", with: "\u{00A0}\u{00A0}") : numberLine
+        let mdNumberLine = header.number == nil
+            ? "Số:" + String(repeating: "\u{00A0}", count: 6) + "/" + VietnameseText.nfc(header.symbol.value) : numberLine
         let mdPlaceDate = header.dayLeftBlank
             ? DocumentFormat.placeAndDate(place: header.place, monthOf: header.date.value, blank: String(repeating: "\u{00A0}", count: 6))
             : placeDate
