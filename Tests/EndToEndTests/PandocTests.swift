@@ -12,14 +12,19 @@ struct PandocTests {
         var orderedLists = 0
     }
 
-    static func structure(of markdown: URL) throws -> Structure {
+    /// pandoc's reading of a Markdown file as GitHub-flavoured Markdown (its JSON AST).
+    static func ast(of markdown: URL) throws -> Any? {
         guard let pandoc = Run.which("pandoc") else {
             Issue.record("cần pandoc (scripts/test.sh cài gói pandoc)")
-            return Structure()
+            return nil
         }
         let result = try Run.program(pandoc, ["-f", "gfm", "-t", "json", markdown.path])
         #expect(result.status == 0, "\(result.stderr)")
-        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
+        return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
+    }
+
+    static func structure(of markdown: URL) throws -> Structure {
+        guard let json = try ast(of: markdown) else { return Structure() }
         var structure = Structure()
         func text(_ inlines: Any) -> String {
             guard let items = inlines as? [[String: Any]] else { return "" }
