@@ -26,20 +26,20 @@ public enum Reorganisation2025 {
     /// the old province it names and where it went, or the district level it belongs to.
     public static func outdatedPart(of name: String) -> (found: String, why: String, fix: String)? {
         let folded = fold(name)
-        for (old, new) in mergedInto.sorted(by: { $0.key < $1.key }) {
-            for prefix in ["tỉnh ", "thành phố "] where folded.contains(" " + prefix + fold(old).trimmingSpaces() + " ") {
-                return ("\(prefix)\(old)", "từ 01/7/2025 \(prefix)\(old) đã hợp nhất vào \(new == "Hồ Chí Minh" || new == "Hải Phòng" || new == "Đà Nẵng" || new == "Cần Thơ" ? "thành phố" : "tỉnh") \(new)",
-                        "dùng tên mới, hoặc kiểm tra lại ngày ban hành")
-            }
+        for (prefix, old, new) in foldedMerged where folded.contains(" \(prefix) \(old) ") {
+            let original = mergedInto.first { fold($0.key) == " \(old) " }?.key ?? old
+            let kind = ["Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ"].contains(new) ? "thành phố" : "tỉnh"
+            return ("\(prefix) \(original)", "từ 01/7/2025 \(prefix) \(original) đã hợp nhất vào \(kind) \(new)",
+                    "dùng tên mới, hoặc kiểm tra lại ngày ban hành")
         }
         for level in ["huyện", "quận", "thị xã"] where folded.contains(" \(level) ") {
             return (level, "từ 01/7/2025 không còn cấp huyện (\(level)); Liên đoàn Lao động cấp huyện đã kết thúc hoạt động",
                     "văn bản từ ngày này do Công đoàn xã, phường hoặc Liên đoàn Lao động tỉnh ban hành")
         }
-        if let range = folded.range(of: " thành phố ") {
+        if folded.contains(" liên đoàn lao động thành phố ") || folded.contains(" lđlđ thành phố "),
+           let range = folded.range(of: " thành phố ") {
             let after = folded[range.upperBound...]
-            let isCentral = centralCities.contains { after.hasPrefix(fold($0).trimmingSpaces() + " ") }
-            if !isCentral, folded.contains(" liên đoàn lao động thành phố ") || folded.contains(" lđlđ thành phố ") {
+            if !foldedCentralCities.contains(where: { after.hasPrefix($0 + " ") }) {
                 return ("thành phố thuộc tỉnh", "từ 01/7/2025 không còn cấp huyện (thành phố thuộc tỉnh)",
                         "văn bản từ ngày này do Công đoàn xã, phường hoặc Liên đoàn Lao động tỉnh ban hành")
             }
@@ -47,11 +47,30 @@ public enum Reorganisation2025 {
         return nil
     }
 
-    /// Lower case, single spaces, spaces around, "Hoà" and "Hòa" alike.
+    /// (prefix, old name folded, new name) for "tỉnh …" and "thành phố …", in a fixed order.
+    static let foldedMerged: [(String, String, String)] = mergedInto.sorted { $0.key < $1.key }.flatMap { old, new in
+        ["tỉnh", "thành phố"].map { ($0, fold(old).trimmingSpaces(), new) }
+    }
+    static let foldedCentralCities = centralCities.map { fold($0).trimmingSpaces() }
+
+    /// Lower case, single spaces, spaces around, "Hoà" and "Hòa" alike (on scalars, no Foundation).
     static func fold(_ text: String) -> String {
-        let lower = VietnameseText.nfc(text).lowercased()
-            .replacingOccurrences(of: "oà", with: "òa").replacingOccurrences(of: "oá", with: "óa").replacingOccurrences(of: "oả", with: "ỏa")
-        return " " + lower.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" }).joined(separator: " ") + " "
+        var out = " "
+        var pendingSpace = false
+        for character in VietnameseText.nfc(text).lowercased() {
+            if character == " " || character == "," || character == "(" || character == ")" || character.isWhitespace {
+                pendingSpace = !out.hasSuffix(" ")
+                continue
+            }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            out.append(character)
+        }
+        if !out.hasSuffix(" ") { out.append(" ") }
+        // The old and the new placement of the tone mark ("hoà", "hòa") fold alike.
+        for (old, new) in [("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa")] where out.contains(old) {
+            out = out.replacingOccurrences(of: old, with: new)
+        }
+        return out
     }
 }
 

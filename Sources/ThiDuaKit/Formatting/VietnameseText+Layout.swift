@@ -35,19 +35,26 @@ extension VietnameseText {
     static func gluingListMarkers(_ text: String) -> (String, Bool) {
         // Most text has no such word: find out on bytes before building anything.
         guard hasListMarkerWord(text), !text.unicodeScalars.contains(glue) else { return (text, false) }
-        let words = text.split(separator: " ", omittingEmptySubsequences: false)
-        var out = String(words[0])
-        var seenWord = !words[0].isEmpty
-        for word in words.dropFirst() {
-            if seenWord, isListMarkerWord(word) {
-                out.unicodeScalars.append(glue)
-            } else {
-                out += " "
+        // On bytes: the space before each marker word becomes the glue's three bytes.
+        let bytes = Array(text.utf8)
+        let glueBytes = Array(String(Character(glue)).utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        var start = 0
+        var seenWord = false
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+            let word = bytes[start..<end]
+            if start > 0 {
+                let marker = seenWord && isListMarkerWord(Substring(String(decoding: word, as: UTF8.self)))
+                out.append(contentsOf: marker ? glueBytes : [0x20])
             }
-            out += word
+            out.append(contentsOf: word)
             seenWord = seenWord || !word.isEmpty
+            start = end + 1
         }
-        return (out, true)
+        return (String(decoding: out, as: UTF8.self), true)
     }
 
     /// Whether a word after the first one is list-marker-like, judged on bytes.

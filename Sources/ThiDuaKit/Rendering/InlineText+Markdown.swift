@@ -38,60 +38,58 @@ extension InlineText {
     }
 
     /// Escapes inline markup in text that holds no emphasis of ours.
+    ///
+    /// Every character that can need a backslash is ASCII, so the text is scanned as UTF-8
+    /// bytes (most text has none of them and is returned as it is), and only the few context
+    /// rules look around.
     static func escapingInline(_ text: String, headingHashes: Bool) -> String {
-        let characters = Array(text)
-        var out = ""
-        for (index, c) in characters.enumerated() {
-            switch c {
-            case "\\", "`", "*", "_", "[", "]", "<", "|", "~":
-                out += "\\"
-            case "#" where headingHashes:
-                out += "\\"
-            case "&" where looksLikeEntity(characters, from: index):
-                out += "\\"
-            case ":" where looksLikeEmoji(characters, from: index) || startsWith(characters, "//", at: index + 1):
-                // An emoji name, or the "://" of a bare address that would become a link.
-                out += "\\"
-            case "." where index >= 3 && String(characters[(index - 3)..<index]).lowercased() == "www"
-                && (index == 3 || !characters[index - 4].isLetter):
-                out += "\\"
-            case "@" where index > 0 && characters[index - 1].isLetter && index + 1 < characters.count && characters[index + 1].isLetter:
-                out += "\\"
-            default:
-                break
+        let bytes = Array(text.utf8)
+        func isSpecial(_ b: UInt8) -> Bool {
+            switch b {
+            case 0x5C, 0x60, 0x2A, 0x5F, 0x5B, 0x5D, 0x3C, 0x7C, 0x7E, 0x26, 0x3A, 0x2E, 0x40: return true  // \ ` * _ [ ] < | ~ & : . @
+            case 0x23: return headingHashes  // #
+            default: return false
             }
-            out.append(c)
         }
-        return out
-    }
-
-    static func startsWith(_ characters: [Character], _ prefix: String, at index: Int) -> Bool {
-        let wanted = Array(prefix)
-        guard index >= 0, index + wanted.count <= characters.count else { return false }
-        return Array(characters[index..<(index + wanted.count)]) == wanted
-    }
-
-    /// `&amp;`, `&#39;`, `&#x27;`: pandoc would print the character the entity names.
-    static func looksLikeEntity(_ characters: [Character], from index: Int) -> Bool {
-        var j = index + 1
-        var length = 0
-        while j < characters.count, characters[j].isASCII, characters[j].isLetter || characters[j].isNumber || characters[j] == "#" {
-            j += 1
-            length += 1
+        guard bytes.contains(where: isSpecial) else { return text }
+        func isAlphaNumeric(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || isLetter(b) }
+        func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80 }
+        /// `&amp;`, `&#39;`: pandoc would print the character the entity names.
+        func entityAhead(_ i: Int) -> Bool {
+            var j = i + 1
+            while j < bytes.count, isAlphaNumeric(bytes[j]) && bytes[j] < 0x80 || bytes[j] == 0x23 { j += 1 }
+            return j > i + 1 && j < bytes.count && bytes[j] == 0x3B
         }
-        return length > 0 && j < characters.count && characters[j] == ";"
-    }
-
-    /// `:smile:` would become an emoji with pandoc's gfm reader.
-    static func looksLikeEmoji(_ characters: [Character], from index: Int) -> Bool {
-        var j = index + 1
-        var length = 0
-        while j < characters.count, characters[j].isASCII,
-              characters[j].isLetter || characters[j].isNumber || "_+-".contains(characters[j]) {
-            j += 1
-            length += 1
+        /// `:smile:` would become an emoji; the `://` of a bare address would become a link.
+        func emojiOrAddressAhead(_ i: Int) -> Bool {
+            if i + 2 < bytes.count, bytes[i + 1] == 0x2F, bytes[i + 2] == 0x2F { return true }
+            var j = i + 1
+            while j < bytes.count, bytes[j] < 0x80, isAlphaNumeric(bytes[j]) || bytes[j] == 0x5F || bytes[j] == 0x2B || bytes[j] == 0x2D { j += 1 }
+            return j > i + 1 && j < bytes.count && bytes[j] == 0x3A
         }
-        return length > 0 && j < characters.count && characters[j] == ":"
+        /// "www." at a word start would become a link.
+        func afterWWW(_ i: Int) -> Bool {
+            guard i >= 3 else { return false }
+            let w = bytes[(i - 3)..<i].map { $0 | 0x20 }
+            return w == [0x77, 0x77, 0x77] && (i == 3 || !isLetter(bytes[i - 4]))
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 8)
+        for (i, b) in bytes.enumerated() {
+            var escape = false
+            switch b {
+            case 0x5C, 0x60, 0x2A, 0x5F, 0x5B, 0x5D, 0x3C, 0x7C, 0x7E: escape = true
+            case 0x23: escape = headingHashes
+            case 0x26: escape = entityAhead(i)
+            case 0x3A: escape = emojiOrAddressAhead(i)
+            case 0x2E: escape = afterWWW(i)
+            case 0x40: escape = i > 0 && isLetter(bytes[i - 1]) && i + 1 < bytes.count && isLetter(bytes[i + 1])
+            default: break
+            }
+            if escape { out.append(0x5C) }
+            out.append(b)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A backslash before what would start a heading (`#`), a quote (`>`), a list (`-`, `+`,
