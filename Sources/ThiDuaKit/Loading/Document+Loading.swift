@@ -146,7 +146,7 @@ extension YAMLReader {
     }
 
     static func isNull(_ node: Node) -> Bool {
-        if case .scalar(let s) = node, s.tag.rawValue == Tag.Name.null.rawValue { return true }
+        if case .scalar(let s) = node, isNullScalar(s) { return true }
         return false
     }
 

@@ -95,7 +95,7 @@ extension YAMLReader {
                   hint: "ghi thẳng nội dung sau dấu `:` trên cùng dòng, không dùng `[ ]`, `-` hay các dòng con")
             return nil
         }
-        if scalar.tag.rawValue == Tag.Name.null.rawValue, scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null" {
+        if Self.isNullScalar(scalar) {
             error("\(what) đang để trống", at: node, hint: "điền nội dung sau dấu `:`")
             return nil
         }
@@ -233,7 +233,7 @@ extension YAMLReader {
     mutating func list(_ node: Node, _ what: String) -> [Node]? {
         switch node {
         case .sequence(let sequence): return Array(sequence)
-        case .scalar(let scalar) where scalar.tag.rawValue == Tag.Name.null.rawValue: return []
+        case .scalar(let scalar) where Self.isNullScalar(scalar): return []
         case .scalar, .mapping: return [node]
         case .alias:
             error("\(what): không hỗ trợ bí danh YAML", at: node, hint: "viết thẳng nội dung thay cho bí danh")

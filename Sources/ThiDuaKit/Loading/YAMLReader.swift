@@ -21,12 +21,23 @@ struct YAMLReader {
         self.file = file
     }
 
-    /// Yams' resolver with only the rule the reader looks at (null): the reader types
-    /// every value itself, and the default rules run several regular expressions on every
-    /// scalar, keys included, which was a large part of loading a plan. Keys stay equal
-    /// exactly when they were (same text, and the same null tag or none); explicit tags
-    /// (`!word`, checked by `reportTags`) are kept as written.
-    static let resolver = Resolver.basic.appending(Resolver.Rule.null)
+    /// Yams' resolver with no rules: the reader types every value itself (nulls included, see
+    /// `isNullScalar`). The default rules run regular expressions on every scalar, keys
+    /// included, and even the null rule alone compiles an ICU regular expression, about a
+    /// millisecond of a fresh process's start. Keys stay equal exactly when they were (same
+    /// text); explicit tags (`!word`, checked by `reportTags`; `!!null`) are kept as written.
+    static let resolver = Resolver.basic
+
+    /// A null as YAML core schema reads one: an explicit `!!null`, or a plain (unquoted) empty,
+    /// `~`, `null`, `Null` or `NULL`.
+    static func isNullScalar(_ scalar: Node.Scalar) -> Bool {
+        if scalar.tag.rawValue == Tag.Name.null.rawValue { return true }
+        guard scalar.style == .plain || scalar.style == .any else { return false }
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
+    }
 
     /// Parses text (YAML, or JSON, which is YAML flow style) into a node.
     /// Returns nil after recording a diagnostic for syntax errors.
