@@ -131,8 +131,10 @@ public enum ReportAggregator {
                     }
                 }
             }
+            let rowsBefore = account.rowsRead
             for chunk in source.chunks { handle(parser.feed(chunk)) }
             handle(parser.finish())
+            let headerOnly = account.rowsRead == rowsBefore && !parser.diagnostics.contains { $0.severity == .error }
             var fileDiagnostics = parser.diagnostics + accumulator.diagnostics[duplicatesBefore...]
             // Stable sort by line so the clerk reads the file top to bottom.
             fileDiagnostics = fileDiagnostics.enumerated().sorted { a, b in
@@ -142,6 +144,12 @@ public enum ReportAggregator {
                 if ca != cb { return ca < cb }
                 return a.offset < b.offset
             }.map(\.element)
+            if headerOnly {
+                // Reported here, by file; a report with no unit at all is refused later.
+                fileDiagnostics.append(.warning("tệp không có dòng số liệu nào dưới dòng tiêu đề",
+                                                at: SourcePosition(file: source.label, line: 1),
+                                                hint: "kiểm tra đã chọn đúng tệp, hoặc bỏ tệp này khỏi danh sách"))
+            }
             diagnostics += fileDiagnostics
             let suppressed = accumulator.suppressedDiagnostics - suppressedBefore
             if suppressed > 0 {
