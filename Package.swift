@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "thidua", targets: ["thidua"]),
         .library(name: "ThiDuaKit", targets: ["ThiDuaKit"]),
+        .library(name: "ThiDuaWorkspace", targets: ["ThiDuaWorkspace"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -41,11 +42,17 @@ let package = Package(
             name: "ThiDuaXlsx",
             dependencies: ["CXlsxWriter", "ThiDuaKit"]
         ),
+        // Every file access of a document: the guarded opening of whatever a data file
+        // names, figure sources, the document job, the output sets, the format registry.
+        .target(
+            name: "ThiDuaWorkspace",
+            dependencies: ["ThiDuaKit", "ThiDuaXlsx"]
+        ),
         .executableTarget(
             name: "thidua",
             dependencies: [
                 "ThiDuaKit",
-                "ThiDuaXlsx",
+                "ThiDuaWorkspace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -89,6 +96,10 @@ let package = Package(
             name: "ThiDuaXlsxTests",
             dependencies: ["ThiDuaXlsx", "ThiDuaKit", "BenchSupport"],
             exclude: ["Scripts"]
+        ),
+        .testTarget(
+            name: "ThiDuaWorkspaceTests",
+            dependencies: ["ThiDuaWorkspace", "ThiDuaKit", "ThiDuaXlsx"]
         ),
         .testTarget(
             name: "EndToEndTests",

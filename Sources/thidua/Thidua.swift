@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
 import ThiDuaKit
+import ThiDuaWorkspace
 
-/// The `thidua` command: reads files, writes files, prints diagnostics.
-/// All document logic lives in ThiDuaKit.
+/// The `thidua` command: parses arguments, calls the workspace's jobs, prints what they
+/// give. Document logic lives in ThiDuaKit, every file access in ThiDuaWorkspace.
 struct Thidua: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "thidua",
@@ -20,9 +21,6 @@ struct Thidua: ParsableCommand {
     )
 }
 
-/// Data errors were printed; exit with 1.
-struct DataErrorsFound: Error {}
-
 /// Runs the command with Vietnamese messages and our exit codes:
 /// 0 ok, 1 data errors, 2 usage errors.
 @main
@@ -35,6 +33,9 @@ enum Main {
             try command.run()
         } catch is DataErrorsFound {
             exit(1)
+        } catch let error as WorkspaceError {
+            Output.error(error.description)
+            exit(error.isUsage ? 2 : 1)
         } catch let error as ThiDuaError {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             exit(1)

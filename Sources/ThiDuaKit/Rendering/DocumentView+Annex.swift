@@ -23,7 +23,7 @@ extension DocumentView {
                 ("accompanies", .string(accompanies)),
                 ("landscape", .bool(annex.landscape)),
                 ("txt_heading", .string(heading)),
-                ("blocks", .list(layout(annex.blocks, depth: 0, prefix: ""))),
+                ("blocks", .list(layout(annex.blocks))),
             ])
         }
     }

@@ -7,9 +7,14 @@
 public struct DocumentView {
     /// Plain-text line width.
     public var width: Int
+    /// The formats every block is written in: Markdown, plain text, then `extraFormatters`.
+    public let formatters: [BlockFormatter]
 
-    public init(width: Int = 80) {
+    /// A view for plain text of `width` columns; `extraFormatters` add formats (such as
+    /// Word's) whose text the context then holds under their keys too.
+    public init(width: Int = 80, extraFormatters: [BlockFormatter] = []) {
         self.width = max(40, width)
+        self.formatters = [MarkdownFormatter(), PlainTextFormatter(width: max(40, width))] + extraFormatters
     }
 
     /// The context for `document`.
@@ -35,14 +40,12 @@ public struct DocumentView {
         let references = referencesParagraph(document)
         let sectionValues: [TemplateValue] = sections.enumerated().map { index, section in
             let number = RomanNumeral.string(index + 1) ?? String(index + 1)
-            let heading = "\(number). \(section.title)"
-            return .map([
-                ("number", .string(number)),
-                ("title", .string(section.title)),
-                ("md_heading", .string("## \(heading)")),
-                ("txt_heading", .string(TextLayout.wrap(section.title, width: width, hanging: "\(number). "))),
-                ("blocks", .list(layout(section.blocks, depth: 0, prefix: ""))),
-            ])
+            var fields: [(String, TemplateValue)] = [("number", .string(number)), ("title", .string(section.title))]
+            for formatter in formatters {
+                fields.append(("\(formatter.key)_heading", .string(formatter.sectionHeading(number: number, title: section.title))))
+            }
+            fields.append(("blocks", .list(layout(section.blocks))))
+            return .map(fields)
         }
 
         let recipientLines = recipientLines(document)
@@ -62,9 +65,9 @@ public struct DocumentView {
             ])),
             ("has_references", .bool(references != nil)),
             ("references", layoutParagraph(references ?? "")),
-            ("preamble", .list(layout(document.preamble, depth: 0, prefix: ""))),
+            ("preamble", .list(layout(document.preamble))),
             ("sections", .list(sectionValues)),
-            ("closing", .list(layout(document.closing, depth: 0, prefix: ""))),
+            ("closing", .list(layout(document.closing))),
             ("has_annexes", .bool(!document.annexes.isEmpty)),
             ("annexes", .list(annexValues(document))),
             ("recipients", .list(recipientLines.map { .string($0) })),
@@ -112,98 +115,19 @@ public struct DocumentView {
         return InlineText.curlyQuotes(text)
     }
 
-    /// A paragraph as `{md, txt}`.
+    /// Each formatter's text of one group of blocks, under its key.
+    func formatted(_ group: [LaidOutBlock]) -> TemplateValue {
+        .map(formatters.map { ($0.key, .string($0.format(group))) })
+    }
+
+    /// A paragraph as `{md, txt, …}`.
     func layoutParagraph(_ text: String) -> TemplateValue {
-        .map([
-            ("md", .string(InlineText.markdown(text))),
-            ("txt", .string(TextLayout.wrap(InlineText.plain(text), width: width, first: TextLayout.paragraphIndent, rest: ""))),
-        ])
+        formatted([LaidOutBlock(role: .paragraph, text: text)])
     }
 
-    /// Lays out blocks with their numbers: items "1." → "1.1." → "1.1.1.",
-    /// points a) b) … đ) …, bullets "-". Consecutive bullets form one
-    /// Markdown list.
-    func layout(_ blocks: [Block], depth: Int, prefix: String) -> [TemplateValue] {
-        var result: [TemplateValue] = []
-        var itemNumber = 0
-        var pointIndex = 0
-        var bulletRun: (md: [String], txt: [String]) = ([], [])
-
-        func flushBullets() {
-            guard !bulletRun.md.isEmpty else { return }
-            result.append(.map([("md", .string(bulletRun.md.joined(separator: "\n"))),
-                                ("txt", .string(bulletRun.txt.joined(separator: "\n")))]))
-            bulletRun = ([], [])
-        }
-
-        for block in blocks {
-            if case .bullet = block {} else { flushBullets() }
-            switch block {
-            case .paragraph(let text, _):
-                result.append(layoutParagraph(text))
-            case .item(let title, let children, _):
-                itemNumber += 1
-                let number = "\(prefix)\(itemNumber)."
-                result.append(itemHeading(number: number, title: title, hasChildren: !children.isEmpty, depth: depth))
-                result += layout(children, depth: depth + 1, prefix: number)
-            case .assignment(let assignment):
-                itemNumber += 1
-                let number = "\(prefix)\(itemNumber)."
-                result.append(itemHeading(number: number, title: assignment.body, hasChildren: true, depth: depth))
-                for task in assignment.tasks {
-                    result.append(layoutParagraph(task.value))
-                }
-                if let deadline = assignment.deadline {
-                    result.append(layoutParagraph("Thời hạn: hoàn thành \(Deadline.phrase(deadline.value))."))
-                }
-            case .point(let text, let children, _):
-                let marker = "\(PointLetter.letter(pointIndex)))"
-                pointIndex += 1
-                result.append(.map([
-                    ("md", .string("\(PointLetter.letter(pointIndex - 1))\\) \(InlineText.markdown(text))")),
-                    ("txt", .string(TextLayout.wrap(InlineText.plain(text), width: width, hanging: "\(marker) "))),
-                ]))
-                result += layout(children, depth: depth, prefix: prefix)
-            case .bullet(let text, let children, _):
-                bulletRun.md.append("- \(InlineText.curlyQuotes(text))")
-                bulletRun.txt.append(TextLayout.wrap(InlineText.plain(text), width: width, hanging: "- "))
-                for child in children {
-                    if case .bullet(let inner, _, _) = child {
-                        bulletRun.md.append("  - \(InlineText.curlyQuotes(inner))")
-                        bulletRun.txt.append(TextLayout.wrap(InlineText.plain(inner), width: width, first: "  + ", rest: "    "))
-                    } else if case .paragraph(let inner, _) = child {
-                        bulletRun.md.append("  \(InlineText.curlyQuotes(inner))")
-                        bulletRun.txt.append(TextLayout.wrap(InlineText.plain(inner), width: width, first: "  ", rest: "  "))
-                    }
-                }
-            case .table(let table, _):
-                result.append(.map([
-                    ("md", .string(TableLayout.markdown(table))),
-                    ("txt", .string(TableLayout.plain(table, width: width))),
-                ]))
-            }
-        }
-        flushBullets()
-        return result
-    }
-
-    /// A numbered item: a Markdown heading when it has content below it,
-    /// a numbered sentence when it stands alone.
-    func itemHeading(number: String, title: String, hasChildren: Bool, depth: Int) -> TemplateValue {
-        let hashes = String(repeating: "#", count: min(6, depth + 3))
-        let md: String
-        if hasChildren {
-            md = "\(hashes) \(number) \(InlineText.curlyQuotes(title))"
-        } else {
-            // "1. text" would become a Markdown list: escape the dot.
-            let escaped = number.contains(where: { $0 == "." }) && number.filter({ $0 == "." }).count == 1
-                ? number.replacingOccurrences(of: ".", with: "\\.") : number
-            md = "\(escaped) \(InlineText.curlyQuotes(title))"
-        }
-        return .map([
-            ("md", .string(md)),
-            ("txt", .string(TextLayout.wrap(InlineText.plain(title), width: width, hanging: "\(number) "))),
-        ])
+    /// Lays out blocks with their numbers (see `BlockLayout`), each group in every format.
+    func layout(_ blocks: [Block]) -> [TemplateValue] {
+        BlockLayout.groups(blocks).map(formatted)
     }
 
     /// "- Ban … (để b/c);" lines and the closing "- Lưu: VT, …." line.
