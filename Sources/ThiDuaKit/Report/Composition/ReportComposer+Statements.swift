@@ -59,8 +59,8 @@ extension ReportComposer {
             }
             text += extras
             changes = changes.filter { !$0.isEmpty }
-            let unchanged = changes.allSatisfy { $0 == "không đổi" || $0.hasSuffix(" không đổi") && !$0.hasPrefix("(") }
-            if !changes.isEmpty && unchanged && !changes.contains(where: { $0.contains("(tính trên") }) {
+            let unchanged = changes.allSatisfy { $0 == "không đổi" || $0.hasSuffix(" không đổi") }
+            if !changes.isEmpty && unchanged {
                 text += "; bằng \(previousWords)"
             } else if !changes.isEmpty {
                 text += "; so với \(previousWords) " + changes.joined(separator: ", ")
@@ -140,11 +140,13 @@ extension ReportComposer {
     }
 
     /// "tăng 134 đoàn viên (20,5%)", "giảm 1,7 điểm phần trăm", "không đổi"; prefixed with
-    /// the joined indicator's noun, and with the units it is over when they are not the
-    /// units the whole comparison is over or this phase's figure over them differs from
-    /// the total ("(tính trên 36 đơn vị có số liệu cả hai kỳ: 760 đoàn viên) tăng …").
+    /// the joined indicator's noun. When the compared units' figure now is not the total
+    /// stated (a unit without previous figures), or the units are fewer than those of the
+    /// whole comparison (empty cells), both compared figures are given: "tăng 139 đoàn viên
+    /// (23,0%; tính trên 37 đơn vị: 882 so với 743 đoàn viên)".
     func changePart(_ change: IndicatorChange, _ indicator: Indicator, _ totals: IndicatorTotals, noun: String?) -> String {
         var words: String
+        var details: [String] = []
         if indicator.isComputed {
             guard let difference = change.ratioDifference, let points = difference.percent(fractionDigits: 1) else { return "" }
             words = points == 0 ? "không đổi"
@@ -156,21 +158,31 @@ extension ReportComposer {
             } else {
                 words = "\(absolute > 0 ? "tăng" : "giảm") \(ReportFigureText.value(Swift.abs(absolute), of: indicator))"
                 if let relative = change.relative, let percent = relative.percent(fractionDigits: 1) {
-                    words += " (\(VietnameseNumber.decimal(Swift.abs(percent), scale: 1))%)"
+                    details.append("\(VietnameseNumber.decimal(Swift.abs(percent), scale: 1))%")
                 }
             }
         }
-        let sameUnits = change.units == stats.comparison?.pairedUnits
+        let allUnits = change.units == stats.comparison?.pairedUnits
         let sameFigure = indicator.isComputed ? change.currentRatio == totals.ratio : change.currentTotal == totals.total
-        if !sameUnits || !sameFigure {
-            var over = "tính trên \(VietnameseNumber.integer(change.units)) đơn vị có số liệu cả hai kỳ"
-            if !sameFigure {
-                let figure = indicator.isComputed ? ReportFigureText.percent(change.currentRatio)
+        if !allUnits || !sameFigure {
+            let units = VietnameseNumber.integer(change.units) + (allUnits ? " đơn vị" : " đơn vị có số liệu cả hai kỳ")
+            let now: String?, then: String?
+            if indicator.isComputed {
+                now = ReportFigureText.percent(change.currentRatio)
+                then = ReportFigureText.percent(change.previousRatio)
+            } else {
+                // "10.924 so với 9.064 cá nhân"; amounts keep their own unit ("tỷ", "triệu").
+                now = indicator.kind == .count ? ReportFigureText.number(change.currentTotal, of: indicator)
                     : ReportFigureText.value(change.currentTotal, of: indicator)
-                if let figure { over += ": \(figure)" }
+                then = ReportFigureText.value(change.previousTotal, of: indicator)
             }
-            words = "(\(over)) \(words)"
+            if let now, let then {
+                details.append("tính trên \(units): \(now) so với \(then)")
+            } else {
+                details.append("tính trên \(units)")
+            }
         }
+        if !details.isEmpty { words += " (\(details.joined(separator: "; ")))" }
         return noun.map { "\($0) \(words)" } ?? words
     }
 
