@@ -79,20 +79,28 @@ enum TableLayout {
                 room = width - total(keyWidths, keys) - (keys.isEmpty ? 0 : gap)
             }
         }
-        var chunks: [[Int]] = []
-        var chunk: [Int] = []
-        var used = 0
-        for index in keyCount..<columns {
-            let needed = widths[index] + (chunk.isEmpty ? 0 : gap)
-            if !chunk.isEmpty && used + needed > room {
-                chunks.append(chunk)
-                chunk = []
-                used = 0
+        func split(cap: Int) -> [[Int]] {
+            var chunks: [[Int]] = []
+            var chunk: [Int] = []
+            var used = 0
+            for index in keyCount..<columns {
+                let needed = widths[index] + (chunk.isEmpty ? 0 : gap)
+                if !chunk.isEmpty && (used + needed > room || chunk.count >= cap) {
+                    chunks.append(chunk)
+                    chunk = []
+                    used = 0
+                }
+                used += widths[index] + (chunk.isEmpty ? 0 : gap)
+                chunk.append(index)
             }
-            used += widths[index] + (chunk.isEmpty ? 0 : gap)
-            chunk.append(index)
+            if !chunk.isEmpty { chunks.append(chunk) }
+            return chunks
         }
-        if !chunk.isEmpty { chunks.append(chunk) }
+        // As many tables as the greedy split needs, with the columns spread evenly over them
+        // (not a full first table and a last one of one column).
+        var chunks = split(cap: .max)
+        let even = split(cap: (columns - keyCount + chunks.count - 1) / max(chunks.count, 1))
+        if even.count == chunks.count { chunks = even }
         var parts: [String] = []
         for (number, values) in chunks.enumerated() {
             let shown = keys + values

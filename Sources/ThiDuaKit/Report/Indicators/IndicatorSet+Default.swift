@@ -48,10 +48,10 @@ extension IndicatorSet {
 
 extension IndicatorSet {
     /// Figures of the default set one unit cannot have more of than of another (see
-    /// `boundedPairs`): its ratios' numerators and denominators, and the counts of CĐCS that
-    /// have a quality, which are part of all the unit's CĐCS.
-    static let defaultBounds: [(String, String)] = [
-        ("cdcs_phat_dong", "so_cdcs"),
-        ("cdcs_vung_manh", "so_cdcs"),
-    ]
+    /// `boundedPairs`): the numerators and denominators of its ratios.
+    static let defaultBounds: [(String, String)] = IndicatorSet.defaultRatioOperands
+
+    /// The operands of the default set's ratios, written out (the set itself cannot be read
+    /// while it is being built).
+    private static let defaultRatioOperands: [(String, String)] = [("cdcs_phat_dong", "so_cdcs")]
 }
