@@ -2,12 +2,12 @@
 # Installs what thidua needs on Debian when it is missing. Sourced by the
 # other scripts; safe to run again (it installs nothing that is present).
 #   scripts/setup.sh            build needs: libxlsxwriter-dev, pkg-config
-#   scripts/setup.sh --tests    also pandoc and python3-openpyxl (test judges)
+#   scripts/setup.sh --tests    also pandoc, python3-openpyxl and LibreOffice Calc (test judges)
 set -euo pipefail
 
 need=(libxlsxwriter-dev pkg-config)
 if [ "${1:-}" = "--tests" ]; then
-  need+=(pandoc python3-openpyxl)
+  need+=(pandoc python3-openpyxl libreoffice-calc-nogui)
 fi
 
 missing=()

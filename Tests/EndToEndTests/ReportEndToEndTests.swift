@@ -53,7 +53,7 @@ struct ReportEndToEndTests {
         let run = try Run.program(python, [script.path, xlsx])
         #expect(run.status == 0, "\(run.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-        #expect(json["sheets"] as? [String] == ["Tổng hợp", "Biểu đồ", "Chưa báo cáo", "Nguồn"])
+        #expect(json["sheets"] as? [String] == ["Tổng hợp", "So sánh", "Biểu đồ", "Chưa báo cáo", "Nguồn"])
         #expect(json["creator"] as? String == "LIÊN ĐOÀN LAO ĐỘNG TỈNH BẾN TRE")
         #expect(json["orientation"] as? String == "landscape")
         #expect(json["paper"] as? String == "9")
