@@ -30,12 +30,14 @@ extension DocumentView {
 
     /// "Kèm theo Báo cáo số 41/BC-LĐLĐ ngày 12/9/2025 của Ban Thường vụ Liên đoàn Lao động
     /// tỉnh Bến Tre": the document as other documents cite it, without its subject. With no
-    /// number yet the blank is kept for the office to fill in ("số      /BC-LĐLĐ").
+    /// number yet the blank is kept for the office to fill in ("số      /BC-LĐLĐ", no-break spaces).
     public static func accompaniesLine(_ document: Document) -> String {
         var citation = document.citation(at: document.header.date.position)
         citation.subject = nil
         if citation.numberAndSymbol == nil {
+            // No-break spaces: the blank survives wrapping, which collapses runs of spaces.
             citation.numberAndSymbol = DocumentFormat.numberAndSymbol(number: nil, symbol: document.header.symbol.value)
+                .replacingOccurrences(of: " ", with: "\u{00A0}")
         }
         return "Kèm theo " + referenceSentence(citation)
     }
