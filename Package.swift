@@ -97,13 +97,15 @@ let package = Package(
             dependencies: ["ThiDuaXlsx", "ThiDuaKit", "BenchSupport"],
             exclude: ["Scripts"]
         ),
+        // Data files shared by the test targets.
+        .target(name: "TestFixtures", path: "Tests/TestFixtures"),
         .testTarget(
             name: "ThiDuaWorkspaceTests",
-            dependencies: ["ThiDuaWorkspace", "ThiDuaKit", "ThiDuaXlsx"]
+            dependencies: ["ThiDuaWorkspace", "ThiDuaKit", "ThiDuaXlsx", "TestFixtures"]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["ThiDuaKit", "thidua"]
+            dependencies: ["ThiDuaKit", "thidua", "TestFixtures"]
         ),
     ],
     swiftLanguageModes: [.v5]

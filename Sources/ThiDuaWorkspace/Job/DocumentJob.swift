@@ -46,6 +46,8 @@ public struct DocumentJob: Sendable {
     public var width: Int
     /// Where outputs go; nil prepares and checks them without writing (`check`).
     public var outputFolder: String?
+    /// Tests only: see `OutputSet.renamePause`.
+    var renamePause: UInt32 = 0
 
     /// A job.
     public init(workspace: Workspace, templates: TemplateSet, kinds: [OutputKind]? = nil, width: Int = 80, outputFolder: String? = nil) {
@@ -98,7 +100,9 @@ public struct DocumentJob: Sendable {
                 }
             }
             if let outputFolder {
-                result.written = try OutputSet(folder: outputFolder, base: base, entries: entries).commit()
+                var set = OutputSet(folder: outputFolder, base: base, entries: entries)
+                set.renamePause = renamePause
+                result.written = try set.commit()
             }
         } catch {
             result.error = Self.workspaceError(error, base: base)

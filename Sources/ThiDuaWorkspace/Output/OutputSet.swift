@@ -24,6 +24,11 @@ public struct OutputSet {
     public let base: String
     /// File name (inside `folder`) → content.
     public var entries: [(name: String, content: PreparedOutput)]
+    /// Tests only: the rename of this entry fails as a full disk would, to prove the undo.
+    var failingRename: Int?
+    /// Tests only: up to this many microseconds (at random) between two renames, so that concurrent sets would
+    /// interleave if the lock did not keep them apart.
+    var renamePause: UInt32 = 0
 
     /// A set of outputs for `folder`.
     public init(folder: String, base: String, entries: [(name: String, content: PreparedOutput)]) {
@@ -38,6 +43,9 @@ public struct OutputSet {
     ///   previous outputs are then untouched and no temporary file is left.
     public func commit() throws -> [String] {
         guard !entries.isEmpty else { return [] }
+        if !Workspace.isDirectory(folder), let code = OutputFolder.makeFolders(folder) {
+            throw WorkspaceError.output(path: folder, message: SystemErrorText.describe(code))
+        }
         let lock = try SetLock(folder: folder, base: base)
         defer { lock.release() }
         try Journal.recover(folder: folder, base: base)
@@ -76,9 +84,10 @@ public struct OutputSet {
         // One file needs no journal: a single rename is atomic.
         let journal = finals.count > 1 ? try Journal.write(folder: folder, base: base, temporaries: temporaries, finals: finals) : nil
         var renamed = 0
-        for (temporary, final) in zip(temporaries, finals) {
-            if rename(temporary, final) != 0 {
-                let message = SystemErrorText.current()
+        for (index, (temporary, final)) in zip(temporaries, finals).enumerated() {
+            if index > 0 && renamePause > 0 { usleep(UInt32.random(in: 0...renamePause)) }
+            if index == failingRename || rename(temporary, final) != 0 {
+                let message = index == failingRename ? SystemErrorText.describe(ENOSPC) : SystemErrorText.current()
                 undo(renamed: renamed, finals: finals, backups: backups)
                 for path in temporaries[renamed...] { unlink(path) }
                 if let journal { unlink(journal) }
