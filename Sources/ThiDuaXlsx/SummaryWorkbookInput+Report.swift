@@ -11,7 +11,8 @@ extension SummaryWorkbookInput {
         let stats = result.statistics
         var columns: [IndicatorColumnGroup] = []
         var leftOut: [String] = []
-        for indicator in stats.indicators.indicators {
+        // An indicator no file has figures for would show totals of 0 that nobody reported.
+        for indicator in stats.indicators.indicators where (stats.totals(for: indicator.key)?.reportingUnits ?? 0) > 0 {
             let totals = stats.totals(for: indicator.key)
             // Every indicator with a target, overall (the plan's) or per unit, gets its
             // "Chỉ tiêu" and "% đạt" columns.

@@ -11,7 +11,7 @@ extension ReportComposer {
 
     /// The statements in indicator order; an indicator shown inside another's statement has none.
     func statementPlan() -> [Statement] {
-        let set = stats.indicators
+        let set = IndicatorSet(reported)
         var absorbed: Set<String> = []
         for indicator in set.indicators {
             guard case .ratio(let n, let d) = indicator.aggregation else { continue }
@@ -75,9 +75,10 @@ extension ReportComposer {
 
     /// The values a sentence pattern can use; nil where there is nothing to say.
     func fills(_ indicator: Indicator, _ totals: IndicatorTotals) -> [String: String?] {
-        let value: String
+        // A rate over nothing (Σ denominator 0) has no value: its clause is left out.
+        let value: String?
         if indicator.isComputed {
-            value = ReportFigureText.percent(totals.ratio) ?? "chưa tính được"
+            value = ReportFigureText.percent(totals.ratio)
         } else {
             value = indicator.kind == .count ? ReportFigureText.number(totals.total, of: indicator) : ReportFigureText.value(totals.total, of: indicator)
         }

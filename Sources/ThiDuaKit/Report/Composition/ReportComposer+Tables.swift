@@ -6,7 +6,7 @@ extension ReportComposer {
     /// narrower than the other way round.
     func groupTable() -> Table {
         let groups = stats.groups
-        let indicators = stats.indicators.indicators
+        let indicators = reported
         let anyTarget = indicators.contains { stats.totals(for: $0.key)?.target != nil }
         var headers = ["Nội dung", "ĐVT"]
         headers += groups.map { $0.name.isEmpty ? "Khác" : $0.name }
@@ -40,7 +40,7 @@ extension ReportComposer {
     /// One row per unit, grouped, with a subtotal row per group and the grand total
     /// (emphasized).
     func unitTable() -> Table {
-        let indicators = stats.indicators.indicators
+        let indicators = reported
         var rows: [[String]] = []
         var emphasized: Set<Int> = []
         var serial = 0
@@ -75,7 +75,7 @@ extension ReportComposer {
     func leaderBullets() -> [Block] {
         guard spec.topCount > 0 else { return [] }
         var bullets: [Block] = []
-        let ranked = stats.indicators.indicators.filter { !$0.isComputed && (hasTarget($0) || $0.kind == .money) }
+        let ranked = reported.filter { !$0.isComputed && (hasTarget($0) || $0.kind == .money) }
         for indicator in ranked {
             let leaders = stats.leaders(spec.topCount, by: indicator.key)
             guard !leaders.listed.isEmpty else { continue }

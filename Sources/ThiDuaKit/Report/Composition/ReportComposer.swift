@@ -54,6 +54,12 @@ public struct ReportComposer {
         return composed
     }
 
+    /// The indicators some unit gave a figure for, in report order: an indicator whose
+    /// column no file has would otherwise be stated as "0 cá nhân đăng ký thi đua".
+    var reported: [Indicator] {
+        stats.indicators.indicators.filter { (stats.totals(for: $0.key)?.reportingUnits ?? 0) > 0 }
+    }
+
     /// "đợt trước", "cùng kỳ" …: what the previous figures are called.
     var previousWords: String { spec.previousWords }
 
@@ -65,7 +71,8 @@ public struct ReportComposer {
         if let comparison = comparisonSentence() { general.append(.paragraph(comparison, origin)) }
         general += Self.punctuated(statements().map { .bullet($0, blocks: [], origin) })
         var blocks: [Block] = [.item(title: "Kết quả chung", blocks: general, origin)]
-        if !stats.groups.isEmpty {
+        // Units without any group make one group named "": a table by group would say nothing more.
+        if !stats.groups.isEmpty, !(stats.groups.count == 1 && stats.groups[0].name.isEmpty) {
             blocks.append(.item(title: "Kết quả theo khối, cụm", blocks: [.table(groupTable(), origin)], origin))
         }
         let leaders = leaderBullets()
