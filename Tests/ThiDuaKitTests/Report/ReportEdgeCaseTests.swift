@@ -43,6 +43,15 @@ import Testing
                 == [IndicatorSet.BoundedPair(numerator: 1, denominator: 0)])
     }
 
+    @Test func anIndicatorNoFileHasIsNotStatedAsZero() throws {
+        // The default set's 18 indicators, figures for two of them only.
+        let outcome = F.run(F.report("  so_lieu: [a.csv]\n  bang_don_vi: true"), files: ["a.csv": "don_vi;so_cdcs;sang_kien\nA;1;2\nB;2;\n"])
+        let text = try outcome.text()
+        #expect(text.contains("- Toàn đơn vị có 3 Công đoàn cơ sở (CĐCS);\n- Có 2 sáng kiến, cải tiến kỹ thuật được công nhận."))
+        for word in ["cá nhân đăng ký", "Giá trị làm lợi", "Bằng khen", "đạt chưa tính"] { #expect(!text.contains(word), "\(word)") }
+        #expect(!text.contains("Kết quả theo khối, cụm"))
+    }
+
     @Test func aPlanStatesItsTargetsAsDataAndPrintsThem() throws {
         let (document, diagnostics) = Renderer.load(bytes: Array(F.plan.utf8), file: "kh.yaml")
         #expect(!diagnostics.hasErrors, "\(diagnostics)")
