@@ -14,45 +14,52 @@ extension StatisticsBuilder {
     /// Pairs units by group and name (both folded), then by name alone when the name occurs
     /// once in each period (a unit that moved between groups, or a file without groups).
     ///
+    /// Only hashes are indexed (`HashIndex`); a candidate's key is folded again to confirm
+    /// it, so 100,000 units cost a few megabytes, not a copy of every name.
+    ///
     /// - Parameters:
-    ///   - currentGroup: the folded group each current unit is reported under.
-    ///   - previousGroup: the folded group of each previous unit, by the same rules.
-    static func pair(current: ReportAccumulator, currentGroup: [String], previous: ReportAccumulator,
-                     previousGroup: [String]) -> Pairing {
-        func key(_ group: String, _ name: String) -> FoldedKey { FoldedKey(group + "\u{1F}" + name) }
-        let previousNames = (0..<previous.unitCount).map { ReportText.folded(previous.names[$0]) }
-        var byKey = HashIndex<FoldedKey>()
+    ///   - currentGroup: the number of the (folded) group each current unit is reported under.
+    ///   - previousGroup: the same numbers for the previous units (-1: a group not seen now).
+    static func pair(current: ReportAccumulator, currentGroup: [Int32], previous: ReportAccumulator,
+                     previousGroup: [Int32]) -> Pairing {
+        struct GroupAndName: Hashable {
+            var group: Int32
+            var name: FoldedKey
+        }
+        func previousName(_ unit: Int32) -> FoldedKey { FoldedKey(ReportText.folded(previous.names[Int(unit)])) }
+        func previousKey(_ unit: Int32) -> GroupAndName { GroupAndName(group: previousGroup[Int(unit)], name: previousName(unit)) }
+        var byKey = HashIndex<GroupAndName>()
         var byName = HashIndex<FoldedKey>()
         var repeatedNames: Set<Int32> = []
         for unit in 0..<previous.unitCount {
-            let k = key(previousGroup[unit], previousNames[unit])
-            _ = byKey.insertIfAbsent(k, Int32(unit)) { key(previousGroup[Int($0)], previousNames[Int($0)]) }
-            if let first = byName.insertIfAbsent(FoldedKey(previousNames[unit]), Int32(unit), keyOf: { FoldedKey(previousNames[Int($0)]) }) {
-                repeatedNames.insert(first)
-            }
+            let name = FoldedKey(ReportText.folded(previous.names[unit]))
+            _ = byKey.insertIfAbsent(GroupAndName(group: previousGroup[unit], name: name), Int32(unit), keyOf: previousKey)
+            if let first = byName.insertIfAbsent(name, Int32(unit), keyOf: previousName) { repeatedNames.insert(first) }
         }
         var previousOf = [Int32](repeating: -1, count: current.unitCount)
         var taken = [Bool](repeating: false, count: previous.unitCount)
         var unpaired: [Int] = []
         for unit in 0..<current.unitCount {
-            let name = ReportText.folded(current.names[unit])
-            let found = byKey.find(key(currentGroup[unit], name)) { key(previousGroup[Int($0)], previousNames[Int($0)]) }
-            if let found, !taken[Int(found)] {
+            let name = FoldedKey(ReportText.folded(current.names[unit]))
+            if let found = byKey.find(GroupAndName(group: currentGroup[unit], name: name), keyOf: previousKey), !taken[Int(found)] {
                 previousOf[unit] = found
                 taken[Int(found)] = true
             } else {
                 unpaired.append(unit)
             }
         }
+        guard !unpaired.isEmpty else { return Pairing(previousOf: previousOf, unmatchedPrevious: []) }
         // Second pass by name alone, only where the name is unambiguous in both periods.
-        var currentNameCount: [FoldedKey: Int] = [:]
-        if !unpaired.isEmpty {
-            for unit in 0..<current.unitCount { currentNameCount[FoldedKey(ReportText.folded(current.names[unit])), default: 0] += 1 }
+        func currentName(_ unit: Int32) -> FoldedKey { FoldedKey(ReportText.folded(current.names[Int(unit)])) }
+        var currentByName = HashIndex<FoldedKey>()
+        var repeatedNow: Set<Int32> = []
+        for unit in 0..<current.unitCount {
+            if let first = currentByName.insertIfAbsent(currentName(Int32(unit)), Int32(unit), keyOf: currentName) { repeatedNow.insert(first) }
         }
         for unit in unpaired {
-            let name = FoldedKey(ReportText.folded(current.names[unit]))
-            guard currentNameCount[name] == 1,
-                  let found = byName.find(name, keyOf: { FoldedKey(previousNames[Int($0)]) }),
+            let name = currentName(Int32(unit))
+            guard let only = currentByName.find(name, keyOf: currentName), !repeatedNow.contains(only),
+                  let found = byName.find(name, keyOf: previousName),
                   !repeatedNames.contains(found), !taken[Int(found)] else { continue }
             previousOf[unit] = found
             taken[Int(found)] = true
@@ -161,13 +168,12 @@ extension StatisticsBuilder {
     /// A previous unit is taken to be in the group the expected list gives it, or else the
     /// group of its own file; a current unit in the group it is reported under.
     static func compare(_ current: ReportAccumulator, previous: ReportAccumulator, expected: [ExpectedUnit], expectedLabel: String,
-                        unitGroup: [Int32], groupIndexByFolded: [FoldedKey: Int32], finalIndex: [Int32], unitOrder: [Int],
-                        overall: [IndicatorTotals], perGroup: [[IndicatorTotals]])
+                        unitGroup: [Int32], groupIndexByFolded: [FoldedKey: Int32],
+                        finalIndex: [Int32], unitOrder: [Int], overall: [IndicatorTotals], perGroup: [[IndicatorTotals]])
         -> (PeriodComparison, [IndicatorTotals], [[IndicatorTotals]]) {
         // The list was already checked against the current files; its findings about the
         // previous phase would only repeat them.
         var ignored: [Diagnostic] = []
-        let currentMatch = matchExpected(expected, current, label: expectedLabel, diagnostics: &ignored)
         let previousMatch = matchExpected(expected, previous, label: expectedLabel, diagnostics: &ignored)
         var foldGroup = FoldCache()
         func resolvedGroup(_ match: ExpectedMatch, _ accumulator: ReportAccumulator, _ unit: Int) -> String {
@@ -175,9 +181,13 @@ extension StatisticsBuilder {
             if m >= 0, let group = expected[Int(m)].group, !ReportText.folded(group).isEmpty { return group }
             return accumulator.groupName(of: unit) ?? ""
         }
-        let currentGroups = (0..<current.unitCount).map { foldGroup(resolvedGroup(currentMatch, current, $0)) }
-        let previousGroups = (0..<previous.unitCount).map { foldGroup(resolvedGroup(previousMatch, previous, $0)) }
-        let pairing = pair(current: current, currentGroup: currentGroups, previous: previous, previousGroup: previousGroups)
+        // Groups as numbers: the current units' report groups; a previous unit's group by its
+        // folded name (-1 when no current unit is in it).
+        let previousGroups = (0..<previous.unitCount).map { unit -> Int32 in
+            let folded = FoldedKey(foldGroup(resolvedGroup(previousMatch, previous, unit)))
+            return groupIndexByFolded[folded].map { finalIndex[Int($0)] } ?? -1
+        }
+        let pairing = pair(current: current, currentGroup: unitGroup, previous: previous, previousGroup: previousGroups)
         let (overallChanges, groupChanges) = changes(current: current, previous: previous, pairing: pairing,
                                                      unitGroup: unitGroup, groupCount: perGroup.count)
         var overall = overall
