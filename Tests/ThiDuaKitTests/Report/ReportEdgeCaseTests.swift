@@ -43,6 +43,20 @@ import Testing
                 == [IndicatorSet.BoundedPair(numerator: 1, denominator: 0)])
     }
 
+    @Test func unitsArePairedByGroupAndNameThenByAnUnambiguousName() throws {
+        // "Trường A" moved from Khối 2 to Khối 1: the same unit. "Trường B" is in both groups
+        // now and was in one then: which is which cannot be told, so neither is paired by name.
+        let now = "don_vi;nhom;sang_kien\nTrường A;Khối 1;5\nTrường B;Khối 1;3\nTrường B;Khối 3;4\nTrường C;Khối 1;1\n"
+        let then = "don_vi;nhom;sang_kien\nTRƯỜNG A;Khối 2;2\nTrường B;Khối 2;1\nTrường C;khối 1;1\n"
+        let result = ReportFixture.aggregate([("nay.csv", now)], previous: [("truoc.csv", then)])
+        let comparison = try #require(result.statistics.comparison)
+        #expect(comparison.pairedUnits == 2)
+        #expect(comparison.onlyPrevious.map(\.name) == ["Trường B"])
+        #expect(comparison.onlyCurrent.map { result.statistics.name(ofUnit: $0) } == ["Trường B", "Trường B"])
+        let change = try #require(result.statistics.totals(for: "sang_kien")?.change)
+        #expect(change.currentTotal == 6 && change.previousTotal == 3 && change.units == 2)
+    }
+
     @Test func anIndicatorNoFileHasIsNotStatedAsZero() throws {
         // The default set's 18 indicators, figures for two of them only.
         let outcome = F.run(F.report("  so_lieu: [a.csv]\n  bang_don_vi: true"), files: ["a.csv": "don_vi;so_cdcs;sang_kien\nA;1;2\nB;2;\n"])
