@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Installs what thidua needs on Debian when it is missing. Sourced by the
 # other scripts; safe to run again (it installs nothing that is present).
-#   scripts/setup.sh            build needs: libxlsxwriter-dev, pkg-config
+#   scripts/setup.sh            build needs: libxlsxwriter-dev, libzip-dev, libxml2-dev, pkg-config
 #   scripts/setup.sh --tests    also pandoc, python3-openpyxl and LibreOffice Calc (test judges)
 set -euo pipefail
 
-need=(libxlsxwriter-dev pkg-config)
+need=(libxlsxwriter-dev libzip-dev libxml2-dev pkg-config)
 if [ "${1:-}" = "--tests" ]; then
   need+=(pandoc python3-openpyxl libreoffice-calc-nogui)
 fi

@@ -5,7 +5,7 @@ extension YAMLReader {
         "hinh_thuc", "ke_hoach", "ky", "ten_ky", "thuan_loi", "kho_khan", "uu_diem", "ton_tai",
         "nguyen_nhan", "bai_hoc", "phuong_huong", "de_xuat", "khen_thuong", "so_lieu",
         "don_vi_du_kien", "ky_truoc", "bang_don_vi", "so_don_vi_noi_bat", "chi_tieu", "so_sanh_voi",
-        "don_vi_chua_bao_cao", "nguoi_lap_bieu",
+        "don_vi_chua_bao_cao", "nguoi_lap_bieu", "han_gui_so_lieu",
     ]
 
     mutating func reportSpec(_ node: Node) -> ReportSpec? {
@@ -43,6 +43,7 @@ extension YAMLReader {
                    allowed: MissingUnitsPlacement.allCases)
         } ?? .weaknesses
         let preparer = f["nguoi_lap_bieu"].flatMap { string($0, "người lập biểu") }
+        let deadline = f["han_gui_so_lieu"].flatMap { date($0, "hạn gửi số liệu (`han_gui_so_lieu`)") }
         guard let review else { return nil }
         return ReportSpec(review: review, plan: plan, period: period, periodName: periodName,
                           advantages: prose("thuan_loi", "thuận lợi"), difficulties: prose("kho_khan", "khó khăn"),
@@ -53,6 +54,7 @@ extension YAMLReader {
                           previousFiles: previous, unitTable: unitTable, topCount: top,
                           indicators: indicators, indicatorsPosition: f["chi_tieu"].map(position),
                           targetPositions: targetPositions, comparisonWording: wording, missingUnitsPlacement: placement,
-                          preparer: preparer, figureFilesPosition: f.keys["so_lieu"].map(position))
+                          preparer: preparer, figureFilesPosition: f.keys["so_lieu"].map(position),
+                          figuresDeadline: deadline?.value)
     }
 }

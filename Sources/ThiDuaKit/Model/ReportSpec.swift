@@ -46,6 +46,9 @@ public struct ReportSpec: Sendable {
     public var preparer: String?
     /// Where `so_lieu` was written, for findings about the figures as a whole.
     public var figureFilesPosition: SourcePosition?
+    /// The date the units must send their figures by (`han_gui_so_lieu`), printed on the
+    /// form `thidua bieu-mau` writes.
+    public var figuresDeadline: CivilDate?
 
     public init(review: ReviewKind, plan: DocumentReference? = nil, period: Period? = nil, periodName: String? = nil,
                 advantages: [Block] = [], difficulties: [Block] = [], strengths: [Block] = [], weaknesses: [Block] = [],
@@ -55,7 +58,7 @@ public struct ReportSpec: Sendable {
                 indicators: IndicatorSet? = nil, indicatorsPosition: SourcePosition? = nil,
                 targetPositions: [String: SourcePosition] = [:], planTargetKeys: Set<String> = [],
                 comparisonWording: ComparisonWording? = nil, missingUnitsPlacement: MissingUnitsPlacement = .weaknesses,
-                preparer: String? = nil, figureFilesPosition: SourcePosition? = nil) {
+                preparer: String? = nil, figureFilesPosition: SourcePosition? = nil, figuresDeadline: CivilDate? = nil) {
         self.review = review
         self.plan = plan
         self.period = period
@@ -82,6 +85,7 @@ public struct ReportSpec: Sendable {
         self.missingUnitsPlacement = missingUnitsPlacement
         self.preparer = preparer
         self.figureFilesPosition = figureFilesPosition
+        self.figuresDeadline = figuresDeadline
     }
 
     /// The words for the previous figures: the data's choice, else "đợt trước" for a sơ

@@ -84,7 +84,7 @@ enum ReportComposeFixture {
         guard !diagnostics.hasErrors else { return Outcome(document: checked, result: nil, diagnostics: diagnostics, width: width) }
         let (result, figureDiagnostics) = ReportAggregator.aggregate(document: checked) { name in
             guard let text = files[name.value] else { return .failure(.error("không có \(name.value)", at: name.position)) }
-            return .success(FigureSource(label: name.value, text: text))
+            return .success([FigureSource(label: name.value, text: text)])
         }
         diagnostics += figureDiagnostics
         guard let result, !diagnostics.hasErrors else { return Outcome(document: checked, result: result, diagnostics: diagnostics, width: width) }
