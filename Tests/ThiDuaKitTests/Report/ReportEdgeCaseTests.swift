@@ -57,6 +57,15 @@ import Testing
         #expect(change.currentTotal == 6 && change.previousTotal == 3 && change.units == 2)
     }
 
+    @Test func theFooterUnderTheGrandTotalIsNotReadAsFigures() {
+        // thidua's own workbook (and many forms) sign under the table; a named row there is still a unit.
+        let csv = "STT;Đơn vị;so_cdcs\n1;A;3\n;TỔNG CỘNG;3\n;;Bến Tre, ngày 20 tháng 6 năm 2025\n;;Lê Thị Thu Hà\n2;B;4\n"
+        let outcome = F.run(F.report("  so_lieu: [a.csv]"), files: ["a.csv": csv])
+        #expect(!outcome.diagnostics.hasErrors, "\(outcome.messages)")
+        #expect(outcome.result?.statistics.unitCount == 2)
+        #expect(outcome.result?.reconciliation.skipped.isEmpty == true)
+    }
+
     @Test func anIndicatorNoFileHasIsNotStatedAsZero() throws {
         // The default set's 18 indicators, figures for two of them only.
         let outcome = F.run(F.report("  so_lieu: [a.csv]\n  bang_don_vi: true"), files: ["a.csv": "don_vi;so_cdcs;sang_kien\nA;1;2\nB;2;\n"])
