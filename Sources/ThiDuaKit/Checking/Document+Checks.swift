@@ -20,6 +20,7 @@ extension Document {
         result += checkSignatureForm()
         result += checkRecipients()
         result += checkReorganisation()
+        result += checkReport()
         return result
     }
 

@@ -102,7 +102,7 @@ extension YAMLReader {
                                 references: references, preamble: preamble, sections: sections, period: period,
                                 phases: phases, phasesIntro: phasesIntro, closing: closing, recipients: recipients,
                                 archive: archive, signature: signature, extraCommemorations: extra,
-                                anniversaryStyle: style, report: report, sourceFile: file)
+                                anniversaryStyle: style, report: report, targets: planTargets, sourceFile: file)
         document.subjectStyle = subjectStyle
         document.congresses = congresses
         document.saluteLeadIn = leadIn

@@ -4,9 +4,10 @@ import Yams
 /// and assignments.
 extension YAMLReader {
     static let blockKeys = ["doan", "tieu_muc", "diem", "y", "de_muc", "noi_dung", "cac_y", "cac_diem", "kieu", "giao", "nhiem_vu", "han",
-                            "han_thang", "mot_cau"]
+                            "han_thang", "mot_cau",
+                            "cac_chi_tieu"]
     /// The keys that say what a block is; a block has exactly one of them.
-    static let blockKinds = ["doan", "tieu_muc", "diem", "y", "de_muc", "cac_y", "cac_diem", "giao"]
+    static let blockKinds = ["doan", "tieu_muc", "diem", "y", "de_muc", "cac_y", "cac_diem", "giao", "cac_chi_tieu"]
 
     /// A list of content blocks (a single string is one paragraph).
     mutating func blocks(_ node: Node, _ what: String) -> [Block] {
@@ -54,7 +55,7 @@ extension YAMLReader {
                       hint: "bỏ dòng `kieu`, hoặc đổi khối thành `cac_y`")
             }
         }
-        if ["doan", "cac_y", "cac_diem"].contains(kind) || style != nil, f["noi_dung"] != nil {
+        if ["doan", "cac_y", "cac_diem", "cac_chi_tieu"].contains(kind) || style != nil, f["noi_dung"] != nil {
             error("`\(kind)`\(style != nil ? " có `kieu`" : "") không có `noi_dung` con", at: f.keys["noi_dung"],
                   hint: "dùng `tieu_muc`, `diem` hoặc `y` để có nội dung con")
         }
@@ -84,6 +85,8 @@ extension YAMLReader {
             }
         case "cac_diem":
             return (list(value, "các điểm") ?? []).compactMap { n in richText(n, "điểm").map { .point($0, blocks: [], position(n)) } }
+        case "cac_chi_tieu":
+            return planTargetBullets(value)
         default:
             return assignment(f, at: node).map { [.assignment($0)] } ?? []
         }

@@ -16,6 +16,8 @@ struct YAMLReader {
     var fieldResolver: InlineFieldResolver?
     /// The fields met so far, as written and what they became.
     var inlineFields: [InlineField] = []
+    /// The targets of the `cac_chi_tieu` blocks read so far (a plan's targets as data).
+    var planTargets: [PlanTarget] = []
 
     init(file: String) {
         self.file = file

@@ -65,25 +65,6 @@ public enum LabelStyle: String, Sendable, CaseIterable {
     }
 }
 
-/// A table: a header row and body rows of already formatted cells.
-public struct Table: Sendable, Equatable {
-    /// How a column's cells line up in plain text and Markdown.
-    public enum Alignment: Sendable, Equatable { case left, right, center }
-
-    public var headers: [String]
-    public var rows: [[String]]
-    public var alignments: [Alignment]
-    /// Rows drawn in bold (subtotals, the grand total), by index into `rows`.
-    public var emphasized: Set<Int>
-
-    public init(headers: [String], rows: [[String]], alignments: [Alignment], emphasized: Set<Int> = []) {
-        self.headers = headers
-        self.rows = rows
-        self.alignments = alignments
-        self.emphasized = emphasized
-    }
-}
-
 /// A deadline, exact to the day or to the month ("trong tháng 03 năm 2021").
 public enum Deadline: Sendable, Equatable, Comparable {
     /// "trước ngày 06/3/2021"

@@ -124,6 +124,10 @@ public struct Document: Sendable {
     public var report: ReportSpec?
     /// The file the document was read from (for diagnostics and relative paths).
     public var sourceFile: String
+    /// The targets a plan states as data (`cac_chi_tieu` blocks), in the order written.
+    public var targets: [PlanTarget]
+    /// Annexes printed after the signature.
+    public var annexes: [Annex]
     /// How references introduce the cited subject ("về …", "“Về việc …”", or directly).
     public var subjectStyle: SubjectStyle = .ve
     /// The congresses (đại hội) of the period that the data names (`dai_hoi`).
@@ -140,7 +144,9 @@ public struct Document: Sendable {
                 phases: [Phase] = [], phasesIntro: PhasesIntro? = nil, closing: [Block] = [],
                 recipients: [Recipient] = [], archive: [String] = [], signature: Signature,
                 extraCommemorations: [Commemoration] = [], anniversaryStyle: DayMonthStyle = .official,
-                report: ReportSpec? = nil, sourceFile: String) {
+                report: ReportSpec? = nil, targets: [PlanTarget] = [], annexes: [Annex] = [], sourceFile: String) {
+        self.targets = targets
+        self.annexes = annexes
         self.kind = kind
         self.header = header
         self.title = title
