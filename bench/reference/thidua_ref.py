@@ -337,6 +337,12 @@ def blocks_of(items):
             out += [("labeled", rich(s), style) if style else ("bullet", rich(s), []) for s in item["cac_y"]]
         elif "cac_diem" in item:
             out += [("point", rich(s), []) for s in item["cac_diem"]]
+        elif "cac_chi_tieu" in item:
+            # A plan's targets as data: the sentence with the value written the Vietnamese way.
+            for target in item["cac_chi_tieu"]:
+                value = int(target["gia_tri"])
+                written = f"{grouped(value)}%" if str(target["ma"]).startswith("ty_le") else grouped(value)
+                out.append(("bullet", clean(str(target["cau"])).replace("{gia_tri}", written), []))
         elif "giao" in item:
             tasks = item.get("nhiem_vu") or []
             tasks = [rich(t) for t in ([tasks] if isinstance(tasks, str) else tasks)]
