@@ -7,12 +7,15 @@ let package = Package(
     products: [
         .executable(name: "thidua", targets: ["thidua"]),
         .library(name: "ThiDuaKit", targets: ["ThiDuaKit"]),
+        .library(name: "ThiDuaDocx", targets: ["ThiDuaDocx"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        // Writes the zip container of .docx files in memory (see README, "Word").
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // The C library, found through pkg-config; apt installs it on Debian.
@@ -40,6 +43,16 @@ let package = Package(
         .target(
             name: "ThiDuaXlsx",
             dependencies: ["CXlsxWriter", "ThiDuaKit"]
+        ),
+        // Word documents (.docx) in the official layout: WordprocessingML parts from the
+        // view model and the docx templates, zipped in memory. No file access.
+        .target(
+            name: "ThiDuaDocx",
+            dependencies: [
+                "ThiDuaKit",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .executableTarget(
             name: "thidua",
@@ -89,6 +102,15 @@ let package = Package(
             name: "ThiDuaXlsxTests",
             dependencies: ["ThiDuaXlsx", "ThiDuaKit", "BenchSupport"],
             exclude: ["Scripts"]
+        ),
+        .testTarget(
+            name: "ThiDuaDocxTests",
+            dependencies: [
+                "ThiDuaDocx", "ThiDuaKit", "BenchSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            // Golden parts and the judge scripts are read through #filePath.
+            exclude: ["Expected", "Scripts"]
         ),
         .testTarget(
             name: "EndToEndTests",

@@ -17,6 +17,13 @@ public struct DocumentView {
         self.formatters = [MarkdownFormatter(), PlainTextFormatter(width: max(40, width))] + extraFormatters
     }
 
+    /// A view whose blocks are written by `formatters` alone: for a writer that needs
+    /// only its own format (the Word writer on its own), so no time goes into the others.
+    public init(width: Int = 80, formatters: [BlockFormatter]) {
+        self.width = max(40, width)
+        self.formatters = formatters
+    }
+
     /// The context for `document`.
     public func context(for document: Document) -> TemplateValue {
         let header = document.header

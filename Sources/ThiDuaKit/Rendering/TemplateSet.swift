@@ -98,6 +98,24 @@ public struct TemplateSet: Sendable {
         return try formats.map { try render(object: object, kind: kind, format: $0) }
     }
 
+    /// Renders the template `name` (file name without `.mustache`, e.g. `ke-hoach.docx`)
+    /// exactly as it comes out, without `tidy`: for parts whose whitespace is content, such
+    /// as the XML parts of a Word file. `object` is a context's `mustacheObject`, converted
+    /// once by the caller for all the parts it renders.
+    public func renderPart(object: Any, name: String) throws -> String {
+        guard let output = library.render(object, withTemplate: name) else {
+            throw ThiDuaError.template(file: "\(name).mustache", line: 0, column: 0,
+                                       message: "không có mẫu `\(name).mustache`")
+        }
+        return output
+    }
+
+    /// Where the template `name` (without `.mustache`) came from, for messages:
+    /// `<mẫu có sẵn>/name.mustache` or the user's folder.
+    public func origin(of name: String) -> String {
+        origins["\(name).mustache"] ?? "\(name).mustache"
+    }
+
     func render(object: Any, kind: DocumentKind, format: OutputFormat) throws -> String {
         let name = "\(kind.templateName).\(format.rawValue)"
         guard let output = library.render(object, withTemplate: name) else {

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+import ZIPFoundation
+@testable import ThiDuaDocx
+import ThiDuaKit
+
+/// Paths, example documents and their Word files, shared by the docx tests.
+enum DocxTestSupport {
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let expected = packageRoot.appendingPathComponent("Tests/ThiDuaDocxTests/Expected")
+    static let scripts = packageRoot.appendingPathComponent("Tests/ThiDuaDocxTests/Scripts")
+
+    /// Every example document.
+    static let examples = ["ke-hoach-tinh-2025", "ke-hoach-huyen-2025", "huong-dan-tinh-2025", "bao-cao-so-ket-2025"]
+
+    static func example(_ name: String) -> URL {
+        packageRoot.appendingPathComponent("Examples/\(name)")
+    }
+
+    /// Loads and checks an example; a report's figure files are read from Examples/ and
+    /// its results composed, as `thidua render` does.
+    static func loadExample(_ name: String) throws -> Document {
+        let bytes = try [UInt8](Data(contentsOf: example("\(name).yaml")))
+        let (loaded, diagnostics) = Renderer.load(bytes: bytes, file: "\(name).yaml")
+        #expect(!diagnostics.hasErrors, "\(diagnostics)")
+        let document = try #require(loaded)
+        let (report, reportDiagnostics) = ReportAggregator.aggregate(document: document) { file in
+            guard let data = try? Data(contentsOf: example(file.value)) else {
+                return .failure(.error("không có \(file.value)", at: file.position))
+            }
+            return .success(FigureSource(label: file.value, bytes: [UInt8](data)))
+        }
+        #expect(!reportDiagnostics.hasErrors, "\(reportDiagnostics)")
+        guard let report else { return document }
+        return ReportComposer.compose(document, result: report)
+    }
+
+    /// The .docx of an example with the built-in templates.
+    static func docx(_ name: String) throws -> DocxOutput {
+        try DocxWriter(templates: TemplateSet()).write(loadExample(name))
+    }
+
+    /// The parts of a .docx, by path, read back from its zip.
+    static func parts(_ bytes: [UInt8]) throws -> [String: String] {
+        let archive = try Archive(data: Data(bytes), accessMode: .read)
+        var parts: [String: String] = [:]
+        for entry in archive {
+            var data = Data()
+            _ = try archive.extract(entry) { data.append($0) }
+            parts[entry.path] = String(decoding: data, as: UTF8.self)
+        }
+        return parts
+    }
+
+    /// A new empty folder under the system temporary folder.
+    static func tempFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-docx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Every example's .docx (and the guidance's task list) written to a new folder,
+    /// named after the example; `THIDUA_DOCX_OUT` keeps a copy there for a look by hand.
+    static func writeExamples() throws -> (folder: URL, files: [URL]) {
+        let folder = try tempFolder()
+        var files: [URL] = []
+        for name in examples {
+            let url = folder.appendingPathComponent("\(name).docx")
+            try Data(docx(name).bytes).write(to: url)
+            files.append(url)
+        }
+        let guidance = try loadExample("huong-dan-tinh-2025")
+        let tasks = try DocxWriter(templates: TemplateSet()).write(TaskList(documents: [guidance]), documents: [guidance])
+        let url = folder.appendingPathComponent("huong-dan-tinh-2025-nhiem-vu.docx")
+        try Data(tasks.bytes).write(to: url)
+        files.append(url)
+        if let keep = ProcessInfo.processInfo.environment["THIDUA_DOCX_OUT"] {
+            try? FileManager.default.createDirectory(atPath: keep, withIntermediateDirectories: true)
+            for file in files {
+                let target = URL(fileURLWithPath: keep).appendingPathComponent(file.lastPathComponent)
+                try? FileManager.default.removeItem(at: target)
+                try FileManager.default.copyItem(at: file, to: target)
+            }
+        }
+        return (folder, files)
+    }
+}
