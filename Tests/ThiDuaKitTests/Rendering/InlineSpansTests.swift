@@ -1,0 +1,31 @@
+import PropertyBased
+import Testing
+@testable import ThiDuaKit
+
+/// Inline markup read into spans for formats that mark emphasis themselves (Word).
+@Suite("Inline markup as spans")
+struct InlineSpansTests {
+    @Test func boldItalicAndQuotes() {
+        #expect(InlineMarkup.spans("Phong trào **\"Lao động giỏi\"** và *nữ công*.") == [
+            InlineSpan(text: "Phong trào "), InlineSpan(text: "“Lao động giỏi”", bold: true),
+            InlineSpan(text: " và "), InlineSpan(text: "nữ công", italic: true), InlineSpan(text: "."),
+        ])
+        #expect(InlineMarkup.spans("***cả hai***") == [InlineSpan(text: "cả hai", bold: true, italic: true)])
+    }
+
+    @Test func loneStarsAndUnclosedEmphasisAreText() {
+        #expect(InlineMarkup.spans("5 * 3 = 15") == [InlineSpan(text: "5 * 3 = 15")])
+        // Markdown shows an unclosed ** as it is; plain text drops it; neither is bold.
+        #expect(InlineMarkup.spans("**chưa đóng") == [InlineSpan(text: "chưa đóng")])
+        #expect(InlineMarkup.spans("") == [])
+    }
+
+    /// Joined, the spans say exactly what the plain text says, for any text.
+    @Test func spansJoinToThePlainText() async {
+        let alphabet = ["*", "**", " ", "\"", "a", "ộ"]
+        await propertyCheck(count: 500, input: Gen.int(in: 0...5).array(of: 0...24)) { pieces in
+            let text = pieces.map { alphabet[$0] }.joined()
+            #expect(InlineMarkup.spans(text).map(\.text).joined() == InlineText.plain(text))
+        }
+    }
+}
