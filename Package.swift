@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "thidua", targets: ["thidua"]),
         .library(name: "ThiDuaKit", targets: ["ThiDuaKit"]),
         .library(name: "ThiDuaDocx", targets: ["ThiDuaDocx"]),
+        .library(name: "ThiDuaWorkspace", targets: ["ThiDuaWorkspace"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -54,11 +55,17 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // Every file access of a document: the guarded opening of whatever a data file
+        // names, figure sources, the document job, the output sets, the format registry.
+        .target(
+            name: "ThiDuaWorkspace",
+            dependencies: ["ThiDuaKit", "ThiDuaXlsx", "ThiDuaDocx"]
+        ),
         .executableTarget(
             name: "thidua",
             dependencies: [
                 "ThiDuaKit",
-                "ThiDuaXlsx",
+                "ThiDuaWorkspace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -103,6 +110,12 @@ let package = Package(
             dependencies: ["ThiDuaXlsx", "ThiDuaKit", "BenchSupport"],
             exclude: ["Scripts"]
         ),
+        // Data files shared by the test targets.
+        .target(name: "TestFixtures", path: "Tests/TestFixtures"),
+        .testTarget(
+            name: "ThiDuaWorkspaceTests",
+            dependencies: ["ThiDuaWorkspace", "ThiDuaKit", "ThiDuaXlsx", "TestFixtures"]
+        ),
         .testTarget(
             name: "ThiDuaDocxTests",
             dependencies: [
@@ -114,7 +127,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["ThiDuaKit", "thidua"]
+            dependencies: ["ThiDuaKit", "thidua", "TestFixtures"]
         ),
     ],
     swiftLanguageModes: [.v5]

@@ -33,17 +33,39 @@ public enum ReportWorkbook {
     ///     thousands of units.
     /// - Throws: ``XlsxError`` with a Vietnamese message.
     public static func write(_ input: SummaryWorkbookInput, to path: String, options: XlsxWorkbook.Options = .init()) throws {
-        let plans = try plans(for: input)
-        let workbook = try XlsxWorkbook(path: path, options: options)
-        let author = input.author.trimmingSpaces.isEmpty ? input.issuingBody : input.author
-        try workbook.setProperties(XlsxDocumentProperties(
-            title: input.title, subject: input.period, author: author, company: input.issuingBody,
-            comments: "Tạo bởi thidua"))
-        for plan in plans {
-            let sheet = try workbook.addWorksheet(named: plan.name)
-            try plan.write(to: sheet)
+        try prepare(input).write(to: path, options: options)
+    }
+
+    /// Checks the input and computes the totals without writing anything: every fault
+    /// ``write(_:to:options:)`` would find in the data is thrown here, so a caller can
+    /// prepare all the outputs of a document before it writes any of them.
+    ///
+    /// - Throws: ``XlsxError`` with a Vietnamese message.
+    public static func prepare(_ input: SummaryWorkbookInput) throws -> PreparedWorkbook {
+        PreparedWorkbook(input: input, plans: try plans(for: input))
+    }
+
+    /// A workbook checked and laid out, ready to be written.
+    public struct PreparedWorkbook {
+        let input: SummaryWorkbookInput
+        let plans: [XlsxSheetPlan]
+
+        /// Writes the workbook to `path`, atomically (see ``XlsxWorkbook``).
+        ///
+        /// - Throws: ``XlsxError``: what the file system refuses (space, permissions) and
+        ///   libxlsxwriter's own limits.
+        public func write(to path: String, options: XlsxWorkbook.Options = .init()) throws {
+            let workbook = try XlsxWorkbook(path: path, options: options)
+            let author = input.author.trimmingSpaces.isEmpty ? input.issuingBody : input.author
+            try workbook.setProperties(XlsxDocumentProperties(
+                title: input.title, subject: input.period, author: author, company: input.issuingBody,
+                comments: "Tạo bởi thidua"))
+            for plan in plans {
+                let sheet = try workbook.addWorksheet(named: plan.name)
+                try plan.write(to: sheet)
+            }
+            try workbook.close()
         }
-        try workbook.close()
     }
 
     /// The four sheet plans, after checking the input and computing the totals.

@@ -1,4 +1,5 @@
 import CXlsxWriter
+import ThiDuaKit
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -20,9 +21,16 @@ extension XlsxWorkbook {
         let workbook = try liveHandle()
         // workbook_close frees the workbook whatever it returns, so forget it first.
         handle = nil
+        errno = 0
         let code = workbook_close(workbook)
+        // A full disk or a refused write surfaces as a zip error; the reason is errno.
+        let systemError = errno
         if code != LXW_NO_ERROR {
             unlink(temporaryPath)
+            if systemError != 0, [LXW_ERROR_ZIP_FILE_OPERATION, LXW_ERROR_ZIP_FILE_ADD, LXW_ERROR_ZIP_CLOSE,
+                                  LXW_ERROR_ZIP_INTERNAL_ERROR].contains(code) {
+                throw XlsxError.zip(detail: SystemErrorText.describe(systemError))
+            }
             let context: String
             switch code {
             case LXW_ERROR_CREATING_XLSX_FILE: context = destinationPath
@@ -67,7 +75,7 @@ extension XlsxWorkbook {
     static func makeTemporaryPath(for destination: String) -> String {
         let directory = parentDirectory(of: destination)
         let base = destination.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? destination
-        let random = String(UInt64.random(in: 0 ... UInt64.max), radix: 16)
+        let random = String(UInt64.random(in: 0 ... UInt64.max))
         return "\(directory)/.\(base).tmp-\(getpid())-\(random)"
     }
 
@@ -78,11 +86,9 @@ extension XlsxWorkbook {
         return String(path[..<slash])
     }
 
-    /// The C library's text for the current `errno`.
+    /// The reason for the current `errno`, in Vietnamese.
     static func errnoText() -> String {
-        let code = errno
-        guard let text = strerror(code) else { return "errno \(code)" }
-        return String(cString: text)
+        SystemErrorText.current()
     }
 }
 

@@ -1,10 +1,29 @@
 import ArgumentParser
 import Foundation
 import ThiDuaKit
+import ThiDuaWorkspace
 
-/// The formats of the task list.
-enum TaskFormat: String, ExpressibleByArgument, CaseIterable {
-    case md, txt, csv, all
+/// The formats of the task list: `all` or names from `TaskOutputKind.all`.
+struct TaskFormatChoice: ExpressibleByArgument, CustomStringConvertible {
+    /// nil for `all`.
+    var kinds: [TaskOutputKind]?
+
+    init(kinds: [TaskOutputKind]?) {
+        self.kinds = kinds
+    }
+
+    init?(argument: String) {
+        if argument == "all" {
+            kinds = nil
+            return
+        }
+        guard let kind = TaskOutputKind.named(argument) else { return nil }
+        kinds = [kind]
+    }
+
+    var description: String { kinds.map { $0.map(\.id).joined(separator: ",") } ?? "all" }
+
+    static var allValueStrings: [String] { TaskOutputKind.all.map(\.id) + ["all"] }
 }
 
 struct TasksCommand: ParsableCommand {
@@ -17,38 +36,29 @@ struct TasksCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Các tệp dữ liệu (thường là hướng dẫn).", valueName: "tệp"))
     var files: [String]
 
-    @Option(name: .long, help: ArgumentHelp("Định dạng: md, txt, csv hoặc all.", valueName: "định-dạng"))
-    var format: TaskFormat = .all
+    @Option(name: .long, help: ArgumentHelp("Định dạng: \(TaskOutputKind.all.map(\.id).joined(separator: ", ")) hoặc all.", valueName: "định-dạng"))
+    var format = TaskFormatChoice(kinds: nil)
 
     @Option(name: .long, help: ArgumentHelp("Thư mục ghi danh sách (nếu không có thì in ra màn hình).", valueName: "thư-mục"))
     var out: String?
 
+    @OptionGroup var reading: ReadingOptions
+
     func run() throws {
-        var documents: [Document] = []
-        var failed = false
-        for file in files {
-            let (document, diagnostics) = Renderer.load(bytes: try FileAccess.read(file), file: file)
-            FileAccess.report(diagnostics)
-            if let document, !diagnostics.hasErrors { documents.append(document) } else { failed = true }
-        }
-        if failed { throw DataErrorsFound() }
-        let list = TaskList(documents: documents)
+        let job = TaskListJob(workspace: try reading.workspace())
+        let (list, documents, diagnostics) = try job.list(files: files)
+        Output.report(diagnostics)
+        guard let list else { throw DataErrorsFound() }
         guard let out else {
-            switch format {
-            case .md: print(list.markdown(), terminator: "")
-            case .csv: print(list.csv(), terminator: "")
-            case .txt, .all: print(list.plainText(), terminator: "")
+            // On screen: one text format (Markdown or CSV when asked for, plain text otherwise).
+            switch format.kinds?.first?.id {
+            case "md": print(list.markdown(), terminator: "")
+            case "csv": print(list.csv(), terminator: "")
+            default: print(list.plainText(), terminator: "")
             }
             return
         }
-        try FileAccess.prepareFolder(out)
-        let base = files.count == 1 ? documents.first.map { OutputName.base(for: $0) + "-nhiem-vu" } ?? "nhiem-vu" : "nhiem-vu"
-        var outputs: [(String, String)] = []
-        if format == .md || format == .all { outputs.append(("\(out)/\(base).md", list.markdown())) }
-        if format == .txt || format == .all { outputs.append(("\(out)/\(base).txt", list.plainText())) }
-        if format == .csv || format == .all { outputs.append(("\(out)/\(base).csv", list.csv())) }
-        for (path, text) in outputs {
-            try FileAccess.writeAtomically(text, to: path)
+        for path in try job.write(list, documents: documents, kinds: format.kinds ?? TaskOutputKind.all, to: out) {
             print(path)
         }
     }

@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
 import ThiDuaKit
+import ThiDuaWorkspace
 
-/// The `thidua` command: reads files, writes files, prints diagnostics.
-/// All document logic lives in ThiDuaKit.
+/// The `thidua` command: parses arguments, calls the workspace's jobs, prints what they
+/// give. Document logic lives in ThiDuaKit, every file access in ThiDuaWorkspace.
 struct Thidua: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "thidua",
@@ -20,9 +21,6 @@ struct Thidua: ParsableCommand {
     )
 }
 
-/// Data errors were printed; exit with 1.
-struct DataErrorsFound: Error {}
-
 /// Runs the command with Vietnamese messages and our exit codes:
 /// 0 ok, 1 data errors, 2 usage errors.
 @main
@@ -35,6 +33,9 @@ enum Main {
             try command.run()
         } catch is DataErrorsFound {
             exit(1)
+        } catch let error as WorkspaceError {
+            Output.error(error.description)
+            exit(error.isUsage ? 2 : 1)
         } catch let error as ThiDuaError {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             exit(1)
@@ -68,6 +69,22 @@ enum Localization {
         ("Unknown option", "không có tùy chọn"),
         ("Unexpected argument", "tham số thừa"),
         ("Missing value for", "thiếu giá trị cho"),
+        ("Missing required subcommand.", "thiếu lệnh (render, check, calendar, tasks …)."),
+        ("Missing one of:", "thiếu một trong:"),
+        ("Invalid option:", "tùy chọn không hợp lệ:"),
+        ("Did you mean", "có phải ý bạn là"),
+        ("does not take any value, but", "không nhận giá trị, nhưng đã ghi"),
+        ("was specified.", "."),
+        ("had already been set with", "đã được đặt bằng"),
+        ("Value to be set with", "giá trị đặt bằng"),
+        ("unexpected arguments:", "tham số thừa:"),
+        ("The option", "tùy chọn"),
+        ("Show subcommand help information.", "Hiện hướng dẫn của lệnh con."),
+        ("Dump help information as JSON.", "In hướng dẫn dạng JSON."),
+        (". Please provide one of", ". Chọn một trong"),
+        ("' or '", "' hoặc '"),
+        ("<subcommand>", "<lệnh>"),
+        ("(default as flag:", "(mặc định khi chỉ ghi cờ:"),
         ("The value", "giá trị"),
         ("is invalid for", "không hợp lệ cho"),
         ("Please provide at least one value to", "cần ít nhất một giá trị cho"),

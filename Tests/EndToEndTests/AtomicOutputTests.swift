@@ -1,4 +1,5 @@
 import Foundation
+import TestFixtures
 import Testing
 
 /// Data files for the output tests: small plans that differ only in their
@@ -6,33 +7,7 @@ import Testing
 enum Plans {
     static func plan(subject: String = "Phát động thi đua năm 2025", symbol: String = "KH-LĐLĐ",
                      paragraphs: Int = 1, extra: String = "") -> String {
-        var body = ""
-        for index in 0..<paragraphs {
-            body += "      - Đoạn \(index + 1) - các cấp công đoàn đẩy mạnh phong trào thi đua lao động giỏi, lao động sáng tạo, chăm lo đời sống đoàn viên.\n"
-        }
-        return """
-        loai: ke_hoach
-        co_quan_chu_quan: Tổng Liên đoàn Lao động Việt Nam
-        co_quan_ban_hanh: Liên đoàn Lao động tỉnh Bến Tre
-        so: 5
-        ky_hieu: \(symbol)
-        dia_danh: Bến Tre
-        ngay: 2025-02-20
-        trich_yeu: \(subject)
-        muc:
-          - ten: Mục đích, yêu cầu
-            noi_dung:
-        \(body)noi_nhan:
-          - ten: LĐLĐ các huyện
-            muc_dich: để th/hiện
-        luu: [VT, CSPL]
-        chu_ky:
-          hinh_thuc: TM.
-          thay_mat: Ban Thường vụ
-          chuc_vu: Chủ tịch
-          ho_ten: Nguyễn Văn A
-        \(extra)
-        """
+        SampleData.plan(subject: subject, symbol: symbol, paragraphs: paragraphs, extra: extra)
     }
 
     static func write(_ text: String, to folder: URL, as name: String) throws -> String {

@@ -148,10 +148,11 @@ public enum InputText {
 /// Well-known binary files that clerks pick by mistake (a Word file saved
 /// as .yaml, a scan), recognised by their first bytes so the message can
 /// say what the file is.
-enum BinaryKind {
+public enum BinaryKind: Sendable {
     case zip, oldOffice, pdf, png, jpeg, gif
 
-    var name: String {
+    /// What the file is, in words ("tệp PDF").
+    public var name: String {
         switch self {
         case .zip: return "tệp nén ZIP (tệp Word .docx, Excel .xlsx cũng có dạng này)"
         case .oldOffice: return "tệp Word/Excel đời cũ (.doc, .xls)"
@@ -171,7 +172,8 @@ enum BinaryKind {
         }
     }
 
-    static func sniff(_ bytes: ArraySlice<UInt8>) -> BinaryKind? {
+    /// The kind whose signature `bytes` (the file's first bytes) start with, if any.
+    public static func sniff(_ bytes: ArraySlice<UInt8>) -> BinaryKind? {
         let signatures: [([UInt8], BinaryKind)] = [
             ([0x50, 0x4B, 0x03, 0x04], .zip), ([0x50, 0x4B, 0x05, 0x06], .zip),
             ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], .oldOffice),

@@ -1,0 +1,43 @@
+import ThiDuaKit
+
+/// Reads the figure files a report names, through the workspace's guard, and aggregates them.
+enum ReportFigures {
+    /// The aggregated figures of a `bao_cao` document (nil for other kinds, or when a file
+    /// cannot be read), and every diagnostic.
+    ///
+    /// An error about a whole figures file (it is empty, it is not a table, reading it
+    /// failed) is pointed back at the data file's line where the file was named, so
+    /// the clerk sees which entry of `so_lieu` to fix.
+    static func aggregate(_ document: Document, workspace: Workspace, formats: [FigureFileFormat] = FigureFileFormats.all) -> (ReportResult?, [Diagnostic]) {
+        guard let spec = document.report else { return (nil, []) }
+        var opened: [(file: GuardedFile, label: String, origin: SourcePosition, role: FileRole)] = []
+        let previous = Set(spec.previousFiles.map(\.position))
+        let expected = spec.expectedUnitsFile?.position
+        let (result, diagnostics) = ReportAggregator.aggregate(document: document) { name in
+            let role: FileRole = previous.contains(name.position) ? .previousFigures : name.position == expected ? .expectedUnits : .figures
+            switch workspace.open(name, namedIn: document.sourceFile, role: role) {
+            case .failure(let diagnostic):
+                return .failure(diagnostic)
+            case .success(let (file, label)):
+                opened.append((file, label, name.position, role))
+                return FigureFileFormats.source(of: file, label: label, origin: name.position, role: role, formats: formats)
+            }
+        }
+        var all = diagnostics
+        for entry in opened {
+            if let failure = entry.file.readError {
+                all.append(.error("\(entry.role.noun) \"\(entry.label)\": \(failure.message)", at: entry.origin, hint: failure.hint))
+            }
+            entry.file.closeNow()
+        }
+        all = all.flatMap { diagnostic -> [Diagnostic] in
+            guard diagnostic.severity == .error, let position = diagnostic.position, position.line == 0,
+                  let entry = opened.first(where: { $0.label == position.file }) else { return [diagnostic] }
+            var here = diagnostic
+            here.message = "\(entry.role.noun) \"\(entry.label)\": \(diagnostic.message)"
+            here.position = entry.origin
+            return [here]
+        }
+        return (result, all)
+    }
+}

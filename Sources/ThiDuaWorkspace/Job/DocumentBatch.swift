@@ -1,0 +1,73 @@
+import Dispatch
+import Foundation
+import ThiDuaKit
+
+/// Runs the document job on many data files, on several cores.
+public struct DocumentBatch: Sendable {
+    /// The job run on each file.
+    public var job: DocumentJob
+    /// The template folder the job's templates came from, so each worker parses its own.
+    public var templateFolder: String?
+
+    /// A batch of `job`.
+    public init(job: DocumentJob, templateFolder: String? = nil) {
+        self.job = job
+        self.templateFolder = templateFolder
+    }
+
+    /// Reads every data file first (a missing one is a usage error before any work), then
+    /// runs the job on each, `jobs` at a time; results come back in the order of `files`.
+    ///
+    /// - Throws: `WorkspaceError.usage` for a data file that cannot be read or an output
+    ///   folder that cannot be made.
+    public func run(files: [String], jobs: Int?) throws -> [JobResult] {
+        if let folder = job.outputFolder { try OutputFolder.prepare(folder) }
+        let inputs = try files.map { try job.workspace.readDataFile($0) }
+        let workers = max(1, min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, files.count))
+        if workers == 1 {
+            // One worker (one file, or --jobs 1): on this thread. A dispatch worker thread
+            // would allocate from a second malloc arena, which for one large report left
+            // 10–20 MB more resident than the same work here.
+            return files.indices.map { job.run(file: files[$0], bytes: inputs[$0]) }
+        }
+        let results = ResultSlots(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            // Each worker parses its own templates (about a millisecond): objects shared by
+            // the threads would have their reference counts updated from both cores on
+            // every use, which slowed both.
+            var own = job
+            if worker > 0, let templates = try? job.workspace.templates(overridingWith: templateFolder) {
+                own.templates = templates
+            }
+            var index = worker
+            while index < files.count {
+                results.set(index, own.run(file: files[index], bytes: inputs[index]))
+                index += workers
+            }
+        }
+        return results.all(files: files)
+    }
+}
+
+/// Results filled in by the workers, under a lock.
+private final class ResultSlots: @unchecked Sendable {
+    // @unchecked: every access to `slots` holds `lock`.
+    private var slots: [JobResult?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ result: JobResult) {
+        lock.lock()
+        slots[index] = result
+        lock.unlock()
+    }
+
+    func all(files: [String]) -> [JobResult] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.enumerated().map { $0.element ?? JobResult(file: files[$0.offset]) }
+    }
+}

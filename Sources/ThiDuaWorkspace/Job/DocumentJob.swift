@@ -1,0 +1,122 @@
+import ThiDuaKit
+
+/// What one data file gave.
+public struct JobResult: Sendable {
+    /// The data file, as given.
+    public var file: String
+    /// Every finding, in order: the data file, cited documents, figure files.
+    public var diagnostics: [Diagnostic] = []
+    /// Lines for standard output about the job (a report's reconciliation, a format that
+    /// does not apply).
+    public var notes: [String] = []
+    /// The paths written, in order.
+    public var written: [String] = []
+    /// A failure that is not a data diagnostic (templates, writing).
+    public var error: WorkspaceError?
+    /// The checked document, when it could be built.
+    public var document: Document?
+
+    /// True when the job failed: data errors or another error.
+    public var failed: Bool { error != nil || diagnostics.hasErrors }
+
+    /// A result for `file` with nothing in it yet.
+    public init(file: String) {
+        self.file = file
+    }
+}
+
+/// The document job: one data file in; its diagnostics and a complete set of outputs out.
+///
+/// load (decode, typed model with positions) → open and check the documents it cites →
+/// check → read and aggregate a report's figure files → compose the report → prepare every
+/// requested output → move the whole set into place together (`OutputSet`). Nothing is
+/// written when anything before the last step fails. `check` is the same job without an
+/// output folder: every output is still prepared, so whatever `render` would refuse,
+/// `check` refuses.
+public struct DocumentJob: Sendable {
+    /// Where files are read from and how.
+    public var workspace: Workspace
+    /// The templates.
+    public var templates: TemplateSet
+    /// The formats asked for; nil means `--format all` (each document's applicable ones).
+    public var kinds: [OutputKind]?
+    /// Plain-text width.
+    public var width: Int
+    /// Where outputs go; nil prepares and checks them without writing (`check`).
+    public var outputFolder: String?
+    /// Tests only: see `OutputSet.renamePause`.
+    var renamePause: UInt32 = 0
+
+    /// A job.
+    public init(workspace: Workspace, templates: TemplateSet, kinds: [OutputKind]? = nil, width: Int = 80, outputFolder: String? = nil) {
+        self.workspace = workspace
+        self.templates = templates
+        self.kinds = kinds
+        self.width = width
+        self.outputFolder = outputFolder
+    }
+
+    /// Runs the job on a data file already read (see `Workspace.readDataFile`).
+    public func run(file: String, bytes: [UInt8]) -> JobResult {
+        var result = JobResult(file: file)
+        let (loaded, _, diagnostics) = DocumentLoader(workspace: workspace).load(bytes: bytes, file: file)
+        result.diagnostics = diagnostics
+        guard var document = loaded, !diagnostics.hasErrors else { return result }
+        result.document = document
+
+        let (report, figureDiagnostics) = ReportFigures.aggregate(document, workspace: workspace)
+        result.diagnostics += figureDiagnostics
+        if let report { result.notes.append("\(file): \(report.reconciliation.summary)") }
+        guard !figureDiagnostics.hasErrors else { return result }
+        if let report { document = ReportComposer.compose(document, result: report) }
+        result.document = document
+
+        let chosen: [OutputKind]
+        if let kinds {
+            chosen = kinds.filter { $0.applies(document.kind) }
+            for kind in kinds where !kind.applies(document.kind) {
+                result.notes.append("\(file): \(kind.notApplicable); không ghi gì")
+            }
+        } else {
+            chosen = OutputKinds.all(for: document.kind)
+        }
+        let input = OutputInput(document: document, report: report, templates: templates, width: width)
+        let base = OutputName.base(for: document)
+        var entries: [(name: String, content: PreparedOutput)] = []
+        do {
+            for kind in chosen {
+                let name = "\(base).\(kind.fileExtension)"
+                do {
+                    entries.append((name, try kind.prepare(input)))
+                } catch let error as WorkspaceError {
+                    throw error
+                } catch let error as ThiDuaError {
+                    throw Self.workspaceError(error, base: base)
+                } catch {
+                    // A writer's own error (the workbook's limits), already in Vietnamese.
+                    throw WorkspaceError.output(path: outputFolder.map { "\($0)/\(name)" } ?? name, message: "\(error)")
+                }
+            }
+            if let outputFolder {
+                var set = OutputSet(folder: outputFolder, base: base, entries: entries)
+                set.renamePause = renamePause
+                result.written = try set.commit()
+            }
+        } catch {
+            result.error = Self.workspaceError(error, base: base)
+        }
+        return result
+    }
+
+    /// Any error of a writer in the workspace's vocabulary.
+    static func workspaceError(_ error: Error, base: String) -> WorkspaceError {
+        switch error {
+        case let error as WorkspaceError: return error
+        case let error as ThiDuaError:
+            if case .invalidInput(let diagnostics) = error { return .invalid(diagnostics) }
+            return .library(error.description)
+        default:
+            return .library("\(base): lỗi: \(error)")
+        }
+    }
+}
