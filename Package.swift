@@ -93,7 +93,7 @@ let package = Package(
         // Benchmark helper (bench/run): times in-process work such as the workbook alone.
         .executableTarget(
             name: "thidua-bench",
-            dependencies: ["ThiDuaKit", "ThiDuaXlsx", "BenchSupport"]
+            dependencies: ["ThiDuaKit", "ThiDuaXlsx", "ThiDuaDocx", "BenchSupport"]
         ),
         .testTarget(
             name: "ThiDuaKitTests",

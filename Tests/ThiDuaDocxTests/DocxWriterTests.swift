@@ -120,3 +120,30 @@ struct DocxWriterTests {
         #expect(xml.contains("<w:t>Sáng kiến</w:t>"))
     }
 }
+
+/// The Word parts of a template set are parsed when first used: a broken one does not stop
+/// Markdown or text, and is reported, with its place, as soon as a Word file is written.
+@Suite("Word parts of a template set")
+struct WordPartsTests {
+    @Test func aBrokenWordPartFailsTheWordFileOnly() throws {
+        let templates = try TemplateSet(overrides: ["closing.docx.mustache": "<w:p>\n{{#word.signer}</w:p>"], overrideFolder: "mau")
+        let document = try DocxWriterTests.document()
+        #expect(try Renderer.render(document, format: .txt, templates: templates).contains("Nguyễn Văn A"))
+        #expect {
+            _ = try DocxWriter(templates: templates).write(document)
+        } throws: { error in
+            "\(error)".contains("mau/closing.docx.mustache:2:")
+        }
+        // Every later caller gets the same error.
+        #expect(throws: ThiDuaError.self) { _ = try DocxWriter(templates: templates).write(document) }
+    }
+
+    @Test func aWordPartMayNotNameAPartialOutsideTheSet() throws {
+        let templates = try TemplateSet(overrides: ["body.docx.mustache": "{{> /etc/passwd}}"], overrideFolder: "mau")
+        #expect {
+            _ = try DocxWriter(templates: templates).write(try DocxWriterTests.document())
+        } throws: { error in
+            "\(error)".contains("mau/body.docx.mustache:1:1") && "\(error)".contains("/etc/passwd")
+        }
+    }
+}

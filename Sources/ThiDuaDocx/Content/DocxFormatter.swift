@@ -55,7 +55,9 @@ public struct DocxFormatter: BlockFormatter {
                 let runs = DocxRuns.run("(Chi tiết tại \(name) kèm theo.)", italic: true, dropped: dropped)
                 return DocxParagraph(style: "ThiDuaBody", runs: runs).xml
             }
+            // A small empty paragraph after the table: the text below does not touch it.
             return DocxTable.inBody(table, layout: layout, dropped: dropped).xml
+                + "<w:p><w:pPr><w:pStyle w:val=\"ThiDuaSpacer\"/></w:pPr></w:p>"
         }
     }
 

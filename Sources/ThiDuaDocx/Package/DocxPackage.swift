@@ -70,17 +70,17 @@ enum DocxPackage {
         return [UInt8](bytes)
     }
 
-    /// Noon of `date` in UTC (1 January 1980, the first day a zip can hold, without one): a zip stores local time without a zone, and noon keeps the
-    /// day whatever zone the reader assumes.
+    /// Noon of `date` in UTC (1 January 1980, the first day a zip can hold, without one):
+    /// a zip stores local time without a zone, and noon keeps the day whatever zone the
+    /// reader assumes. Computed with timegm, not Calendar, which would load ICU's data
+    /// (milliseconds of a short run).
     static func date(_ date: CivilDate?) -> Date {
-        guard let date else { return Date(timeIntervalSince1970: 315_532_800) }
-        var components = DateComponents()
-        components.year = max(1980, date.year)
-        components.month = date.month
-        components.day = date.day
-        components.hour = 12
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        return calendar.date(from: components) ?? Date(timeIntervalSince1970: 315_532_800)
+        guard let date, date.year >= 1980 else { return Date(timeIntervalSince1970: 315_532_800) }
+        var time = tm()
+        time.tm_year = Int32(date.year - 1900)
+        time.tm_mon = Int32(date.month - 1)
+        time.tm_mday = Int32(date.day)
+        time.tm_hour = 12
+        return Date(timeIntervalSince1970: TimeInterval(timegm(&time)))
     }
 }

@@ -166,6 +166,8 @@ def check_package(file, faults):
             faults.append(f"{file}: tên phần trùng nhau trong tệp nén")
         roots = {}
         for name in names:
+            if not (name.endswith(".xml") or name.endswith(".rels")):
+                continue
             data = archive.read(name)
             if not data.startswith(b"<?xml"):
                 faults.append(f"{file}:{name}: phải bắt đầu bằng khai báo <?xml …?>")
