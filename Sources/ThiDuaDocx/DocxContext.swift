@@ -40,7 +40,7 @@ enum DocxContext {
             ("motto", run(text(header?["motto"]))),
             ("place_date", run(placeDate)),
             ("title", run(text(context["title"]))),
-            ("subject", .string(DocxRuns.markup(subject, dropped: dropped))),
+            ("subject", .string(subjectRuns(subject, layout: layout, dropped: dropped))),
             ("letterhead", .map([
                 ("width", .string(String(letterhead.leftWidth + letterhead.rightWidth))),
                 ("indent", .string(String(-letterhead.outdent))),
@@ -65,6 +65,15 @@ enum DocxContext {
             ("annexes", .list(annexes(document, formatter: formatter))),
             ("properties", properties(document, subject: subject, issuingBody: issuingBody, dropped: dropped)),
         ])
+    }
+
+    /// The trích yếu in lines of even length, as clerks break it by hand (Word would leave a
+    /// lone word on the last line); with emphasis marks, Word wraps it.
+    static func subjectRuns(_ subject: String, layout: DocxLayout, dropped: DroppedCharacters?) -> String {
+        guard !subject.contains("*") else { return DocxRuns.markup(subject, dropped: dropped) }
+        let width = Double(layout.textWidth) - DocxLetterhead.slack
+        let lines = DocxLetterhead.balancedLines(subject, width: width, size: layout.subjectSize, weight: .bold)
+        return DocxRuns.run(lines.joined(separator: "\n"), dropped: dropped)
     }
 
     /// Each annex: "PHỤ LỤC" (numbered when there are several), its name, the line saying

@@ -61,11 +61,13 @@ struct DocxLetterhead {
         subjectRuleIndent = max(0, (layout.textWidth - DocxLayout.twips(layout.subjectRule)) / 2)
     }
 
-    /// `text` in as few lines as fit `width`, the breaks chosen so the longest line is as
-    /// short as it can be; a single word longer than the width stays whole (Word wraps it).
+    /// `text` in as few lines as fit `width` (up to four), the breaks chosen so the longest
+    /// line is as short as it can be. Longer text, or a word wider than the width, is left
+    /// whole for Word to wrap.
     static func balancedLines(_ text: String, width: Double, size: Double, weight: FontMetrics.Weight) -> [String] {
         let words = text.split(separator: " ").map(String.init)
-        guard words.count > 1, FontMetrics.width(text, size: size, weight: weight) > width else { return [text] }
+        // Four lines hold no more than some sixty words; the search is quadratic in words.
+        guard words.count > 1, words.count <= 80, FontMetrics.width(text, size: size, weight: weight) > width else { return [text] }
         let space = FontMetrics.width(" ", size: size, weight: weight)
         let wordWidths = words.map { FontMetrics.width($0, size: size, weight: weight) }
         func lineWidth(_ range: Range<Int>) -> Double {
