@@ -64,6 +64,9 @@ public struct CellStyle: Hashable, Sendable {
     public var backgroundColor: UInt32?
     /// Font colour as 0xRRGGBB.
     public var fontColor: UInt32?
+    /// True for a cell the clerk may edit on a protected sheet (Excel locks every cell by
+    /// default; protection only takes effect once the sheet is protected).
+    public var unlocked = false
 
     /// Creates a style; every property defaults to Excel's default look.
     public init(

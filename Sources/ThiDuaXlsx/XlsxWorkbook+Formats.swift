@@ -32,6 +32,7 @@ extension XlsxWorkbook {
             format_set_bg_color(format, lxw_color_t(color))
         }
         if let color = style.fontColor { format_set_font_color(format, lxw_color_t(color)) }
+        if style.unlocked { format_set_unlocked(format) }
         formatCache[style] = format
         return format
     }

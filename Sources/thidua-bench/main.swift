@@ -62,7 +62,7 @@ func report(_ file: String, out: String) throws {
     let folder = URL(fileURLWithPath: file).deletingLastPathComponent()
     let (aggregated, _) = ReportAggregator.aggregate(document: document) { name in
         let path = folder.appendingPathComponent(name.value).path
-        return .success(FigureSource(label: name.value, chunks: FileChunks(handle: FileHandle(forReadingAtPath: path))))
+        return .success([FigureSource(label: name.value, chunks: FileChunks(handle: FileHandle(forReadingAtPath: path)))])
     }
     guard let result = aggregated else { throw ThiDuaError.output(path: file, message: "không phải báo cáo") }
     done("aggregate")

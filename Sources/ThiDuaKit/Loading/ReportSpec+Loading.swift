@@ -5,6 +5,7 @@ extension YAMLReader {
         "hinh_thuc", "ke_hoach", "ky", "ten_ky", "thuan_loi", "kho_khan", "uu_diem", "ton_tai",
         "nguyen_nhan", "bai_hoc", "phuong_huong", "de_xuat", "khen_thuong", "so_lieu",
         "don_vi_du_kien", "ky_truoc", "bang_don_vi", "so_don_vi_noi_bat", "chi_tieu",
+        "han_gui_so_lieu",
     ]
 
     mutating func reportSpec(_ node: Node) -> ReportSpec? {
@@ -30,6 +31,7 @@ extension YAMLReader {
         let unitTable = f["bang_don_vi"].flatMap { bool($0, "`bang_don_vi`") } ?? false
         let top = f["so_don_vi_noi_bat"].flatMap { integer($0, "số đơn vị nổi bật", range: 0...50) } ?? 3
         let indicators = f["chi_tieu"].flatMap { indicatorSet($0) }
+        let deadline = f["han_gui_so_lieu"].flatMap { date($0, "hạn gửi số liệu (`han_gui_so_lieu`)") }
         guard let review else { return nil }
         return ReportSpec(review: review, plan: plan, period: period, periodName: periodName,
                           advantages: prose("thuan_loi", "thuận lợi"), difficulties: prose("kho_khan", "khó khăn"),
@@ -38,6 +40,7 @@ extension YAMLReader {
                           nextSteps: prose("phuong_huong", "phương hướng, nhiệm vụ"), proposals: prose("de_xuat", "đề xuất, kiến nghị"),
                           awards: prose("khen_thuong", "khen thưởng"), figureFiles: files, expectedUnitsFile: expected,
                           previousFiles: previous, unitTable: unitTable, topCount: top,
-                          indicators: indicators, indicatorsPosition: f["chi_tieu"].map(position))
+                          indicators: indicators, indicatorsPosition: f["chi_tieu"].map(position),
+                          figuresDeadline: deadline?.value)
     }
 }

@@ -33,13 +33,17 @@ public struct ReportSpec: Sendable {
     public var indicators: IndicatorSet?
     /// Where the indicators were defined, for their diagnostics.
     public var indicatorsPosition: SourcePosition?
+    /// The date the units must send their figures by (`han_gui_so_lieu`), printed on the
+    /// form `thidua bieu-mau` writes.
+    public var figuresDeadline: CivilDate?
 
     public init(review: ReviewKind, plan: DocumentReference? = nil, period: Period? = nil, periodName: String? = nil,
                 advantages: [Block] = [], difficulties: [Block] = [], strengths: [Block] = [], weaknesses: [Block] = [],
                 causes: [Block] = [], lessons: [Block] = [], nextSteps: [Block] = [], proposals: [Block] = [],
                 awards: [Block] = [], figureFiles: [Located<String>] = [], expectedUnitsFile: Located<String>? = nil,
                 previousFiles: [Located<String>] = [], unitTable: Bool = false, topCount: Int = 3,
-                indicators: IndicatorSet? = nil, indicatorsPosition: SourcePosition? = nil) {
+                indicators: IndicatorSet? = nil, indicatorsPosition: SourcePosition? = nil,
+                figuresDeadline: CivilDate? = nil) {
         self.review = review
         self.plan = plan
         self.period = period
@@ -60,5 +64,6 @@ public struct ReportSpec: Sendable {
         self.topCount = topCount
         self.indicators = indicators
         self.indicatorsPosition = indicatorsPosition
+        self.figuresDeadline = figuresDeadline
     }
 }

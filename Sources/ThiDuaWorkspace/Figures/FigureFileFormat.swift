@@ -9,9 +9,16 @@ import ThiDuaKit
 public protocol FigureFileFormat: Sendable {
     /// True when a file whose first bytes are `prefix` (up to 512) is of this format.
     func recognises(prefix: [UInt8]) -> Bool
+    /// The same with the file's name, for formats that refuse a misnamed file better than
+    /// the next format would (a web page named .xls); by default the content alone.
+    func recognises(prefix: [UInt8], name: String) -> Bool
     /// The figures of an opened file; `label` names it in diagnostics, `origin` is where the
     /// data file named it.
     func source(of file: GuardedFile, label: String, origin: SourcePosition) -> Result<FigureSource, Diagnostic>
+}
+
+extension FigureFileFormat {
+    public func recognises(prefix: [UInt8], name: String) -> Bool { recognises(prefix: prefix) }
 }
 
 /// Comma-, semicolon- or tab-separated text (what Excel's "CSV UTF-8" writes), streamed in
@@ -31,13 +38,13 @@ public struct CSVFigureFormat: FigureFileFormat {
 /// The figure formats, tried in order; the first that recognises a file reads it.
 public enum FigureFileFormats {
     /// Every format thidua reads.
-    public static let all: [FigureFileFormat] = [CSVFigureFormat()]
+    public static let all: [FigureFileFormat] = [XlsxFigureFormat(), CSVFigureFormat()]
 
     /// The source for an opened figures file, or why it cannot be read as figures.
     static func source(of file: GuardedFile, label: String, origin: SourcePosition, role: FileRole,
                        formats: [FigureFileFormat] = all) -> Result<FigureSource, Diagnostic> {
         let prefix = file.peek(512)
-        if let format = formats.first(where: { $0.recognises(prefix: prefix) }) {
+        if let format = formats.first(where: { $0.recognises(prefix: prefix, name: label) }) {
             return format.source(of: file, label: label, origin: origin)
         }
         let what = BinaryKind.sniff(prefix[...]).map(\.name) ?? "tệp không phải văn bản"

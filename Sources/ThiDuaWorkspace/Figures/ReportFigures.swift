@@ -13,17 +13,35 @@ enum ReportFigures {
         var opened: [(file: GuardedFile, label: String, origin: SourcePosition, role: FileRole)] = []
         let previous = Set(spec.previousFiles.map(\.position))
         let expected = spec.expectedUnitsFile?.position
+        // Every entry is expanded (folders, patterns) and every file opened first, so that all
+        // the files that cannot be read are reported in one run, not only the first of an entry.
+        var extra: [Diagnostic] = []
         let (result, diagnostics) = ReportAggregator.aggregate(document: document) { name in
             let role: FileRole = previous.contains(name.position) ? .previousFigures : name.position == expected ? .expectedUnits : .figures
-            switch workspace.open(name, namedIn: document.sourceFile, role: role) {
-            case .failure(let diagnostic):
-                return .failure(diagnostic)
-            case .success(let (file, label)):
-                opened.append((file, label, name.position, role))
-                return FigureFileFormats.source(of: file, label: label, origin: name.position, role: role, formats: formats)
+            let entries: [Located<String>]
+            switch workspace.expand(name, namedIn: document.sourceFile) {
+            case .failure(let diagnostic): return .failure(diagnostic)
+            case .success(let found): entries = role == .expectedUnits ? Array(found.prefix(1)) : found
             }
+            var sources: [FigureSource] = []
+            var failures: [Diagnostic] = []
+            for entry in entries {
+                switch workspace.open(entry, namedIn: document.sourceFile, role: role) {
+                case .failure(let diagnostic):
+                    failures.append(diagnostic)
+                case .success(let (file, label)):
+                    opened.append((file, label, name.position, role))
+                    switch FigureFileFormats.source(of: file, label: label, origin: name.position, role: role, formats: formats) {
+                    case .success(let source): sources.append(source)
+                    case .failure(let diagnostic): failures.append(diagnostic)
+                    }
+                }
+            }
+            guard let first = failures.first else { return .success(sources) }
+            extra += failures.dropFirst()
+            return .failure(first)
         }
-        var all = diagnostics
+        var all = diagnostics + extra
         for entry in opened {
             if let failure = entry.file.readError {
                 all.append(.error("\(entry.role.noun) \"\(entry.label)\": \(failure.message)", at: entry.origin, hint: failure.hint))

@@ -53,7 +53,7 @@ enum TestSupport {
             guard let data = try? Data(contentsOf: example(file.value)) else {
                 return .failure(.error("không có \(file.value)", at: file.position))
             }
-            return .success(FigureSource(label: file.value, bytes: [UInt8](data)))
+            return .success([FigureSource(label: file.value, bytes: [UInt8](data))])
         }
         guard let report else { return (document, diagnostics + reportDiagnostics) }
         return (ReportComposer.compose(document, result: report), diagnostics + reportDiagnostics)

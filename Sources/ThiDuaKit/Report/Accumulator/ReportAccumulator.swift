@@ -38,7 +38,10 @@ public struct ReportAccumulator: Sendable {
     private(set) var unitLine: [Int32] = []
     private(set) var unitColumn: [Int32] = []
     private(set) var files: [String] = []
-    private var lastFile: (label: String, index: Int32)?
+    /// The worksheet of each entry of `files` (nil for CSV): a workbook's sheets are
+    /// separate origins, so a position keeps its sheet.
+    private var fileSheets: [String?] = []
+    private var lastFile: (label: String, sheet: String?, index: Int32)?
     /// `values[indicator][unit]`; computed indicators keep an empty column.
     private(set) var values: [FigureColumn]
     /// `targets[indicator][unit]`, left empty until the first target for that indicator arrives.
@@ -81,7 +84,7 @@ public struct ReportAccumulator: Sendable {
             } else {
                 suppressedDiagnostics += 1
             }
-            let rowStart = SourcePosition(file: row.position.file, line: row.position.line)
+            let rowStart = SourcePosition(file: row.position.file, sheet: row.position.sheet, row: row.position.line)
             return SkippedRow(position: rowStart, reason: .duplicateUnit(firstAt: first))
         }
         let unit = Int32(names.count)
@@ -100,12 +103,16 @@ public struct ReportAccumulator: Sendable {
             unitGroup.append(-1)
         }
         // Rows arrive file by file, so remembering the last label avoids a lookup per row.
-        if let last = lastFile, last.label.utf8.elementsEqual(row.position.file.utf8) {
+        let sheet = row.position.sheet
+        if let last = lastFile, last.sheet == sheet, last.label.utf8.elementsEqual(row.position.file.utf8) {
             unitFile.append(last.index)
         } else {
-            let f = files.firstIndex(of: row.position.file).map(Int32.init) ?? Int32(files.count)
-            if Int(f) == files.count { files.append(row.position.file) }
-            lastFile = (row.position.file, f)
+            let f = files.indices.first { files[$0] == row.position.file && fileSheets[$0] == sheet }.map(Int32.init) ?? Int32(files.count)
+            if Int(f) == files.count {
+                files.append(row.position.file)
+                fileSheets.append(sheet)
+            }
+            lastFile = (row.position.file, sheet, f)
             unitFile.append(f)
         }
         unitLine.append(Int32(clamping: row.position.line))
@@ -147,7 +154,8 @@ public struct ReportAccumulator: Sendable {
 
     /// Where a unit's row was read.
     func position(of unit: Int) -> SourcePosition {
-        SourcePosition(file: files[Int(unitFile[unit])], line: Int(unitLine[unit]), column: Int(unitColumn[unit]))
+        let f = Int(unitFile[unit])
+        return SourcePosition(file: files[f], sheet: fileSheets[f], row: Int(unitLine[unit]), column: Int(unitColumn[unit]))
     }
 
     /// The value of a summed indicator for a unit, nil when missing.

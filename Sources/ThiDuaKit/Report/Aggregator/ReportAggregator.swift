@@ -9,8 +9,18 @@ import Glibc
 public struct FigureSource {
     /// The file name as the clerk knows it, used in every diagnostic.
     public var label: String
-    /// The content as successive byte chunks; boundaries may fall anywhere.
+    /// The content as successive byte chunks; boundaries may fall anywhere. Empty for a
+    /// source of tables.
     public var chunks: AnySequence<[UInt8]>
+    /// A workbook's sheets, when the source is not CSV.
+    public var tables: (any FigureTableSource)?
+
+    /// A source of tables (a workbook read by ThiDuaXlsxReader).
+    public init(label: String, tables: any FigureTableSource) {
+        self.label = label
+        self.chunks = AnySequence([])
+        self.tables = tables
+    }
 
     /// A source given whole as bytes.
     public init(label: String, bytes: [UInt8]) {
@@ -110,46 +120,17 @@ public enum ReportAggregator {
         var diagnostics: [Diagnostic] = []
         for source in sources {
             account.filesRead += 1
-            var parser = FigureFileParser(file: source.label, indicators: accumulator.indicators)
-            let duplicatesBefore = accumulator.diagnostics.count
-            let suppressedBefore = accumulator.suppressedDiagnostics
-            func handle(_ outcomes: [FigureRowOutcome]) {
-                for outcome in outcomes {
-                    switch outcome {
-                    case .blank:
-                        account.blankRows += 1
-                    case .skipped(let row):
-                        account.rowsRead += 1
-                        account.skipped.append(row)
-                    case .unit(let unit):
-                        account.rowsRead += 1
-                        if let duplicate = accumulator.add(unit) {
-                            account.skipped.append(duplicate)
-                        } else {
-                            account.unitsUsed += 1
-                        }
-                    }
-                }
+            // The reading owns the accumulator while it runs, so appending never copies it.
+            var reading = FigureFileReading(label: source.label, accumulator: accumulator, account: account)
+            accumulator = ReportAccumulator(indicators: reading.accumulator.indicators)
+            if let tables = source.tables {
+                reading.readTables(tables)
+            } else {
+                reading.readCSV(source.chunks)
             }
-            for chunk in source.chunks { handle(parser.feed(chunk)) }
-            handle(parser.finish())
-            var fileDiagnostics = parser.diagnostics + accumulator.diagnostics[duplicatesBefore...]
-            // Stable sort by line so the clerk reads the file top to bottom.
-            fileDiagnostics = fileDiagnostics.enumerated().sorted { a, b in
-                let la = a.element.position?.line ?? 0, lb = b.element.position?.line ?? 0
-                if la != lb { return la < lb }
-                let ca = a.element.position?.column ?? 0, cb = b.element.position?.column ?? 0
-                if ca != cb { return ca < cb }
-                return a.offset < b.offset
-            }.map(\.element)
-            diagnostics += fileDiagnostics
-            let suppressed = accumulator.suppressedDiagnostics - suppressedBefore
-            if suppressed > 0 {
-                diagnostics.append(.error(
-                    "còn \(ReportText.grouped(suppressed)) đơn vị trùng khác trong tệp không liệt kê",
-                    at: SourcePosition(file: source.label),
-                    hint: "có thể cùng một tệp được đưa vào hai lần; kiểm tra danh sách tệp"))
-            }
+            diagnostics += reading.finishDiagnostics()
+            swap(&reading.accumulator, &accumulator)
+            account = reading.account
         }
         accumulator.compact()
         releaseFreedMemory()

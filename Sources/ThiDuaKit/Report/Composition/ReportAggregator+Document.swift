@@ -1,21 +1,22 @@
 extension ReportAggregator {
     /// Aggregates the figure files a `bao_cao` document names.
     ///
-    /// - Parameter open: gives the contents of a file named in the data file
-    ///   (the caller resolves the path and reads lazily), or a diagnostic
-    ///   when it cannot; the library itself never touches the disk.
+    /// - Parameter open: gives the contents of the files an entry of the data file stands
+    ///   for (one file, or every file of a folder or a pattern; the caller resolves the
+    ///   paths and reads lazily), or a diagnostic when it cannot; the library itself never
+    ///   touches the disk.
     /// - Returns: nil for documents that are not reports, or when a file is
     ///   missing; and every diagnostic.
-    public static func aggregate(document: Document, open: (Located<String>) -> Result<FigureSource, Diagnostic>) -> (ReportResult?, [Diagnostic]) {
+    public static func aggregate(document: Document, open: (Located<String>) -> Result<[FigureSource], Diagnostic>) -> (ReportResult?, [Diagnostic]) {
         guard document.kind == .baoCao, let spec = document.report else { return (nil, []) }
         var diagnostics: [Diagnostic] = []
         func sources(_ names: [Located<String>]) -> [FigureSource] {
-            names.compactMap { name in
+            names.flatMap { name -> [FigureSource] in
                 switch open(name) {
-                case .success(let source): return source
+                case .success(let found): return found
                 case .failure(let diagnostic):
                     diagnostics.append(diagnostic)
-                    return nil
+                    return []
                 }
             }
         }
@@ -24,8 +25,10 @@ extension ReportAggregator {
         var expected: [ExpectedUnit]?
         var expectedLabel = "danh sách đơn vị"
         if let file = spec.expectedUnitsFile, let source = sources([file]).first {
+            // A folder or pattern for the list takes its first file only: one list is expected.
             expectedLabel = source.label
-            let (units, listDiagnostics) = ExpectedUnit.parseList(chunks: source.chunks, file: source.label)
+            let (units, listDiagnostics) = source.tables.map { ExpectedUnit.parseList(tables: $0, file: source.label) }
+                ?? ExpectedUnit.parseList(chunks: source.chunks, file: source.label)
             expected = units
             diagnostics += listDiagnostics
         }

@@ -54,7 +54,14 @@ struct FigureHeaderMatcher {
     func role(of header: String) -> FigureColumnRole? {
         let folded = ReportText.folded(header)
         if folded.isEmpty { return .ignored }
-        return roleByHeader[folded]
+        if let role = roleByHeader[folded] { return role }
+        // "Số CĐCS (CĐCS)": thidua's own workbook, and many forms, put the unit of
+        // measure after the name.
+        if folded.hasSuffix(")"), let open = folded.lastIndex(of: "(") {
+            let bare = folded[..<open].trimmingCharacters(in: .whitespaces)
+            if !bare.isEmpty { return roleByHeader[bare] }
+        }
+        return nil
     }
 
     /// The known header closest to an unknown one, if it looks like a typo.

@@ -101,6 +101,8 @@ public enum FigureRowOutcome: Hashable, Sendable {
 public struct FigureFileParser: Sendable {
     /// File label for diagnostics.
     public let file: String
+    /// The worksheet read, for a workbook; nil for a CSV file.
+    public let sheet: String?
     /// The indicators columns are matched against.
     public let indicators: IndicatorSet
     private var reader: FigureCSVReader
@@ -117,21 +119,40 @@ public struct FigureFileParser: Sendable {
     public static let rowDiagnosticLimit = 500
     private var hasNameColumn = false
     private var titleLines = 0
+    private var sheetCells = FigureSheetCells()
+    private var shape = FigureTableShape()
 
-    /// Creates a parser for one file.
+    /// For a worksheet: true when it held a figures table (a header with a unit-name
+    /// column and a figure column); a sheet without one is passed over.
+    public var foundTable: Bool { roles != nil }
+    /// For a worksheet searched in vain: its remaining rows need not be read.
+    public var gaveUpOnSheet: Bool { shape.gaveUp }
+    /// Group headings, subtotal and total rows met: read, never added.
+    public var structureRows: Int { shape.structureRows }
+
+    /// Creates a parser for one CSV file.
     public init(file: String, indicators: IndicatorSet) {
         self.file = file
+        self.sheet = nil
+        self.indicators = indicators
+        self.reader = FigureCSVReader(file: file)
+    }
+
+    /// Creates a parser for one worksheet of a workbook, fed with `read(_:)`.
+    public init(file: String, sheet: String, indicators: IndicatorSet) {
+        self.file = file
+        self.sheet = sheet
         self.indicators = indicators
         self.reader = FigureCSVReader(file: file)
     }
 
     /// Everything found so far: reader, header and row diagnostics, in that order.
     public var diagnostics: [Diagnostic] {
-        var all = reader.diagnostics + headerDiagnostics + rowDiagnostics
+        var all = reader.diagnostics + headerDiagnostics + rowDiagnostics + sheetCells.diagnostics(file: file, sheet: sheet)
         if suppressedRowDiagnostics > 0 {
             all.append(.error(
                 "còn \(ReportText.grouped(suppressedRowDiagnostics)) lỗi khác trong tệp không liệt kê (đến dòng \(lastRowLine))",
-                at: SourcePosition(file: file, line: lastRowLine),
+                at: SourcePosition(file: file, sheet: sheet, row: lastRowLine),
                 hint: "sửa các lỗi trên (thường cùng một kiểu) rồi chạy lại để xem tiếp"))
         }
         return all
@@ -145,14 +166,24 @@ public struct FigureFileParser: Sendable {
 
     /// Reads a chunk and returns the outcome of every row it completed.
     public mutating func feed<C: Collection>(_ chunk: C) -> [FigureRowOutcome] where C.Element == UInt8 {
-        reader.feed(chunk).compactMap { process($0) }
+        reader.feed(chunk).compactMap { process(FigureRecord($0)) }
     }
+
+    /// Reads one record from any source (a worksheet row, a CSV record read elsewhere):
+    /// the outcome of a data row, or nil for a title or header row.
+    public mutating func read(_ record: FigureRecord) -> FigureRowOutcome? {
+        process(record)
+    }
+
+    /// True once the header row has been found.
+    public var hasHeader: Bool { roles != nil }
 
     /// Ends the file and returns the outcome of its last row, if it had no final line break.
     public mutating func finish() -> [FigureRowOutcome] {
-        let outcomes = reader.finish().compactMap { process($0) }
-        if roles == nil {
-            headerDiagnostics.append(.error("tệp trống, không có dòng tiêu đề", at: SourcePosition(file: file),
+        let outcomes = reader.finish().compactMap { process(FigureRecord($0)) }
+        if roles == nil && sheet == nil {
+            let what = sheet == nil ? "tệp trống" : "trang trống"
+            headerDiagnostics.append(.error("\(what), không có dòng tiêu đề", at: SourcePosition(file: file, sheet: sheet),
                                             hint: "dòng đầu ghi tên cột: Đơn vị; Khối; rồi các chỉ tiêu"))
         }
         return outcomes
@@ -165,15 +196,25 @@ public struct FigureFileParser: Sendable {
         return (outcomes, parser.diagnostics)
     }
 
-    private mutating func process(_ record: CSVRecord) -> FigureRowOutcome? {
+    private mutating func process(_ record: FigureRecord) -> FigureRowOutcome? {
         guard let roles else {
-            if isTitleLine(record) {
+            if sheet != nil {
+                if shape.seekHeader(record, matcher: FigureHeaderMatcher(indicators: indicators)) == .skip { return nil }
+            } else if isTitleLine(record) {
                 titleLines += 1
                 return nil
             }
+            shape.noteHeader(record)
             readHeader(record)
             return nil
         }
+        if let merged = shape.subHeader(record) {
+            headerDiagnostics.removeAll()
+            self.roles = nil
+            readHeader(merged)
+            return nil
+        }
+        if shape.isStructureRow(record, roles: roles) { return nil }
         return readRow(record, roles: roles)
     }
 
@@ -182,19 +223,19 @@ public struct FigureFileParser: Sendable {
     /// Spreadsheets often put a title ("BẢNG TỔNG HỢP SỐ LIỆU SƠ KẾT") above the header.
     /// A line before the header with at most one non-empty cell that is not itself a known
     /// header is such a title; up to 10 are passed over.
-    private func isTitleLine(_ record: CSVRecord) -> Bool {
+    private func isTitleLine(_ record: FigureRecord) -> Bool {
         guard titleLines < 10 else { return false }
-        let texts = record.fields.filter { !FigureNumber.trimmed($0).isEmpty }
+        let texts = record.cells.filter { !$0.isBlank }
         guard texts.count <= 1 else { return false }
         guard let only = texts.first else { return true }
-        return FigureHeaderMatcher(indicators: indicators).role(of: only) == nil
+        return FigureHeaderMatcher(indicators: indicators).role(of: only.displayText) == nil
     }
 
-    private mutating func readHeader(_ record: CSVRecord) {
+    private mutating func readHeader(_ record: FigureRecord) {
         let matcher = FigureHeaderMatcher(indicators: indicators)
         var seen: [FigureColumnRole: Int] = [:]
         var result: [FigureColumnRole] = []
-        for (i, header) in record.fields.enumerated() {
+        for (i, header) in record.cells.map(\.displayText).enumerated() {
             let position = record.position(ofField: i, file: file)
             let shown = ReportText.normalizedName(header)
             guard var role = matcher.role(of: header) else {
@@ -226,11 +267,11 @@ public struct FigureFileParser: Sendable {
         if !hasNameColumn {
             headerDiagnostics.append(.error(
                 "tệp thiếu cột tên đơn vị; không dòng nào được dùng",
-                at: SourcePosition(file: file, line: record.line),
+                at: record.position(file: file),
                 hint: "dòng tiêu đề cần một cột 'Đơn vị' (hoặc 'don_vi')"))
         } else if !result.contains(where: { if case .value = $0 { return true } else { return false } }) {
             headerDiagnostics.append(.warning(
-                "tệp không có cột số liệu nào", at: SourcePosition(file: file, line: record.line),
+                "tệp không có cột số liệu nào", at: record.position(file: file),
                 hint: "tiêu đề cột là key hoặc tên chỉ tiêu, ví dụ 'doan_vien_moi' hoặc 'Phát triển đoàn viên'"))
         }
         roles = result
@@ -238,25 +279,30 @@ public struct FigureFileParser: Sendable {
 
     // MARK: - Rows
 
-    private mutating func readRow(_ record: CSVRecord, roles: [FigureColumnRole]) -> FigureRowOutcome {
-        let rowPosition = SourcePosition(file: file, line: record.line)
+    private mutating func readRow(_ record: FigureRecord, roles: [FigureColumnRole]) -> FigureRowOutcome {
+        let rowPosition = record.position(file: file)
         if record.isUnterminated {
             return .skipped(SkippedRow(position: rowPosition, reason: .unterminatedQuote))
         }
-        if record.fields.allSatisfy({ FigureNumber.trimmed($0).isEmpty }) { return .blank }
+        if record.cells.allSatisfy(\.isBlank) { return .blank }
+        if record.isHidden { sheetCells.noteHidden(row: record.line) }
         if !hasNameColumn {
             return .skipped(SkippedRow(position: rowPosition, reason: .unusableHeader))
         }
-        if record.fields.count != roles.count {
+        if record.isSheetRow {
+            // A sheet has no separators to miscount: missing cells are empty, and a figure
+            // typed right of the table is reported once per column.
+            sheetCells.noteCellsOutside(record, columns: roles.count)
+        } else if record.cells.count != roles.count {
             // Excel pads rows with separators; empty cells past the header are harmless.
-            let extraAreEmpty = record.fields.count > roles.count
-                && record.fields[roles.count...].allSatisfy { FigureNumber.trimmed($0).isEmpty }
+            let extraAreEmpty = record.cells.count > roles.count
+                && record.cells[roles.count...].allSatisfy(\.isBlank)
             if !extraAreEmpty {
                 report(.error(
-                    "dòng có \(record.fields.count) ô nhưng tiêu đề có \(roles.count) ô; dòng bị bỏ qua",
+                    "dòng có \(record.cells.count) ô nhưng tiêu đề có \(roles.count) ô; dòng bị bỏ qua",
                     at: rowPosition,
                     hint: "tên có dấu '\(delimiterText)' phải đặt trong ngoặc kép; kiểm tra ô thừa hoặc thiếu"))
-                return .skipped(SkippedRow(position: rowPosition, reason: .raggedRow(expected: roles.count, found: record.fields.count)))
+                return .skipped(SkippedRow(position: rowPosition, reason: .raggedRow(expected: roles.count, found: record.cells.count)))
             }
         }
 
@@ -269,13 +315,13 @@ public struct FigureFileParser: Sendable {
         var faults = 0
 
         for (i, role) in roles.enumerated() {
-            let cell = record.fields[i]
+            let cell = record[i]
             switch role {
             case .unitName:
-                name = ReportText.normalizedName(cell)
+                name = ReportText.normalizedName(cell.displayText)
                 namePosition = record.position(ofField: i, file: file)
             case .group:
-                let g = ReportText.normalizedName(cell)
+                let g = ReportText.normalizedName(cell.displayText)
                 group = g.isEmpty ? nil : g
             case .value(let index), .target(let index):
                 let indicator = indicators.indicators[index]
@@ -300,6 +346,11 @@ public struct FigureFileParser: Sendable {
             }
         }
 
+        if group == nil { group = shape.heading }
+        // A form's prefilled row left empty: the unit sent nothing, it did not report zeros.
+        if record.isSheetRow && faults == 0 && values.allSatisfy({ $0 == nil }) && targets.allSatisfy({ $0 == nil }) {
+            return .blank
+        }
         if name.isEmpty {
             report(.error("dòng thiếu tên đơn vị; dòng bị bỏ qua", at: namePosition,
                                          hint: "ghi tên đơn vị vào cột 'Đơn vị'"))
@@ -342,13 +393,5 @@ public struct FigureFileParser: Sendable {
         case 0x09: return "tab"
         default: return ","
         }
-    }
-}
-
-extension Indicator {
-    /// How a computed indicator is obtained, for hints.
-    var aggregationHint: String {
-        if case .ratio(let n, let d) = aggregation { return "tính bằng \(n) / \(d)" }
-        return "cộng số liệu các đơn vị"
     }
 }

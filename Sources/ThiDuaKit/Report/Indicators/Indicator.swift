@@ -94,3 +94,11 @@ public struct Indicator: Hashable, Sendable {
         perUnitTargetColumn ?? "chi_tieu_\(key)"
     }
 }
+
+extension Indicator {
+    /// How a computed indicator is obtained, for hints.
+    var aggregationHint: String {
+        if case .ratio(let n, let d) = aggregation { return "tính bằng \(n) / \(d)" }
+        return "cộng số liệu các đơn vị"
+    }
+}

@@ -11,6 +11,13 @@ public struct Reconciliation: Hashable, Sendable {
     public var skipped: [SkippedRow]
     /// Rows with no text at all ("" or ";;;;"), not counted in `rowsRead`.
     public var blankRows: Int
+    /// Workbooks among the files read.
+    public var workbooksRead = 0
+    /// Worksheets that held a figures table (other sheets are passed over).
+    public var sheetsRead = 0
+    /// Group headings, group subtotals and totals (a summary workbook's own rows): read,
+    /// not counted in `rowsRead`, never added.
+    public var summaryRows = 0
 
     /// Creates a reconciliation.
     public init(filesRead: Int = 0, rowsRead: Int = 0, unitsUsed: Int = 0, skipped: [SkippedRow] = [], blankRows: Int = 0) {
@@ -41,7 +48,10 @@ public struct Reconciliation: Hashable, Sendable {
 
     /// The one-line account with a caller's number formatting (for the shared formatter).
     public func summary(formatCount: (Int) -> String) -> String {
-        var text = "đọc \(formatCount(rowsRead)) dòng từ \(formatCount(filesRead)) tệp; tổng hợp \(formatCount(unitsUsed)) đơn vị; "
+        var text = "đọc \(formatCount(rowsRead)) dòng từ \(formatCount(filesRead)) tệp"
+        if workbooksRead > 0 { text += " (\(formatCount(sheetsRead)) trang tính)" }
+        if summaryRows > 0 { text += ", không tính \(formatCount(summaryRows)) dòng tiêu đề nhóm, cộng nhóm, tổng cộng" }
+        text += "; tổng hợp \(formatCount(unitsUsed)) đơn vị; "
         if skipped.isEmpty {
             text += "không bỏ qua dòng nào"
         } else {

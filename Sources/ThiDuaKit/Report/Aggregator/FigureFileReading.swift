@@ -1,0 +1,130 @@
+/// Reads one figures file into the phase's accumulator and account: a CSV file through
+/// one parser, a workbook through one parser per worksheet (the same rules, each sheet
+/// finding its own header). Every row read is used or accounted for as skipped.
+struct FigureFileReading: FigureTableSink {
+    let label: String
+    var accumulator: ReportAccumulator
+    var account: Reconciliation
+    /// The file's findings, in reading order, sorted when the file ends.
+    private var found: [Diagnostic] = []
+    private var parser: FigureFileParser?
+    private var sheetOrder: [String: Int] = [:]
+    private var tablesFound = 0
+    private var skippedSheets: [String] = []
+    private var hiddenSheetsRead: [String] = []
+    private var currentHidden = false
+    private let duplicatesBefore: Int
+    private let suppressedBefore: Int
+
+    init(label: String, accumulator: ReportAccumulator, account: Reconciliation) {
+        self.label = label
+        self.accumulator = accumulator
+        self.account = account
+        duplicatesBefore = accumulator.diagnostics.count
+        suppressedBefore = accumulator.suppressedDiagnostics
+    }
+
+    /// Reads a CSV file chunk by chunk.
+    mutating func readCSV(_ chunks: AnySequence<[UInt8]>) {
+        var parser = FigureFileParser(file: label, indicators: accumulator.indicators)
+        for chunk in chunks { handle(parser.feed(chunk)) }
+        handle(parser.finish())
+        account.summaryRows += parser.structureRows
+        found += parser.diagnostics
+    }
+
+    /// Reads a workbook sheet by sheet.
+    mutating func readTables(_ source: any FigureTableSource) {
+        account.workbooksRead += 1
+        let fileDiagnostics = source.readTables(into: &self)
+        found += fileDiagnostics
+        if tablesFound == 0 && !fileDiagnostics.hasErrors {
+            found.append(.error(
+                "tệp không có trang tính nào chứa bảng số liệu",
+                at: SourcePosition(file: label),
+                hint: "bảng cần một dòng tiêu đề có cột 'Đơn vị' và ít nhất một cột chỉ tiêu (tên hoặc key chỉ tiêu) trong 30 dòng đầu của trang"))
+        }
+        if !hiddenSheetsRead.isEmpty {
+            found.append(.warning(
+                "trang bị ẩn vẫn được đọc và cộng vào tổng hợp: \(hiddenSheetsRead.map { "'\($0)'" }.joined(separator: ", "))",
+                at: SourcePosition(file: label),
+                hint: "bỏ ẩn trang (Unhide) để xem lại số liệu; xoá trang nếu không muốn cộng"))
+        }
+    }
+
+    mutating func beginTable(named name: String, isHidden: Bool) {
+        sheetOrder[name] = sheetOrder.count
+        currentHidden = isHidden
+        parser = FigureFileParser(file: label, sheet: name, indicators: accumulator.indicators)
+    }
+
+    mutating func read(_ record: FigureRecord) -> Bool {
+        guard var current = parser else { return false }
+        parser = nil
+        if let outcome = current.read(record) { handle([outcome]) }
+        let more = !current.gaveUpOnSheet
+        parser = current
+        return more
+    }
+
+    mutating func endTable(diagnostics: [Diagnostic]) {
+        guard var current = parser else { return }
+        parser = nil
+        handle(current.finish())
+        if current.foundTable {
+            tablesFound += 1
+            account.sheetsRead += 1
+            account.summaryRows += current.structureRows
+            if currentHidden, let sheet = current.sheet { hiddenSheetsRead.append(sheet) }
+            found += current.diagnostics + diagnostics
+        } else if let sheet = current.sheet {
+            // An instructions sheet, a chart's data, a list: not figures, passed over.
+            skippedSheets.append(sheet)
+        }
+    }
+
+    /// The file's diagnostics, top to bottom (sheet by sheet), and the summary of
+    /// duplicates not listed.
+    mutating func finishDiagnostics() -> [Diagnostic] {
+        var fileDiagnostics = found + accumulator.diagnostics[duplicatesBefore...]
+        // Stable sort by sheet, then line, so the clerk reads the file top to bottom.
+        let order = sheetOrder
+        func sheetIndex(_ d: Diagnostic) -> Int { d.position?.sheet.flatMap { order[$0] } ?? -1 }
+        fileDiagnostics = fileDiagnostics.enumerated().sorted { a, b in
+            let sa = sheetIndex(a.element), sb = sheetIndex(b.element)
+            if sa != sb { return sa < sb }
+            let la = a.element.position?.line ?? 0, lb = b.element.position?.line ?? 0
+            if la != lb { return la < lb }
+            let ca = a.element.position?.column ?? 0, cb = b.element.position?.column ?? 0
+            if ca != cb { return ca < cb }
+            return a.offset < b.offset
+        }.map(\.element)
+        let suppressed = accumulator.suppressedDiagnostics - suppressedBefore
+        if suppressed > 0 {
+            fileDiagnostics.append(.error(
+                "còn \(ReportText.grouped(suppressed)) đơn vị trùng khác trong tệp không liệt kê",
+                at: SourcePosition(file: label),
+                hint: "có thể cùng một tệp được đưa vào hai lần; kiểm tra danh sách tệp"))
+        }
+        return fileDiagnostics
+    }
+
+    private mutating func handle(_ outcomes: [FigureRowOutcome]) {
+        for outcome in outcomes {
+            switch outcome {
+            case .blank:
+                account.blankRows += 1
+            case .skipped(let row):
+                account.rowsRead += 1
+                account.skipped.append(row)
+            case .unit(let unit):
+                account.rowsRead += 1
+                if let duplicate = accumulator.add(unit) {
+                    account.skipped.append(duplicate)
+                } else {
+                    account.unitsUsed += 1
+                }
+            }
+        }
+    }
+}

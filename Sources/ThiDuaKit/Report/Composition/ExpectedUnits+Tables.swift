@@ -1,0 +1,55 @@
+extension ExpectedUnit {
+    /// Reads the list of expected units from a workbook: the first sheet with a unit-name
+    /// header (in its first 30 rows, below any title) gives the names, and its group
+    /// column, if any, the groups. Rows above the header and other sheets are ignored.
+    public static func parseList(tables: any FigureTableSource, file: String) -> ([ExpectedUnit], [Diagnostic]) {
+        var sink = ExpectedUnitSink()
+        var diagnostics = tables.readTables(into: &sink)
+        guard !diagnostics.hasErrors else { return ([], diagnostics) }
+        if !sink.found {
+            diagnostics.append(.error("danh sách đơn vị không có trang nào có cột `Đơn vị`", at: SourcePosition(file: file),
+                                      hint: "trang đầu có một dòng tiêu đề `Đơn vị`, `Khối/Cụm`, mỗi dòng sau một đơn vị"))
+        }
+        return (sink.units, diagnostics)
+    }
+}
+
+/// Collects the units of the first sheet that has a unit-name column.
+private struct ExpectedUnitSink: FigureTableSink {
+    var units: [ExpectedUnit] = []
+    var found = false
+    private var inTable = false
+    private var done = false
+    private var rowsSearched = 0
+    private var nameColumn = 0
+    private var groupColumn: Int?
+
+    mutating func beginTable(named name: String, isHidden: Bool) {
+        inTable = false
+        rowsSearched = 0
+    }
+
+    mutating func read(_ record: FigureRecord) -> Bool {
+        guard !done else { return false }
+        guard inTable else {
+            rowsSearched += 1
+            let headers = record.cells.map { VietnameseText.nfc($0.displayText).trimmingCharacters(in: .whitespaces).lowercased() }
+            if let column = headers.firstIndex(where: ExpectedUnit.nameHeaders.contains) {
+                inTable = true
+                found = true
+                nameColumn = column
+                groupColumn = headers.firstIndex(where: { ExpectedUnit.groupHeaders.contains($0) || $0 == "khối/cụm" })
+            }
+            return rowsSearched < FigureTableShape.sheetHeaderSearchRows
+        }
+        let name = ReportText.normalizedName(record[nameColumn].displayText)
+        guard !name.isEmpty else { return true }
+        let group = groupColumn.map { ReportText.normalizedName(record[$0].displayText) }
+        units.append(ExpectedUnit(name: name, group: group?.isEmpty == false ? group : nil))
+        return true
+    }
+
+    mutating func endTable(diagnostics: [Diagnostic]) {
+        if inTable { done = true }
+    }
+}

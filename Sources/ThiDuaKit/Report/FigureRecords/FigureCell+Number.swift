@@ -1,0 +1,139 @@
+extension FigureNumber {
+    /// Reads a cell of any source for an indicator of `kind`: text by the Vietnamese rules,
+    /// a stored number from its literal, anything else refused with what to do.
+    static func parse(_ cell: FigureCell, kind: Indicator.Kind) -> Parsed {
+        switch cell {
+        case .text(let text):
+            return parse(text, kind: kind)
+        case .number(let literal):
+            return parseStored(literal, kind: kind)
+        case .date(let shown):
+            return .invalid(message: "ô là ngày tháng (\(shown)), không phải số",
+                            hint: "định dạng ô là Số (Định dạng ô ▸ Số) rồi ghi lại số liệu")
+        case .formulaWithoutValue:
+            return .invalid(message: "ô có công thức nhưng tệp chưa lưu kết quả tính",
+                            hint: "mở tệp bằng Excel hoặc LibreOffice rồi lưu lại một lần để lưu kết quả các công thức")
+        case .error(let code):
+            return .invalid(message: "công thức của ô báo lỗi '\(code)'",
+                            hint: "sửa công thức (hoặc ghi số) trong bảng tính rồi lưu lại")
+        }
+    }
+
+    /// Reads a number a spreadsheet stored ("1234", "12.5", "1.2E+3", "-1"): exact decimal
+    /// arithmetic on the literal, never through text rules, and never through a binary
+    /// floating point that would turn 0.1 into 0.1000000000000000055.
+    ///
+    /// Digits past the indicator's precision are accepted only when they are the noise of
+    /// binary arithmetic (a formula's `12.000000000000002`), within 10⁻⁹; otherwise the
+    /// cell is refused as a text cell would be.
+    static func parseStored(_ literal: String, kind: Indicator.Kind) -> Parsed {
+        guard let decimal = StoredDecimal(literal) else {
+            return .invalid(message: "ô số '\(literal)' không đọc được",
+                            hint: "ghi lại số liệu vào ô bằng Excel hoặc LibreOffice")
+        }
+        let shown = FigureCell.displayNumber(literal)
+        if decimal.isNegative && !decimal.isZero {
+            return .invalid(message: "số âm '\(shown)' không hợp lệ",
+                            hint: "số liệu báo cáo không thể âm; kiểm tra lại ô này")
+        }
+        let digits = kind == .ratio ? 4 : 0
+        guard let (value, inexact) = decimal.scaled(fractionDigits: digits) else {
+            return .invalid(message: "số '\(shown)' quá lớn", hint: "kiểm tra lại ô này; số liệu không thể lớn như vậy")
+        }
+        if inexact {
+            if kind == .ratio {
+                return .invalid(message: "'\(shown)' có quá 4 chữ số thập phân",
+                                hint: "làm tròn đến 4 chữ số sau dấu phẩy (hàm ROUND)")
+            }
+            let what = kind == .money ? "số tiền tính bằng đồng, không có phần lẻ" : "số đếm phải là số nguyên"
+            return .invalid(message: "'\(shown)' có phần thập phân: \(what)",
+                            hint: "làm tròn thành số nguyên (hàm ROUND), hoặc sửa lại số liệu")
+        }
+        return .value(value)
+    }
+}
+
+/// An invariant decimal literal as integer digits and a power of ten.
+struct StoredDecimal {
+    /// Up to 18 significant digits.
+    var mantissa: Int64
+    /// Value = mantissa × 10^exponent (ignoring `droppedNonZero`).
+    var exponent: Int
+    var isNegative: Bool
+    /// Significant digits past the 18th were not all zero.
+    var droppedNonZero: Bool
+
+    var isZero: Bool { mantissa == 0 && !droppedNonZero }
+
+    init?(_ literal: String) {
+        var mantissa: Int64 = 0, significant = 0, exponent = 0
+        var negative = false, droppedNonZero = false, sawDigit = false, sawDot = false
+        var bytes = literal.utf8[...]
+        if bytes.first == UInt8(ascii: "-") { negative = true; bytes = bytes.dropFirst() }
+        else if bytes.first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+        while let byte = bytes.first {
+            if byte >= 0x30 && byte <= 0x39 {
+                sawDigit = true
+                let digit = Int64(byte - 0x30)
+                if significant < 18 {
+                    if mantissa > 0 || digit > 0 { significant += 1 }
+                    mantissa = mantissa * 10 + digit
+                    if sawDot { exponent -= 1 }
+                } else {
+                    if digit != 0 { droppedNonZero = true }
+                    if !sawDot { exponent += 1 }
+                }
+            } else if byte == UInt8(ascii: "."), !sawDot {
+                sawDot = true
+            } else {
+                break
+            }
+            bytes = bytes.dropFirst()
+        }
+        guard sawDigit else { return nil }
+        if let e = bytes.first, e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
+            bytes = bytes.dropFirst()
+            var sign = 1
+            if bytes.first == UInt8(ascii: "-") { sign = -1; bytes = bytes.dropFirst() }
+            else if bytes.first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+            guard !bytes.isEmpty, bytes.count <= 5, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+            let power = bytes.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+            exponent += sign * power
+            bytes = bytes[bytes.endIndex...]
+        }
+        guard bytes.isEmpty else { return nil }
+        self.mantissa = mantissa
+        self.exponent = exponent
+        self.isNegative = negative
+        self.droppedNonZero = droppedNonZero
+    }
+
+    /// The value × 10^fractionDigits rounded to an integer, and whether the rounding moved
+    /// it by more than 10⁻⁹ (a real fraction, not float noise); nil on overflow.
+    func scaled(fractionDigits: Int) -> (Int64, Bool)? {
+        let shift = exponent + fractionDigits
+        if mantissa == 0 { return (0, droppedNonZero) }
+        if shift >= 0 {
+            guard shift <= 18 else { return nil }
+            let (value, overflow) = mantissa.multipliedReportingOverflow(by: Self.power(shift))
+            return overflow ? nil : (value, droppedNonZero)
+        }
+        // Dividing by more than 10^18 leaves nothing of an 18-digit mantissa.
+        guard -shift <= 18 else { return (0, true) }
+        let divisor = Self.power(-shift)
+        var quotient = mantissa / divisor
+        let remainder = mantissa % divisor
+        if remainder * 2 >= divisor { quotient += 1 }
+        // The distance to the nearest integer, in units of 10^-fractionDigits: noise when
+        // it is below 10⁻⁹ of one unit of the figure itself.
+        let distance = min(remainder, divisor - remainder)
+        let tolerance = -shift > 9 + fractionDigits ? Self.power(-shift - 9 - fractionDigits) : 0
+        return (quotient, distance > tolerance)
+    }
+
+    static func power(_ n: Int) -> Int64 {
+        var result: Int64 = 1
+        for _ in 0..<n { result *= 10 }
+        return result
+    }
+}

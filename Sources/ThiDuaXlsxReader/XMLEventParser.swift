@@ -1,0 +1,171 @@
+import CLibXML2
+
+/// What a part's reader does with the XML events of libxml2's SAX2 parser. Names are the
+/// local names as raw bytes (namespace prefixes dropped, as OOXML writers differ in them);
+/// nothing is turned into a `String` unless the reader asks.
+protocol XMLEventHandler: AnyObject {
+    /// An element opened; `attributes` are valid only during the call.
+    func start(_ name: XMLName, _ attributes: XMLAttributes)
+    /// An element closed.
+    func end(_ name: XMLName)
+    /// Text inside the current element (may come in several pieces).
+    func text(_ bytes: UnsafeBufferPointer<UInt8>)
+}
+
+/// A handler that may stop the parse (a limit, or nothing more wanted).
+protocol XMLStoppableHandler: XMLEventHandler {
+    /// Set by the reader before parsing; not retained (the parser owns the handler, and
+    /// a weak reference would send every retain of the parser down the slow side-table path).
+    var parser: XMLEventParser? { get set }
+}
+
+/// A local name as bytes, valid only during the callback.
+struct XMLName {
+    let bytes: UnsafePointer<UInt8>
+
+    /// True when the name is exactly `literal` (ASCII).
+    @inline(__always)
+    func `is`(_ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        let expected = literal.utf8Start
+        for i in 0..<count where bytes[i] != expected[i] { return false }
+        return bytes[count] == 0
+    }
+}
+
+/// The attributes of an element: libxml2's array of (localname, prefix, URI, value start,
+/// value end) pointers, read without copying.
+struct XMLAttributes {
+    let pointers: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    let count: Int
+
+    /// The value of the attribute whose local name is `name`, valid only during the callback.
+    func value(_ name: StaticString) -> UnsafeBufferPointer<UInt8>? {
+        guard let pointers else { return nil }
+        for i in 0..<count {
+            let base = i * 5
+            guard let local = pointers[base], XMLName(bytes: local).is(name),
+                  let start = pointers[base + 3], let end = pointers[base + 4] else { continue }
+            return UnsafeBufferPointer(start: start, count: end - start)
+        }
+        return nil
+    }
+
+    /// The value as text (names, targets).
+    func string(_ name: StaticString) -> String? {
+        value(name).map { String(decoding: $0, as: UTF8.self) }
+    }
+}
+
+/// Why an XML part could not be read.
+enum XMLReadFailure: Error, Equatable {
+    /// The part declares a DTD (`<!DOCTYPE`); refused, so no entity is ever expanded and no
+    /// external file is ever fetched.
+    case documentTypeDeclaration
+    /// Not well-formed XML: libxml2's line and its message (kept for the developer log,
+    /// never shown to a clerk).
+    case malformed(line: Int, detail: String)
+    /// The handler asked to stop (a limit was reached); it knows why.
+    case stopped
+}
+
+/// A streaming XML parser over libxml2's SAX2 push interface: feed it the bytes of a zip
+/// entry as they are inflated, and the handler sees each element as it closes. Memory is
+/// what one text node needs, whatever the size of the part.
+///
+/// Hardening: a DOCTYPE stops the parse before its internal subset is read (OOXML never has
+/// one), so neither internal entities (the "billion laughs") nor external ones (a file or
+/// URL) can be expanded; `XML_PARSE_NONET` forbids network access anyway, and without
+/// `XML_PARSE_HUGE` libxml2 keeps its limits on depth and text size. Errors go to our
+/// callback, never to stderr.
+final class XMLEventParser {
+    /// Not retained: a retain and release per SAX event was a tenth of the reading time.
+    /// Whoever creates the parser keeps the handler alive for the parse (`parse(_:part:…)`).
+    private unowned(unsafe) let handler: XMLEventHandler
+    private var context: xmlParserCtxtPtr?
+    private var sax = xmlSAXHandler()
+    private(set) var failure: XMLReadFailure?
+
+    init(handler: XMLEventHandler) {
+        self.handler = handler
+        sax.initialized = UInt32(XML_SAX2_MAGIC)
+        sax.startElementNs = { ctx, localname, _, _, _, _, attributeCount, _, attributes in
+            guard let ctx, let localname else { return }
+            let parser = Unmanaged<XMLEventParser>.fromOpaque(ctx).takeUnretainedValue()
+            guard parser.failure == nil else { return }
+            parser.handler.start(XMLName(bytes: localname), XMLAttributes(pointers: attributes, count: Int(attributeCount)))
+        }
+        sax.endElementNs = { ctx, localname, _, _ in
+            guard let ctx, let localname else { return }
+            let parser = Unmanaged<XMLEventParser>.fromOpaque(ctx).takeUnretainedValue()
+            guard parser.failure == nil else { return }
+            parser.handler.end(XMLName(bytes: localname))
+        }
+        sax.characters = { ctx, bytes, length in
+            guard let ctx, let bytes, length > 0 else { return }
+            let parser = Unmanaged<XMLEventParser>.fromOpaque(ctx).takeUnretainedValue()
+            guard parser.failure == nil else { return }
+            parser.handler.text(UnsafeBufferPointer(start: bytes, count: Int(length)))
+        }
+        sax.cdataBlock = sax.characters
+        sax.internalSubset = { ctx, _, _, _ in
+            guard let ctx else { return }
+            Unmanaged<XMLEventParser>.fromOpaque(ctx).takeUnretainedValue().fail(.documentTypeDeclaration)
+        }
+        sax.serror = { ctx, error in
+            guard let ctx, let error else { return }
+            let parser = Unmanaged<XMLEventParser>.fromOpaque(ctx).takeUnretainedValue()
+            guard error.pointee.level == XML_ERR_FATAL || error.pointee.level == XML_ERR_ERROR else { return }
+            let detail = error.pointee.message.map { String(cString: $0) } ?? ""
+            parser.fail(.malformed(line: Int(error.pointee.line), detail: detail))
+        }
+    }
+
+    deinit {
+        if let context { xmlFreeParserCtxt(context) }
+    }
+
+    /// Makes the parse stop at once with `reason` (a handler reaching a limit uses `.stopped`).
+    func fail(_ reason: XMLReadFailure) {
+        if failure == nil { failure = reason }
+        if let context { xmlStopParser(context) }
+    }
+
+    /// Parses the next piece of the document.
+    func feed(_ bytes: UnsafeRawBufferPointer) {
+        guard failure == nil, bytes.count > 0 else { return }
+        // libxml2 takes an Int32 length; inflated chunks are far smaller, but split anyway.
+        var offset = 0
+        while offset < bytes.count, failure == nil {
+            let length = min(bytes.count - offset, 1 << 24)
+            let start = bytes.baseAddress.map { $0.advanced(by: offset).assumingMemoryBound(to: CChar.self) }
+            if let context {
+                xmlParseChunk(context, start, Int32(length), 0)
+            } else {
+                create(first: start, length: length)
+            }
+            offset += length
+        }
+    }
+
+    /// Ends the document; afterwards `failure` says whether it was read whole.
+    func finish() {
+        guard failure == nil else { return }
+        if context == nil { create(first: nil, length: 0) }
+        if let context { xmlParseChunk(context, nil, 0, 1) }
+        if failure == nil, let context, context.pointee.wellFormed == 0 {
+            failure = .malformed(line: 0, detail: "not well-formed")
+        }
+    }
+
+    private func create(first: UnsafePointer<CChar>?, length: Int) {
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        context = xmlCreatePushParserCtxt(&sax, me, first, Int32(length), nil)
+        guard let context else {
+            failure = .malformed(line: 0, detail: "libxml2 could not create a parser")
+            return
+        }
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        xmlCtxtUseOptions(context, options)
+    }
+}

@@ -1,0 +1,119 @@
+import CLibZip
+import ThiDuaKit
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The zip container of a workbook, read from memory through libzip. Nothing is ever
+/// written to disk, so an entry named `../../etc/passwd` is only a name: parts are looked
+/// up by the names the workbook's relationships resolve to.
+///
+/// Every part is inflated in chunks straight into the XML parser, counted against the
+/// limits (size per part, in all, and inflated/compressed ratio) as it comes, so neither a
+/// lying header nor a zip bomb can make it allocate more than one chunk.
+final class XlsxPackage {
+    private let archive: OpaquePointer
+    private let buffer: UnsafeMutableRawBufferPointer
+    private let file: String
+    private let limits: XlsxReadLimits
+    private var inflatedTotal: Int64 = 0
+
+    /// Opens the zip; throws a diagnostic when it is not one or is damaged.
+    init(bytes: [UInt8], file: String, limits: XlsxReadLimits) throws {
+        self.file = file
+        self.limits = limits
+        // libzip reads the buffer for the archive's lifetime: a copy it does not own.
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 16)
+        bytes.withUnsafeBytes { source in
+            if let base = source.baseAddress { buffer.baseAddress?.copyMemory(from: base, byteCount: source.count) }
+        }
+        self.buffer = buffer
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        guard let source = zip_source_buffer_create(buffer.baseAddress, zip_uint64_t(bytes.count), 0, &error) else {
+            buffer.deallocate()
+            throw XlsxReadError.damaged(file: file, part: nil)
+        }
+        // ZIP_CHECKCONS: the central directory must agree with the local headers.
+        guard let archive = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error) else {
+            zip_source_free(source)
+            buffer.deallocate()
+            throw XlsxReadError.damaged(file: file, part: nil)
+        }
+        self.archive = archive
+        let entries = zip_get_num_entries(archive, 0)
+        guard entries >= 0, entries <= limits.maxEntries else {
+            zip_discard(archive)
+            buffer.deallocate()
+            throw XlsxReadError.tooManyEntries(file: file, count: Int(max(entries, 0)))
+        }
+    }
+
+    deinit {
+        zip_discard(archive)
+        buffer.deallocate()
+    }
+
+    /// True when the zip holds a part of that name.
+    func contains(_ name: String) -> Bool {
+        zip_name_locate(archive, name, 0) >= 0
+    }
+
+    /// The whole (small) part as bytes, at most `cap` of them; nil when absent.
+    func bytes(of name: String, cap: Int) throws -> [UInt8]? {
+        guard contains(name) else { return nil }
+        var result: [UInt8] = []
+        try stream(name) { chunk in
+            guard result.count + chunk.count <= cap else { return false }
+            result.append(contentsOf: chunk)
+            return true
+        }
+        return result
+    }
+
+    /// Inflates part `name` chunk by chunk into `consume`, which returns false to stop
+    /// (its own limit). Throws a diagnostic for a damaged, encrypted or oversized part.
+    func stream(_ name: String, _ consume: (UnsafeRawBufferPointer) -> Bool) throws {
+        let index = zip_name_locate(archive, name, 0)
+        guard index >= 0 else { throw XlsxReadError.missingPart(file: file, part: name) }
+        var info = zip_stat_t()
+        zip_stat_init(&info)
+        guard zip_stat_index(archive, zip_uint64_t(index), 0, &info) == 0 else {
+            throw XlsxReadError.damaged(file: file, part: name)
+        }
+        if info.valid & zip_uint64_t(ZIP_STAT_ENCRYPTION_METHOD) != 0, info.encryption_method != UInt16(ZIP_EM_NONE) {
+            throw XlsxReadError.encrypted(file: file)
+        }
+        let declared = Int64(clamping: info.size), compressed = Int64(clamping: info.comp_size)
+        try check(inflated: declared, compressed: compressed, part: name)
+
+        guard let handle = zip_fopen_index(archive, zip_uint64_t(index), 0) else {
+            throw XlsxReadError.damaged(file: file, part: name)
+        }
+        defer { zip_fclose(handle) }
+        let chunkSize = 256 * 1024
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        defer { chunk.deallocate() }
+        var inflated: Int64 = 0
+        while true {
+            let count = zip_fread(handle, chunk.baseAddress, zip_uint64_t(chunkSize))
+            if count < 0 { throw XlsxReadError.damaged(file: file, part: name) }
+            if count == 0 { break }
+            inflated += count
+            inflatedTotal += count
+            // The header may lie: the count of bytes actually produced is what is held
+            // to the limits.
+            try check(inflated: inflated, compressed: compressed, part: name)
+            if !consume(UnsafeRawBufferPointer(rebasing: chunk[..<Int(count)])) { return }
+        }
+    }
+
+    private func check(inflated: Int64, compressed: Int64, part: String) throws {
+        let overRatio = inflated > limits.ratioFloor && inflated / max(compressed, 1) > limits.maxRatio
+        if inflated > limits.maxPartBytes || inflatedTotal > limits.maxTotalBytes || overRatio {
+            throw XlsxReadError.zipBomb(file: file, part: part, inflated: inflated, compressed: compressed)
+        }
+    }
+}

@@ -1,0 +1,212 @@
+import ThiDuaKit
+
+/// Maps one worksheet's XML (`<sheetData><row><c>`) to `FigureRecord`s as it streams: the
+/// only part of the xlsx format thidua reads itself. Every other part is libzip's or
+/// libxml2's.
+///
+/// Cell kinds (ECMA-376 §18.3.1.4): `t="s"` shared string, `inlineStr`, `str` (a formula's
+/// text), `b`, `e` (an error such as `#DIV/0!`), `d` (ISO date), and numbers (no `t`, or
+/// `n`), a date when their style formats them so. A formula keeps its cached `<v>`; one
+/// without a cached value becomes `.formulaWithoutValue`. Cells with no value (Excel writes
+/// `<c r="B2" s="3"/>` for every formatted empty cell) store nothing, so millions of them
+/// cost only the parse; cells right of `maxColumns` are counted, not kept.
+final class XlsxSheetRows: XMLStoppableHandler {
+    private let sheet: String
+    private let strings: [String]
+    private let dates: XlsxDateStyles
+    private let maxColumns: Int
+    private let emit: (FigureRecord) -> Bool
+    unowned(unsafe) var parser: XMLEventParser?
+
+    private var inSheetData = false
+    private var rowNumber = 0
+    private var rowHidden = false
+    private var cells: [FigureCell] = []
+
+    private var inCell = false
+    private var column = -1
+    private var type: CellType = .number
+    private var style = 0
+    private var hasFormula = false
+    private var hasValue = false
+    private var value: [UInt8] = []
+    private var collecting = false
+    private var inInline = false
+    private var phoneticDepth = 0
+
+    /// Cells with a value right of `maxColumns`, and the first of them.
+    private(set) var cellsBeyond = 0
+    private(set) var firstBeyond: (row: Int, column: Int)?
+    /// Shared-string indices that point past the table (a damaged file).
+    private(set) var badStringIndices = 0
+    /// Rows that held at least one value.
+    private(set) var rowsWithValues = 0
+
+    /// Text a cell can hold: Excel's limit is 32,767 characters (up to 4 bytes each).
+    private static let maxCellBytes = 32_767 * 4
+
+    private enum CellType { case number, shared, inline, formulaText, boolean, error, isoDate }
+
+    init(sheet: String, strings: [String], dates: XlsxDateStyles, maxColumns: Int, emit: @escaping (FigureRecord) -> Bool) {
+        self.sheet = sheet
+        self.strings = strings
+        self.dates = dates
+        self.maxColumns = maxColumns
+        self.emit = emit
+    }
+
+    func start(_ name: XMLName, _ attributes: XMLAttributes) {
+        if inCell {
+            if name.is("v") {
+                collecting = true
+                hasValue = true
+            } else if name.is("f") {
+                hasFormula = true
+            } else if name.is("is") {
+                inInline = true
+                hasValue = true
+            } else if name.is("rPh") {
+                phoneticDepth += 1
+            } else if name.is("t"), inInline, phoneticDepth == 0 {
+                collecting = true
+            }
+        } else if name.is("c"), inSheetData {
+            startCell(attributes)
+        } else if name.is("row"), inSheetData {
+            let number = attributes.value("r").flatMap(Self.decimal) ?? 0
+            rowNumber = number > 0 ? number : rowNumber + 1
+            if let hidden = attributes.value("hidden"), let first = hidden.first {
+                rowHidden = first == UInt8(ascii: "1") || first == UInt8(ascii: "t")
+            } else {
+                rowHidden = false
+            }
+            column = -1
+            cells.removeAll(keepingCapacity: true)
+        } else if name.is("sheetData") {
+            inSheetData = true
+        }
+    }
+
+    func end(_ name: XMLName) {
+        if inCell {
+            if name.is("c") {
+                endCell()
+            } else if name.is("v") || name.is("t") {
+                collecting = false
+            } else if name.is("is") {
+                inInline = false
+            } else if name.is("rPh") {
+                phoneticDepth = max(phoneticDepth - 1, 0)
+            }
+        } else if name.is("row"), inSheetData {
+            if !cells.isEmpty {
+                rowsWithValues += 1
+                if !emit(FigureRecord(line: rowNumber, cells: cells, layout: .sheet(name: sheet), isHidden: rowHidden)) {
+                    parser?.fail(.stopped)
+                }
+            }
+        } else if name.is("sheetData") {
+            inSheetData = false
+        }
+    }
+
+    func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard collecting, value.count + bytes.count <= Self.maxCellBytes else { return }
+        value.append(contentsOf: bytes)
+    }
+
+    private func startCell(_ attributes: XMLAttributes) {
+        inCell = true
+        hasFormula = false
+        hasValue = false
+        collecting = false
+        inInline = false
+        phoneticDepth = 0
+        value.removeAll(keepingCapacity: true)
+        if let reference = attributes.value("r"), let parsed = Self.columnIndex(reference) {
+            column = parsed
+        } else {
+            column += 1
+        }
+        style = attributes.value("s").flatMap(Self.decimal) ?? 0
+        type = .number
+        if let t = attributes.value("t"), let first = t.first {
+            switch (first, t.count) {
+            case (UInt8(ascii: "s"), 1): type = .shared
+            case (UInt8(ascii: "s"), _): type = .formulaText
+            case (UInt8(ascii: "i"), _): type = .inline
+            case (UInt8(ascii: "b"), _): type = .boolean
+            case (UInt8(ascii: "e"), _): type = .error
+            case (UInt8(ascii: "d"), _): type = .isoDate
+            default: type = .number
+            }
+        }
+    }
+
+    private func endCell() {
+        inCell = false
+        collecting = false
+        guard let cell = makeCell() else { return }
+        guard column < maxColumns else {
+            cellsBeyond += 1
+            if firstBeyond == nil { firstBeyond = (rowNumber, column + 1) }
+            return
+        }
+        if cells.count <= column {
+            cells.append(contentsOf: repeatElement(FigureCell.empty, count: column - cells.count + 1))
+        }
+        cells[column] = cell
+    }
+
+    private func makeCell() -> FigureCell? {
+        let empty = !hasValue || value.isEmpty
+        if empty {
+            if hasFormula { return .formulaWithoutValue }
+            return type == .inline && hasValue ? FigureCell.empty : nil
+        }
+        switch type {
+        case .shared:
+            guard let index = Self.decimal(value[...]), index < strings.count else {
+                badStringIndices += 1
+                return nil
+            }
+            return .text(strings[index])
+        case .inline, .formulaText:
+            return .text(XlsxText.decode(value))
+        case .boolean:
+            return .text(value.first == UInt8(ascii: "1") ? "TRUE" : "FALSE")
+        case .error:
+            return .error(String(decoding: value, as: UTF8.self))
+        case .isoDate:
+            return .date(XlsxDateStyles.format(iso: String(decoding: value, as: UTF8.self)))
+        case .number:
+            let literal = String(decoding: value, as: UTF8.self)
+            if dates.isDate(style: style), let shown = dates.format(serial: literal) { return .date(shown) }
+            return .number(literal)
+        }
+    }
+
+    /// A non-negative decimal of at most 9 digits, else nil.
+    static func decimal<C: Collection>(_ bytes: C) -> Int? where C.Element == UInt8 {
+        guard !bytes.isEmpty, bytes.count <= 9 else { return nil }
+        var n = 0
+        for byte in bytes {
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            n = n * 10 + Int(byte - 0x30)
+        }
+        return n
+    }
+
+    /// The 0-based column of a reference such as `AB12` (letters first), or nil.
+    static func columnIndex(_ reference: UnsafeBufferPointer<UInt8>) -> Int? {
+        var n = 0, letters = 0
+        for byte in reference {
+            let upper = byte & 0xDF
+            guard upper >= UInt8(ascii: "A") && upper <= UInt8(ascii: "Z") else { break }
+            n = n * 26 + Int(upper - UInt8(ascii: "A") + 1)
+            letters += 1
+            if letters > 3 { return nil }
+        }
+        return letters > 0 ? n - 1 : nil
+    }
+}

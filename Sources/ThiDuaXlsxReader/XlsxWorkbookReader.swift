@@ -1,0 +1,181 @@
+import ThiDuaKit
+
+/// Reads a workbook's sheets as figure records, from its bytes: the caller (the workspace)
+/// opened the file through its guarded path; this type never touches the disk.
+///
+/// Opening reads the package structure (relationships, workbook, shared strings, styles)
+/// and refuses, with a Vietnamese diagnostic, anything that is not a readable .xlsx: an
+/// .xls, an .ods, a password-protected workbook, a damaged zip, a zip bomb, XML with a DTD.
+/// Each worksheet is then streamed row by row on demand.
+public final class XlsxWorkbookReader {
+    /// A sheet the workbook lists.
+    public struct Sheet: Hashable, Sendable {
+        /// The tab name, as the clerk sees it.
+        public var name: String
+        /// True for a hidden (or "very hidden") sheet; it is still read, and reported.
+        public var isHidden: Bool
+        /// False for a chart sheet or a dialog sheet, which hold no cells.
+        public var isWorksheet: Bool
+        /// The part in the zip.
+        let part: String
+    }
+
+    /// What reading one sheet found besides its rows.
+    public struct SheetSummary: Sendable {
+        /// Rows that held at least one value.
+        public var rowsWithValues = 0
+        /// Findings about the sheet (cells right of the kept columns, broken string links).
+        public var diagnostics: [Diagnostic] = []
+    }
+
+    /// The file label used in every diagnostic.
+    public let file: String
+    /// The sheets in workbook order.
+    public let sheets: [Sheet]
+    private let package: XlsxPackage
+    private let strings: [String]
+    private let dates: XlsxDateStyles
+    private let limits: XlsxReadLimits
+
+    /// Opens a workbook given as bytes. Throws `XlsxReadError`.
+    public init(bytes: [UInt8], file: String, limits: XlsxReadLimits = .standard) throws {
+        self.file = file
+        self.limits = limits
+        try XlsxContent.refuseIfNotZip(bytes, file: file)
+        let package = try XlsxPackage(bytes: bytes, file: file, limits: limits)
+        self.package = package
+        try XlsxContent.refuseOtherPackages(package, file: file)
+
+        let rootRelations = try Self.relationships(package, of: "", file: file)
+        guard let workbookPart = rootRelations.first(where: { $0.type.hasSuffix("/officeDocument") })?.target
+            ?? (package.contains("xl/workbook.xml") ? "xl/workbook.xml" : nil) else {
+            throw XlsxReadError.notAWorkbook(file: file, found: nil)
+        }
+        let workbook = XlsxPartElements(wanted: ["sheet", "workbookPr"], attributes: ["name", "state", "id", "date1904"])
+        try Self.parse(package, part: workbookPart, into: workbook, file: file)
+        let relations = try Self.relationships(package, of: workbookPart, file: file)
+        let byId = Dictionary(relations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+
+        var sheets: [Sheet] = []
+        for element in workbook.elements where element.name == "sheet" {
+            guard sheets.count < limits.maxSheets, let name = element.attributes["name"],
+                  let id = element.attributes["id"], let relation = byId[id] else { continue }
+            let state = element.attributes["state"] ?? "visible"
+            sheets.append(Sheet(name: VietnameseText.nfc(name), isHidden: state != "visible",
+                                isWorksheet: relation.type.hasSuffix("/worksheet"), part: relation.target))
+        }
+        guard !sheets.isEmpty else { throw XlsxReadError.noSheets(file: file) }
+        self.sheets = sheets
+
+        var strings: [String] = []
+        if let part = relations.first(where: { $0.type.hasSuffix("/sharedStrings") })?.target, package.contains(part) {
+            let table = XlsxSharedStrings(maxStrings: limits.maxSharedStrings, maxBytes: limits.maxSharedStringBytes)
+            let parser = try Self.parse(package, part: part, into: table, file: file, allowStop: true)
+            if table.overLimit || parser.failure == .stopped {
+                throw XlsxReadError.zipBomb(file: file, part: part, inflated: Int64(limits.maxSharedStringBytes), compressed: 0)
+            }
+            strings = table.strings
+        }
+        self.strings = strings
+
+        var dates = XlsxDateStyles()
+        if let part = relations.first(where: { $0.type.hasSuffix("/styles") })?.target, package.contains(part) {
+            let styles = XlsxPartElements(wanted: ["numFmt", "xf"], attributes: ["numFmtId", "formatCode"])
+            try Self.parse(package, part: part, into: styles, file: file)
+            dates = XlsxDateStyles(elements: styles.elements)
+        }
+        dates.uses1904 = workbook.elements.contains {
+            $0.name == "workbookPr" && ["1", "true"].contains($0.attributes["date1904"] ?? "")
+        }
+        self.dates = dates
+    }
+
+    /// Streams the rows of `sheet` that hold a value, in file order, into `body`, which
+    /// returns false to stop reading the sheet.
+    public func readRows(of sheet: Sheet, _ body: (FigureRecord) -> Bool) throws -> SheetSummary {
+        var summary = SheetSummary()
+        guard sheet.isWorksheet else { return summary }
+        try withoutActuallyEscaping(body) { body in
+            let rows = XlsxSheetRows(sheet: sheet.name, strings: strings, dates: dates,
+                                     maxColumns: limits.maxColumns, emit: body)
+            try Self.parse(package, part: sheet.part, into: rows, file: file, allowStop: true)
+            summary.rowsWithValues = rows.rowsWithValues
+            if rows.cellsBeyond > 0, let first = rows.firstBeyond {
+                summary.diagnostics.append(.warning(
+                    "\(VietnameseNumber.integer(rows.cellsBeyond)) ô có dữ liệu ở quá xa bên phải (từ cột \(SourcePosition.columnLetters(limits.maxColumns + 1))) không được đọc",
+                    at: SourcePosition(file: file, sheet: sheet.name, row: first.row, column: first.column),
+                    hint: "bảng số liệu chỉ cần vài chục cột; xoá các ô thừa rồi lưu lại"))
+            }
+            if rows.badStringIndices > 0 {
+                summary.diagnostics.append(.error(
+                    "\(VietnameseNumber.integer(rows.badStringIndices)) ô trỏ tới chữ không có trong tệp (tệp bị hỏng); các ô này được coi là trống",
+                    at: SourcePosition(file: file, sheet: sheet.name),
+                    hint: "mở tệp bằng Excel hoặc LibreOffice rồi lưu lại"))
+            }
+        }
+        return summary
+    }
+
+    // MARK: - Parts
+
+    struct Relationship {
+        var id: String
+        var type: String
+        var target: String
+    }
+
+    /// The relationships of `part` ("" for the package), targets resolved to part names.
+    /// A target that climbs out of the package is dropped: it names nothing inside it.
+    static func relationships(_ package: XlsxPackage, of part: String, file: String) throws -> [Relationship] {
+        let folder = part.split(separator: "/").dropLast().joined(separator: "/")
+        let name = part.split(separator: "/").last.map(String.init) ?? ""
+        let relsPart = (folder.isEmpty ? "" : folder + "/") + "_rels/" + name + ".rels"
+        guard package.contains(relsPart) else { return [] }
+        let collector = XlsxPartElements(wanted: ["Relationship"], attributes: ["Id", "Type", "Target", "TargetMode"])
+        try parse(package, part: relsPart, into: collector, file: file)
+        return collector.elements.compactMap { element in
+            guard element.attributes["TargetMode"] != "External", let id = element.attributes["Id"],
+                  let type = element.attributes["Type"], let target = element.attributes["Target"],
+                  let resolved = resolve(target, from: folder) else { return nil }
+            return Relationship(id: id, type: type, target: resolved)
+        }
+    }
+
+    /// `target` relative to `folder` (or absolute from the package root), without `.` and
+    /// `..`; nil when it would leave the package.
+    static func resolve(_ target: String, from folder: String) -> String? {
+        var parts: [Substring] = target.hasPrefix("/") ? [] : folder.split(separator: "/")
+        for piece in target.split(separator: "/") {
+            if piece == "." || piece.isEmpty { continue }
+            if piece == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(piece)
+            }
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "/")
+    }
+
+    /// Streams `part` through libxml2 into `handler`; throws for a DTD or malformed XML.
+    @discardableResult
+    static func parse(_ package: XlsxPackage, part: String, into handler: XMLEventHandler, file: String,
+                      allowStop: Bool = false) throws -> XMLEventParser {
+        let parser = XMLEventParser(handler: handler)
+        if let stoppable = handler as? XMLStoppableHandler { stoppable.parser = parser }
+        try withExtendedLifetime(handler) {
+            try package.stream(part) { chunk in
+                parser.feed(chunk)
+                return parser.failure == nil
+            }
+            parser.finish()
+        }
+        switch parser.failure {
+        case nil: return parser
+        case .stopped where allowStop: return parser
+        case .stopped: throw XlsxReadError.damaged(file: file, part: part)
+        case .documentTypeDeclaration: throw XlsxReadError.documentType(file: file, part: part)
+        case .malformed(let line, _): throw XlsxReadError.malformedXML(file: file, part: part, line: line)
+        }
+    }
+}
