@@ -29,7 +29,7 @@ enum DocxTestSupport {
             guard let data = try? Data(contentsOf: example(file.value)) else {
                 return .failure(.error("không có \(file.value)", at: file.position))
             }
-            return .success(FigureSource(label: file.value, bytes: [UInt8](data)))
+            return .success([FigureSource(label: file.value, bytes: [UInt8](data))])
         }
         #expect(!reportDiagnostics.hasErrors, "\(reportDiagnostics)")
         guard let report else { return document }
