@@ -15,8 +15,6 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
-        // Writes the zip container of .docx files in memory (see README, "Word").
-        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // The C library, found through pkg-config; apt installs it on Debian.
@@ -45,16 +43,6 @@ let package = Package(
             name: "ThiDuaXlsx",
             dependencies: ["CXlsxWriter", "ThiDuaKit"]
         ),
-        // Word documents (.docx) in the official layout: WordprocessingML parts from the
-        // view model and the docx templates, zipped in memory. No file access.
-        .target(
-            name: "ThiDuaDocx",
-            dependencies: [
-                "ThiDuaKit",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-                .product(name: "Yams", package: "Yams"),
-            ]
-        ),
         // libxml2's SAX2 push parser, found through pkg-config (Debian: libxml2-dev).
         .systemLibrary(
             name: "CLibXML2",
@@ -67,6 +55,15 @@ let package = Package(
             name: "CLibZip",
             pkgConfig: "libzip",
             providers: [.apt(["libzip-dev"])]
+        ),
+        // Word documents (.docx) in the official layout: WordprocessingML parts from the
+        // view model and the docx templates, zipped in memory by libzip. No file access.
+        .target(
+            name: "ThiDuaDocx",
+            dependencies: [
+                "ThiDuaKit", "CLibZip",
+                .product(name: "Yams", package: "Yams"),
+            ]
         ),
         // Reads the units' filled .xlsx workbooks into figure records: zip through
         // libzip (from memory, never extracted to disk), sheet XML streamed through
@@ -140,8 +137,7 @@ let package = Package(
         .testTarget(
             name: "ThiDuaDocxTests",
             dependencies: [
-                "ThiDuaDocx", "ThiDuaKit", "BenchSupport",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "ThiDuaDocx", "ThiDuaKit", "BenchSupport", "CLibZip",
             ],
             // Golden parts and the judge scripts are read through #filePath.
             exclude: ["Expected", "Scripts"]

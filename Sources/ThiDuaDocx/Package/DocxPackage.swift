@@ -1,6 +1,6 @@
+import CLibZip
 import Foundation
 import ThiDuaKit
-import ZIPFoundation
 
 /// The parts of a .docx (an Open Packaging Conventions zip) and how they are put
 /// together: each part is rendered from its template, then all are zipped in memory.
@@ -44,30 +44,71 @@ enum DocxPackage {
     }
 
     /// The zip of `parts`, deflated, every entry dated `date` (so the same document always
-    /// gives the same bytes).
+    /// gives the same bytes). Written by libzip into a buffer in memory: the project's one
+    /// zip library (the xlsx reader's too), and nothing touches the disk.
     static func zip(_ parts: [(path: String, xml: String)], date: CivilDate?) throws -> [UInt8] {
-        let archive: Archive
-        do {
-            archive = try Archive(data: Data(), accessMode: .create)
-        } catch {
-            throw ThiDuaError.output(path: "", message: "không tạo được tệp nén .docx trong bộ nhớ (\(error))")
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        guard let buffer = zip_source_buffer_create(nil, 0, 0, &error) else { throw failure("không tạo được bộ đệm") }
+        guard let archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error) else {
+            zip_source_free(buffer)
+            throw failure("không mở được tệp nén trong bộ nhớ")
         }
-        let modified = Self.date(date)
+        // The archive now owns `buffer` and writes into it when closed: keep it after that.
+        zip_source_keep(buffer)
+        defer { zip_source_free(buffer) }
+        let modified = time_t(Self.date(date).timeIntervalSince1970)
         for part in parts {
-            let data = Data(part.xml.utf8)
-            do {
-                try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(data.count), modificationDate: modified,
-                                     compressionMethod: .deflate, bufferSize: 1 << 16) { position, size in
-                    data.subdata(in: Int(position)..<Int(position) + size)
-                }
-            } catch {
-                throw ThiDuaError.output(path: part.path, message: "không ghi được phần \(part.path) vào tệp .docx (\(error))")
+            let bytes = Array(part.xml.utf8)
+            // libzip frees the copy (freep = 1) once the archive is written.
+            guard let copy = malloc(max(bytes.count, 1)) else {
+                zip_discard(archive)
+                throw failure("hết bộ nhớ")
+            }
+            bytes.withUnsafeBytes { source in
+                if let base = source.baseAddress { copy.copyMemory(from: base, byteCount: source.count) }
+            }
+            guard let data = zip_source_buffer(archive, copy, zip_uint64_t(bytes.count), 1) else {
+                free(copy)
+                zip_discard(archive)
+                throw failure("không thêm được phần \(part.path)")
+            }
+            let index = zip_file_add(archive, part.path, data, zip_flags_t(ZIP_FL_ENC_UTF_8))
+            guard index >= 0 else {
+                zip_source_free(data)
+                zip_discard(archive)
+                throw failure("không thêm được phần \(part.path)")
+            }
+            let entry = zip_uint64_t(index)
+            guard zip_set_file_compression(archive, entry, ZIP_CM_DEFLATE, 6) == 0,
+                  zip_file_set_mtime(archive, entry, modified, 0) == 0 else {
+                zip_discard(archive)
+                throw failure("không đặt được cách nén phần \(part.path)")
             }
         }
-        guard let bytes = archive.data else {
-            throw ThiDuaError.output(path: "", message: "không lấy được nội dung tệp .docx từ bộ nhớ")
+        guard zip_close(archive) == 0 else {
+            zip_discard(archive)
+            throw failure("không ghi được tệp nén")
         }
-        return [UInt8](bytes)
+        return try contents(of: buffer)
+    }
+
+    /// The bytes libzip wrote into `buffer`.
+    static func contents(of buffer: OpaquePointer) throws -> [UInt8] {
+        guard zip_source_open(buffer) == 0 else { throw failure("không đọc lại được tệp nén") }
+        defer { zip_source_close(buffer) }
+        guard zip_source_seek(buffer, 0, SEEK_END) == 0 else { throw failure("không đọc lại được tệp nén") }
+        let size = zip_source_tell(buffer)
+        guard size >= 0, zip_source_seek(buffer, 0, SEEK_SET) == 0 else { throw failure("không đọc lại được tệp nén") }
+        var bytes = [UInt8](repeating: 0, count: Int(size))
+        let read = bytes.withUnsafeMutableBytes { zip_source_read(buffer, $0.baseAddress, zip_uint64_t(size)) }
+        guard read == size else { throw failure("không đọc lại được tệp nén") }
+        return bytes
+    }
+
+    static func failure(_ message: String) -> ThiDuaError {
+        .output(path: "", message: "tệp .docx: \(message)")
     }
 
     /// Noon of `date` in UTC (1 January 1980, the first day a zip can hold, without one):

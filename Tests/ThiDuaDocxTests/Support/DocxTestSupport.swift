@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import ZIPFoundation
+import CLibZip
 @testable import ThiDuaDocx
 import ThiDuaKit
 
@@ -43,12 +43,28 @@ enum DocxTestSupport {
 
     /// The parts of a .docx, by path, read back from its zip.
     static func parts(_ bytes: [UInt8]) throws -> [String: String] {
-        let archive = try Archive(data: Data(bytes), accessMode: .read)
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 16)
+        defer { buffer.deallocate() }
+        bytes.withUnsafeBytes { if let base = $0.baseAddress { buffer.baseAddress?.copyMemory(from: base, byteCount: $0.count) } }
+        let source = try #require(zip_source_buffer_create(buffer.baseAddress, zip_uint64_t(bytes.count), 0, &error))
+        // ZIP_CHECKCONS: the central directory must agree with the local headers.
+        let archive = try #require(zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error), "không phải tệp zip hợp lệ")
+        defer { zip_discard(archive) }
         var parts: [String: String] = [:]
-        for entry in archive {
-            var data = Data()
-            _ = try archive.extract(entry) { data.append($0) }
-            parts[entry.path] = String(decoding: data, as: UTF8.self)
+        for index in 0..<zip_get_num_entries(archive, 0) {
+            var info = zip_stat_t()
+            zip_stat_init(&info)
+            #expect(zip_stat_index(archive, zip_uint64_t(index), 0, &info) == 0)
+            let name = String(cString: try #require(info.name))
+            let file = try #require(zip_fopen_index(archive, zip_uint64_t(index), 0))
+            var data = [UInt8](repeating: 0, count: Int(info.size))
+            let read = data.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, info.size) }
+            zip_fclose(file)
+            #expect(read == Int64(info.size), "\(name): CRC hay độ dài sai")
+            parts[name] = String(decoding: data, as: UTF8.self)
         }
         return parts
     }
