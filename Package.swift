@@ -118,6 +118,7 @@ let package = Package(
             dependencies: [
                 "ThiDuaKit",
                 "BenchSupport",
+                "TestFixtures",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             // Golden files and the bad-input corpus are read through #filePath.
@@ -137,7 +138,7 @@ let package = Package(
         .testTarget(
             name: "ThiDuaDocxTests",
             dependencies: [
-                "ThiDuaDocx", "ThiDuaKit", "BenchSupport", "CLibZip",
+                "ThiDuaDocx", "ThiDuaKit", "BenchSupport", "CLibZip", "TestFixtures",
             ],
             // Golden parts and the judge scripts are read through #filePath.
             exclude: ["Expected", "Scripts"]

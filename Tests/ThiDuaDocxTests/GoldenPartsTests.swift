@@ -1,4 +1,5 @@
 import Foundation
+import TestFixtures
 import Testing
 import ThiDuaKit
 @testable import ThiDuaDocx
@@ -7,29 +8,10 @@ import ThiDuaKit
 /// the parts every document shares (styles, settings, headers, content types,
 /// relationships). `THIDUA_RECORD=1 swift test` writes them anew; read the diff first.
 enum GoldenParts {
-    static var recording: Bool { ProcessInfo.processInfo.environment["THIDUA_RECORD"] == "1" }
-
     static func check(_ actual: String, against name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let url = DocxTestSupport.expected.appendingPathComponent(name)
-        if recording {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try actual.write(to: url, atomically: true, encoding: .utf8)
-            return
+        if let mismatch = try GoldenFile.mismatch(actual, expectedAt: DocxTestSupport.expected.appendingPathComponent(name), name: name) {
+            Issue.record(Comment(rawValue: mismatch), sourceLocation: sourceLocation)
         }
-        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record("thiếu tệp mẫu \(name): chạy THIDUA_RECORD=1 swift test", sourceLocation: sourceLocation)
-            return
-        }
-        guard actual != expected else { return }
-        let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
-        let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let line = zip(a, e).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, e.count)
-        let got = line < a.count ? String(a[line]) : "<hết>"
-        let want = line < e.count ? String(e[line]) : "<hết>"
-        // Long XML lines: show where they part.
-        let common = zip(got, want).prefix { $0 == $1 }.count
-        Issue.record("\(name) khác ở dòng \(line + 1), ký tự \(common + 1):\n  có:  …\(got.dropFirst(max(0, common - 60)).prefix(160))\n  cần: …\(want.dropFirst(max(0, common - 60)).prefix(160))",
-                     sourceLocation: sourceLocation)
     }
 }
 
