@@ -138,7 +138,7 @@ let package = Package(
         .testTarget(
             name: "ThiDuaDocxTests",
             dependencies: [
-                "ThiDuaDocx", "ThiDuaKit", "BenchSupport", "CLibZip", "TestFixtures",
+                "ThiDuaDocx", "ThiDuaKit", "ThiDuaWorkspace", "BenchSupport", "CLibZip", "TestFixtures",
             ],
             // Golden parts and the judge scripts are read through #filePath.
             exclude: ["Expected", "Scripts"]

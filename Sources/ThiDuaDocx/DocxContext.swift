@@ -31,6 +31,7 @@ enum DocxContext {
         let signature = context["signature"]
         let subject = text(context["subject"])
         let closingLeft = Int(Double(layout.textWidth) * 0.45)
+        let annexes = annexValues(context, layout: layout, dropped: dropped)
 
         return .map([
             ("parent_body", lines(letterhead.parentBodyLines)),
@@ -61,8 +62,9 @@ enum DocxContext {
             ("authority", run(text(signature?["authority"]))),
             ("signature_title", run(text(signature?["title"]))),
             ("signer", run(text(signature?["signer"]))),
-            ("has_annexes", .bool(formatter.annexes.count > 0)),
-            ("annexes", .list(annexes(document, formatter: formatter))),
+            ("has_annexes", .bool(!annexes.isEmpty)),
+            ("last_landscape", .bool(document.annexes.last?.landscape ?? false)),
+            ("annexes", .list(annexes)),
             ("properties", properties(document, subject: subject, issuingBody: issuingBody, dropped: dropped)),
         ])
     }
@@ -76,26 +78,31 @@ enum DocxContext {
         return DocxRuns.run(lines.joined(separator: "\n"), dropped: dropped)
     }
 
-    /// Each annex: "PHỤ LỤC" (numbered when there are several), its name, the line saying
-    /// which document it accompanies, and the table on landscape pages.
-    static func annexes(_ document: Document, formatter: DocxFormatter) -> [TemplateValue] {
-        let plan = formatter.annexes
-        let layout = formatter.layout
-        let dropped = formatter.dropped
-        let kind = kindWord(document.kind)
-        let number = DocumentFormat.numberAndSymbol(number: document.header.number, symbol: document.header.symbol.value)
-        let accompanies = "(Kèm theo \(kind) số \(number) ngày \(document.header.date.value.short()) của \(document.header.issuingBodyAsWritten))"
-        return plan.annexes.enumerated().map { index, annex in
-            let heading = plan.count == 1 ? "PHỤ LỤC" : "PHỤ LỤC \(RomanNumeral.string(index + 1) ?? String(index + 1))"
-            let table = DocxTable(table: annex.table, width: layout.landscapeTextWidth, size: layout.annexTableSize,
-                                  small: true, dropped: dropped)
+    /// Each annex of the view model: its label ("PHỤ LỤC", "PHỤ LỤC II"), title and the
+    /// line saying which document it accompanies as runs, its content as the formatter wrote
+    /// it, whether its pages are turned, and the indent of the short rule under it.
+    static func annexValues(_ context: TemplateValue, layout: DocxLayout, dropped: DroppedCharacters?) -> [TemplateValue] {
+        guard case .list(let items)? = context["annexes"] else { return [] }
+        func text(_ value: TemplateValue?) -> String {
+            if case .string(let s)? = value { return s }
+            return ""
+        }
+        return items.enumerated().map { index, annex in
+            var landscape = false
+            if case .bool(let turned)? = annex["landscape"] { landscape = turned }
+            var content = ""
+            if case .list(let blocks)? = annex["blocks"] {
+                for block in blocks { content += text(block["docx"]) }
+            }
+            let width = landscape ? layout.landscapeTextWidth : layout.textWidth
             return .map([
-                ("heading", .string(DocxRuns.run(heading, dropped: dropped))),
-                ("caption", .string(DocxRuns.run(annex.caption, dropped: dropped))),
-                ("accompanies", .string(DocxRuns.run(accompanies, dropped: dropped))),
-                ("rule", .string(String(max(0, (layout.landscapeTextWidth - DocxLayout.twips(layout.subjectRule)) / 2)))),
-                ("table", .string(table.xml)),
-                ("last", .bool(index == plan.count - 1)),
+                ("heading", .string(DocxRuns.run(text(annex["label"]), dropped: dropped))),
+                ("caption", .string(DocxRuns.run(text(annex["title"]), dropped: dropped))),
+                ("accompanies", .string(DocxRuns.run(text(annex["accompanies"]), dropped: dropped))),
+                ("landscape", .bool(landscape)),
+                ("rule", .string(String(max(0, (width - DocxLayout.twips(layout.subjectRule)) / 2)))),
+                ("content", .string(content)),
+                ("last", .bool(index == items.count - 1)),
             ])
         }
     }

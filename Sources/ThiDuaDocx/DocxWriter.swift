@@ -10,7 +10,8 @@ public struct DocxOutput: Sendable {
 
 /// Writes documents as .docx in the official layout (Nghị định 30/2020/NĐ-CP, Phụ lục I):
 /// the letterhead and closing as borderless tables, the body from the view model's
-/// `docx` text, long tables in landscape annexes, page numbers from page 2 on.
+/// `docx` text, each annex in a section of its own (landscape when it asks), page numbers
+/// from page 2 on.
 ///
 /// The writer opens no file: it turns a checked document into bytes, and the caller
 /// (the workspace layer) writes them where they belong. The parts come from the docx
@@ -32,10 +33,10 @@ public struct DocxWriter: Sendable {
         self.layout = try DocxLayout(templates: templates)
     }
 
-    /// The formatter that writes `document`'s blocks for Word: it knows which of the
-    /// document's tables go into annexes. Use a new one for each document.
+    /// The formatter that writes `document`'s blocks for Word: it knows which tables are
+    /// in landscape annexes. Use a new one for each document.
     public func formatter(for document: Document) -> DocxFormatter {
-        DocxFormatter(layout: layout, annexes: DocxAnnexPlan(document: document, layout: layout), dropped: DroppedCharacters())
+        DocxFormatter(layout: layout, annexes: DocxAnnexPlan(document: document), dropped: DroppedCharacters())
     }
 
     /// The .docx of `document`, its view model built here with the Word formatter alone.

@@ -51,9 +51,8 @@ extension ReportWorkbook {
                 row.cells.append(.init(column: 0, value: .text(group.name), style: nameStyle))
                 for (index, slot) in slots.enumerated() {
                     guard let percent = slot.percent else { continue }
-                    let pair = slot.figure.map { totals.groups[g][$0] } ?? ReportFigures.Pair()
                     let source = XlsxCellReference.sheetCell(sheet: summarySheetName, row: layout.subtotalRows[g], column: percent)
-                    row.cells.append(.init(column: index + 1, value: .formula(source, cachedValue: ReportFigures.quotient(pair.actual, pair.target)), style: percentStyle))
+                    row.cells.append(.init(column: index + 1, value: .formula(source, cachedValue: groupPercent(slot, group: g, totals: totals)), style: percentStyle))
                 }
                 try emit(row)
             }
@@ -65,7 +64,8 @@ extension ReportWorkbook {
             let series = slots.enumerated().map { index, slot in
                 XlsxColumnChart.Series(
                     name: slot.indicator.name, sheet: chartSheetName, categories: categories,
-                    values: XlsxRange(firstRow: firstDataRow, firstColumn: index + 1, lastRow: lastDataRow, lastColumn: index + 1))
+                    values: XlsxRange(firstRow: firstDataRow, firstColumn: index + 1, lastRow: lastDataRow, lastColumn: index + 1),
+                    cachedValues: input.groups.indices.map { groupPercent(slot, group: $0, totals: totals).number })
             }
             let chart = XlsxColumnChart(
                 title: "Tỷ lệ % đạt chỉ tiêu", categoryAxisTitle: "Khối, cụm", valueAxisTitle: "% đạt",
@@ -76,5 +76,26 @@ extension ReportWorkbook {
             orientation: .landscape, paperSize: XlsxPageSetup.paperA4, fitToPagesWide: 1, fitToPagesTall: 0,
             footer: XlsxPageSetup.pageNumberFooter, margins: reportMargins)
         return plan
+    }
+
+    /// "% đạt" of one group, as the subtotal row of "Tổng hợp" computes it: the group's
+    /// figure over the sum of its units' targets, or a rate over its target percentage.
+    static func groupPercent(_ slot: SummaryLayout.Slot, group: Int, totals: ReportTotals) -> XlsxFormulaResult {
+        if slot.ratio != nil {
+            guard let figures = slot.ratioFigures, let target = slot.indicator.overallTarget, target != 0,
+                  case .number(let rate) = ReportFigures.quotient(totals.groups[group][figures.numerator].actual,
+                                                                  totals.groups[group][figures.denominator].actual) else { return .text("") }
+            return .number(rate / (Double(target) / 100))
+        }
+        let pair = slot.figure.map { totals.groups[group][$0] } ?? ReportFigures.Pair()
+        return ReportFigures.quotient(pair.actual, pair.target)
+    }
+}
+
+extension XlsxFormulaResult {
+    /// The number, or nil for text (an empty result).
+    var number: Double? {
+        if case .number(let value) = self { return value }
+        return nil
     }
 }

@@ -23,3 +23,11 @@ enum ReportDisplayText {
         return "\(sign)\(whole),\(fraction)%"
     }
 }
+
+extension ReportDisplayText {
+    /// The words of a header, lowercased, for comparing a name with its unit ("Số CĐCS" and
+    /// "CĐCS": the unit is already said).
+    static func words(_ text: String) -> [String] {
+        text.lowercased().split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" }).map(String.init)
+    }
+}

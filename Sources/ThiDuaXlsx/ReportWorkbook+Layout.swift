@@ -31,12 +31,19 @@ struct SummaryLayout {
     static let serialColumn = 0
     static let nameColumn = 1
     static let firstIndicatorColumn = 2
-    static let issuingBodyRow = 0
-    static let titleRow = 1
-    static let periodRow = 2
-    static let headerRow = 4
-    static let subHeaderRow = 5
-    static let firstDataRow = 6
+
+    /// The lines of the title block, in order (those with text): issuing body, title,
+    /// subject, period, the "Kèm theo …" line.
+    enum TitleLine: CaseIterable {
+        case issuingBody, title, subject, period, accompanies
+    }
+
+    /// The title block's lines and their rows.
+    let titleLines: [(line: TitleLine, row: Int)]
+    /// The two header rows, after the title block and one empty row.
+    let headerRow: Int
+    var subHeaderRow: Int { headerRow + 1 }
+    var firstDataRow: Int { headerRow + 2 }
 
     var slots: [Slot]
     /// Keys of the indicators with an actual column, in column order: the figures of a row.
@@ -49,6 +56,16 @@ struct SummaryLayout {
     var grandTotalRow: Int
 
     init(input: SummaryWorkbookInput) throws {
+        // The issuing body and the title always; the other lines when they have text.
+        let present = TitleLine.allCases.filter { line in
+            switch line {
+            case .issuingBody, .title, .period: return true
+            case .subject: return !input.subject.trimmingSpaces.isEmpty
+            case .accompanies: return !input.accompanies.trimmingSpaces.isEmpty
+            }
+        }
+        titleLines = present.enumerated().map { ($0.element, $0.offset) }
+        headerRow = present.count + 1
         var keys: [String: Int] = [:]
         var slots: [Slot] = []
         var column = SummaryLayout.firstIndicatorColumn
@@ -63,8 +80,16 @@ struct SummaryLayout {
             var slot = Slot(indicator: indicator, firstColumn: column, lastColumn: column)
             switch indicator.kind {
             case .ratio:
-                slot.ratio = (column, 0, 0, "", "")
-                column += 1
+                if indicator.hasTarget {
+                    // "Chỉ tiêu" (the target percentage), "Tỷ lệ", "% đạt".
+                    slot.target = column
+                    slot.ratio = (column + 1, 0, 0, "", "")
+                    slot.percent = column + 2
+                    column += 3
+                } else {
+                    slot.ratio = (column, 0, 0, "", "")
+                    column += 1
+                }
             case .count, .money:
                 if indicator.hasTarget {
                     slot.target = column
@@ -91,8 +116,8 @@ struct SummaryLayout {
             return actual
         }
         for index in slots.indices {
-            guard case .ratio(let numeratorKey, let denominatorKey) = slots[index].indicator.kind else { continue }
-            let ratioColumn = slots[index].firstColumn
+            guard case .ratio(let numeratorKey, let denominatorKey) = slots[index].indicator.kind,
+                  let ratioColumn = slots[index].ratio?.column else { continue }
             slots[index].ratio = (
                 ratioColumn, try actualColumn(numeratorKey, for: slots[index].indicator),
                 try actualColumn(denominatorKey, for: slots[index].indicator), numeratorKey, denominatorKey)
@@ -114,7 +139,7 @@ struct SummaryLayout {
         lastColumn = max(column - 1, SummaryLayout.nameColumn)
         guard lastColumn < XlsxWorksheet.columnCount else { throw XlsxError.columnOutOfRange(column: lastColumn) }
 
-        var row = SummaryLayout.firstDataRow
+        var row = headerRow + 2
         for group in input.groups {
             groupHeaderRows.append(row)
             row += 1 + group.units.count
@@ -143,8 +168,18 @@ struct SummaryLayout {
         try body(grandTotalRow, .grandTotal)
     }
 
-    /// Slots of indicators with a target (the ones the chart shows).
-    var targetSlots: [Slot] { slots.filter { $0.percent != nil } }
+    /// Slots of indicators whose groups have a target to reach (the ones the chart shows):
+    /// the units' own targets summed, or a rate's target, which holds for every group.
+    var targetSlots: [Slot] {
+        slots.filter { slot in
+            guard slot.percent != nil else { return false }
+            if case .ratio = slot.indicator.kind { return true }
+            return slot.indicator.hasUnitTargets
+        }
+    }
+
+    /// The row after the table where the signature block starts (one row left empty).
+    var signatureRow: Int { grandTotalRow + 2 }
 }
 
 /// One set of figures of a row: per indicator key, target and actual.

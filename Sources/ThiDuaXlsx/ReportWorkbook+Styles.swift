@@ -20,6 +20,11 @@ enum ReportStyles {
     static let issuingBody = body.with { $0.bold = true; $0.horizontalAlignment = .center; $0.wrapText = true }
     static let title = body.with { $0.bold = true; $0.fontSize = 14; $0.horizontalAlignment = .center; $0.wrapText = true }
     static let period = body.with { $0.italic = true; $0.horizontalAlignment = .center; $0.wrapText = true }
+    static let subject = body.with { $0.bold = true; $0.horizontalAlignment = .center; $0.wrapText = true }
+    /// The signature block under the table: plain centred lines, bold for titles and names.
+    static let signatureLine = body.with { $0.horizontalAlignment = .center }
+    static let signatureBold = signatureLine.with { $0.bold = true }
+    static let signaturePlaceDate = signatureLine.with { $0.italic = true }
     static let header = body.with {
         $0.bold = true; $0.horizontalAlignment = .center; $0.wrapText = true; $0.border = .thin; $0.backgroundColor = headerFill
     }

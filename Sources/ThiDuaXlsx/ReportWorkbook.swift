@@ -5,9 +5,12 @@
 ///    groups, a subtotal row per group and a grand-total row, all totals as real
 ///    formulas (`SUM`, `+`, `IF(…=0,"",…/…)`) with values computed exactly in Swift
 ///    stored as their cached results.
-/// 2. "Biểu đồ" — "% đạt" per group for the indicators with a target, and a column chart.
-/// 3. "Chưa báo cáo" — units that sent no report.
-/// 4. "Nguồn" — reconciliation figures.
+/// 2. "So sánh" (when previous figures were given) — each indicator over the units with
+///    figures in both periods, the change and its rate, and the units left out.
+/// 3. "Biểu đồ" — "% đạt" per group for the indicators with a target, and a column chart
+///    whose stored points are the figures.
+/// 4. "Chưa báo cáo" — units that sent no report.
+/// 5. "Nguồn" — reconciliation figures.
 ///
 /// Both libxlsxwriter modes give the same cells, merges, formulas and formats: every
 /// sheet is produced as one ordered stream of rows (see ``XlsxWorkbook/Options/constantMemory``).
@@ -68,16 +71,18 @@ public enum ReportWorkbook {
         }
     }
 
-    /// The four sheet plans, after checking the input and computing the totals.
+    /// The sheet plans, after checking the input and computing the totals.
     static func plans(for input: SummaryWorkbookInput) throws -> [XlsxSheetPlan] {
         let layout = try SummaryLayout(input: input)
         let totals = try ReportTotals(input: input, layout: layout)
-        return [
-            try summaryPlan(input: input, layout: layout, totals: totals),
+        var plans = [try summaryPlan(input: input, layout: layout, totals: totals)]
+        if let comparison = input.comparison { plans.append(comparisonPlan(comparison)) }
+        plans += [
             chartPlan(input: input, layout: layout, totals: totals),
             missingPlan(input: input),
             sourcesPlan(input: input),
         ]
+        return plans
     }
 }
 

@@ -23,6 +23,14 @@ public struct SummaryWorkbookInput: Hashable, Sendable {
     public var sources: [SourceEntry]
     /// The document's author property; the issuing body when empty.
     public var author: String
+    /// The report's subject (trích yếu), under the title; empty for none.
+    public var subject: String = ""
+    /// "(Kèm theo Báo cáo số 41/BC-LĐLĐ ngày 12/9/2025 của …)", under the period; empty for none.
+    public var accompanies: String = ""
+    /// The block under the table: người lập biểu on the left, the signature on the right.
+    public var signature: WorkbookSignature?
+    /// The like-for-like comparison with the previous period, for the "So sánh" sheet.
+    public var comparison: WorkbookComparison?
 
     /// Creates an input.
     public init(
@@ -60,19 +68,35 @@ public struct IndicatorColumnGroup: Hashable, Sendable {
     public var name: String
     /// Unit shown after the name in brackets ("người", "đồng"); empty for none.
     public var unit: String
-    /// With a target the indicator has three columns: "Chỉ tiêu", "Thực hiện", "% đạt";
-    /// without, one: "Thực hiện". Ignored for ratios.
+    /// With a target the indicator has three columns: "Chỉ tiêu", "Thực hiện" (a ratio:
+    /// "Tỷ lệ"), "% đạt"; without, one.
     public var hasTarget: Bool
     /// Count, money or ratio.
     public var kind: Kind
+    /// The target of the whole (the reviewed plan's, or the reporting body's): the grand
+    /// total's "Chỉ tiêu" holds it instead of the sum of the units' own targets. For a
+    /// ratio, in percent points (100 = 100%), and it applies to every row.
+    public var overallTarget: Int64?
+    /// True when the units carry their own targets (`IndicatorValue.target`), so group
+    /// subtotals have one; false leaves the units' and groups' "Chỉ tiêu" blank.
+    public var hasUnitTargets: Bool
 
     /// Creates an indicator.
-    public init(key: String, name: String, unit: String = "", hasTarget: Bool = false, kind: Kind = .count) {
+    public init(key: String, name: String, unit: String = "", hasTarget: Bool = false, kind: Kind = .count,
+                overallTarget: Int64? = nil, hasUnitTargets: Bool? = nil) {
         self.key = key
         self.name = name
         self.unit = unit
-        self.hasTarget = hasTarget
+        self.hasTarget = hasTarget || overallTarget != nil
         self.kind = kind
+        self.overallTarget = overallTarget
+        // A ratio's target is the overall percentage; otherwise a target without an overall
+        // one can only be the units' own.
+        if case .ratio = kind {
+            self.hasUnitTargets = false
+        } else {
+            self.hasUnitTargets = hasUnitTargets ?? (hasTarget && overallTarget == nil)
+        }
     }
 }
 

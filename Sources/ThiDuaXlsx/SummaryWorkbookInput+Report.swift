@@ -11,19 +11,24 @@ extension SummaryWorkbookInput {
         let stats = result.statistics
         var columns: [IndicatorColumnGroup] = []
         var leftOut: [String] = []
-        for indicator in stats.indicators.indicators {
+        // An indicator no file has figures for would show totals of 0 that nobody reported.
+        for indicator in stats.indicators.indicators where (stats.totals(for: indicator.key)?.reportingUnits ?? 0) > 0 {
             let totals = stats.totals(for: indicator.key)
-            let hasOwnTargets = (totals?.unitsWithOwnTarget ?? 0) > 0
+            // Every indicator with a target, overall (the plan's) or per unit, gets its
+            // "Chỉ tiêu" and "% đạt" columns.
+            let hasOwnTargets = (totals?.unitsWithOwnTarget ?? 0) > 0 && !indicator.isComputed
+            let overall = indicator.target
             switch (indicator.kind, indicator.aggregation) {
             case (_, .ratio(let numerator, let denominator)):
                 columns.append(IndicatorColumnGroup(key: indicator.key, name: indicator.name, unit: indicator.unit,
-                                                    kind: .ratio(numeratorKey: numerator, denominatorKey: denominator)))
-            case (.count, .sum):
+                                                    hasTarget: overall != nil,
+                                                    kind: .ratio(numeratorKey: numerator, denominatorKey: denominator),
+                                                    overallTarget: overall))
+            case (.count, .sum), (.money, .sum):
                 columns.append(IndicatorColumnGroup(key: indicator.key, name: indicator.name, unit: indicator.unit,
-                                                    hasTarget: hasOwnTargets, kind: .count))
-            case (.money, .sum):
-                columns.append(IndicatorColumnGroup(key: indicator.key, name: indicator.name, unit: indicator.unit,
-                                                    hasTarget: hasOwnTargets, kind: .money))
+                                                    hasTarget: hasOwnTargets || overall != nil,
+                                                    kind: indicator.kind == .money ? .money : .count,
+                                                    overallTarget: overall, hasUnitTargets: hasOwnTargets))
             case (.ratio, .sum):
                 leftOut.append(indicator.name)
             }
@@ -68,5 +73,45 @@ extension SummaryWorkbookInput {
         self.init(issuingBody: document.header.issuingBody, title: title, period: period, indicators: columns, groups: groups,
                   missingUnits: stats.missingUnits.map { MissingUnit(name: $0.name, group: $0.group ?? "") },
                   sources: sources, author: document.header.issuingBody)
+        subject = document.subject
+        accompanies = "(\(DocumentView.accompaniesLine(document)))"
+        let sign = document.signature
+        signature = WorkbookSignature(
+            preparer: spec?.preparer,
+            placeAndDate: DocumentFormat.placeAndDate(place: document.header.place, date: document.header.date.value),
+            authority: sign.authority.map { [$0.rawValue, sign.onBehalfOf].compactMap { $0 }.joined(separator: " ") },
+            title: sign.title, signer: sign.signer.value)
+        comparison = Self.comparison(stats, words: spec?.previousWords ?? "kỳ trước")
+    }
+
+    /// The like-for-like comparison of every indicator, the whole first, then each group.
+    static func comparison(_ stats: ReportStatistics, words: String) -> WorkbookComparison? {
+        guard let compared = stats.comparison else { return nil }
+        func rows(group: String, _ totals: [IndicatorTotals]) -> [ComparisonRow] {
+            zip(stats.indicators.indicators, totals).compactMap { indicator, totals in
+                guard let change = totals.change else { return nil }
+                let figures: ComparisonRow.Figures
+                if indicator.isComputed {
+                    figures = .ratio(currentNumerator: change.currentTotal, currentDenominator: change.currentDenominator ?? 0,
+                                     previousNumerator: change.previousTotal, previousDenominator: change.previousDenominator ?? 0)
+                } else if indicator.kind == .ratio {
+                    return nil
+                } else {
+                    figures = .amount(current: change.currentTotal, previous: change.previousTotal)
+                }
+                return ComparisonRow(group: group, name: indicator.name, unit: indicator.unit, units: change.units, figures: figures)
+            }
+        }
+        var all = rows(group: "", stats.totals)
+        for group in stats.groups where stats.groups.count > 1 {
+            all += rows(group: group.name.isEmpty ? "Khác" : group.name, group.totals)
+        }
+        let label = words.prefix(1).uppercased() + words.dropFirst()
+        var note = "Tính trên \(ReportDisplayText.integer(Int64(compared.pairedUnits))) đơn vị có số liệu cả hai kỳ"
+        if !compared.isComplete { note += "; các đơn vị chỉ có số liệu một kỳ liệt kê ở cuối bảng, không đưa vào so sánh" }
+        return WorkbookComparison(
+            previousLabel: String(label), note: note + ".", rows: all,
+            onlyPrevious: compared.onlyPrevious.map { MissingUnit(name: $0.name, group: $0.group) },
+            onlyCurrent: compared.onlyCurrent.map { MissingUnit(name: stats.name(ofUnit: $0), group: stats.group(ofUnit: $0)) })
     }
 }

@@ -12,13 +12,17 @@ public struct XlsxColumnChart: Hashable, Sendable {
         public var categories: XlsxRange
         /// Cells holding the values, same length as `categories`.
         public var values: XlsxRange
+        /// The values those cells hold, stored in the chart for viewers that do not
+        /// recalculate; nil leaves the cache to libxlsxwriter (number cells only).
+        public var cachedValues: [Double?]?
 
         /// Creates a series.
-        public init(name: String, sheet: String, categories: XlsxRange, values: XlsxRange) {
+        public init(name: String, sheet: String, categories: XlsxRange, values: XlsxRange, cachedValues: [Double?]? = nil) {
             self.name = name
             self.sheet = sheet
             self.categories = categories
             self.values = values
+            self.cachedValues = cachedValues
         }
 
         /// `='Biểu đồ'!$A$3:$A$5`, the form chart_add_series expects.
@@ -83,6 +87,9 @@ extension XlsxWorksheet {
                 throw XlsxError.invalidParameter(detail: "dãy số liệu “\(series.name)” của biểu đồ")
             }
             chart_series_set_name(s, try workbook.retainCString(series.name))
+            if let cached = series.cachedValues, let range = s.pointee.values {
+                try XlsxColumnChart.Series.setCachedValues(cached, of: range)
+            }
             if chart.showDataLabels {
                 chart_series_set_labels(s)
                 if let format = chart.valueNumberFormat {

@@ -97,27 +97,30 @@ struct DocxWriterTests {
         #expect(xml.contains("KÝ TÊN") && !xml.contains("ThiDuaSigner"))
     }
 
-    @Test func longTablesGoToNumberedAnnexesAndTheBodySaysWhere() throws {
+    @Test func eachAnnexIsASectionOfItsOwnTurnedWhenItAsks() throws {
         var document = try Self.document()
         let here = SourcePosition(file: "tệp.yaml")
-        let long = Table(headers: ["STT", "Đơn vị"], rows: (1...40).map { [String($0), "Đơn vị \($0)"] }, alignments: [.right, .left])
-        let wide = Table(headers: (1...30).map { "Cột số \($0)" }, rows: [(1...30).map { _ in "1.234.567.890" }],
-                         alignments: Array(repeating: .right, count: 30))
+        let wide = Table(headers: (1...14).map { "Cột số \($0)" }, rows: (1...40).map { _ in (1...14).map { _ in "1.234.567" } },
+                         alignments: Array(repeating: .right, count: 14))
         let short = Table(headers: ["Chỉ tiêu", "Số"], rows: [["Sáng kiến", "12"]], alignments: [.left, .right])
-        document.sections[0].blocks += [
-            .item(title: "Danh sách đơn vị", blocks: [.table(long, here)], here),
-            .item(title: "Bảng rộng", blocks: [.table(wide, here), .table(short, here)], here),
+        document.sections[0].blocks.append(.table(short, here))
+        document.annexes = [
+            Annex(title: "KẾT QUẢ TỪNG ĐƠN VỊ", blocks: [.table(wide, here)], landscape: true),
+            Annex(title: "DANH SÁCH ĐƠN VỊ CHƯA BÁO CÁO", blocks: [.bullet("Công ty A", blocks: [], here)]),
         ]
-        let plan = DocxAnnexPlan(document: document, layout: DocxLayout())
-        #expect(plan.annexes.map(\.caption) == ["DANH SÁCH ĐƠN VỊ", "BẢNG RỘNG"])
         let xml = try Self.documentXML(document)
-        #expect(xml.contains("(Chi tiết tại Phụ lục I kèm theo.)") && xml.contains("(Chi tiết tại Phụ lục II kèm theo.)"))
         #expect(xml.contains("<w:t>PHỤ LỤC I</w:t>") && xml.contains("<w:t>PHỤ LỤC II</w:t>"))
-        #expect(xml.contains("(Kèm theo Kế hoạch số      /KH-LĐLĐ ngày 20/02/2025 của Liên đoàn Lao động tỉnh Bến Tre)"))
-        // The short table stays in the body; three sections: body, two annexes.
+        #expect(xml.contains("<w:t>KẾT QUẢ TỪNG ĐƠN VỊ</w:t>"))
+        #expect(xml.contains("Kèm theo Kế hoạch số"))
+        // The body, then one section per annex: only the first is turned.
         #expect(xml.components(separatedBy: "<w:sectPr>").count - 1 == 3)
-        #expect(xml.components(separatedBy: "w:orient=\"landscape\"").count - 1 == 2)
-        #expect(xml.contains("<w:t>Sáng kiến</w:t>"))
+        #expect(xml.components(separatedBy: "w:orient=\"landscape\"").count - 1 == 1)
+        #expect(xml.components(separatedBy: "<w:pgNumType w:start=\"1\"/>").count - 1 == 2)
+        // The annex table fills the landscape width; the body table the portrait one.
+        let layout = DocxLayout()
+        #expect(xml.contains("<w:tblW w:w=\"\(layout.landscapeTextWidth)\" w:type=\"dxa\"/>"))
+        #expect(xml.contains("<w:tblW w:w=\"\(layout.textWidth)\" w:type=\"dxa\"/>"))
+        #expect(xml.contains("<w:t>Công ty A</w:t>"))
     }
 }
 

@@ -38,11 +38,10 @@ struct JudgeTests {
         var expectations: [[String: Any]] = []
         for (name, file) in zip(DocxTestSupport.examples, files) {
             let document = try DocxTestSupport.loadExample(name)
-            let plan = DocxAnnexPlan(document: document, layout: DocxLayout())
             expectations.append([
                 "file": file.path, "kind": "document",
                 "title": InlineMarkup.plain(document.subject), "author": document.header.issuingBody,
-                "annexes": plan.count, "signer": document.signature.signer.value,
+                "annexes": document.annexes.map(\.landscape), "signer": document.signature.signer.value,
                 "number": DocumentFormat.numberAndSymbol(number: document.header.number, symbol: document.header.symbol.value),
             ])
         }
@@ -55,10 +54,15 @@ struct JudgeTests {
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
     }
 
-    @Test("The report has its unit table in a landscape annex")
+    @Test("The report's table of every unit is sized for its landscape annex")
     func reportAnnex() throws {
         let document = try DocxTestSupport.loadExample("bao-cao-so-ket-2025")
-        #expect(DocxAnnexPlan(document: document, layout: DocxLayout()).count == 1)
+        #expect(document.annexes.contains { $0.landscape })
+        let plan = DocxAnnexPlan(document: document)
+        #expect(!plan.landscapeTables.isEmpty)
+        let xml = try #require(try DocxTestSupport.parts(DocxTestSupport.docx("bao-cao-so-ket-2025").bytes)["word/document.xml"])
+        // The grid of a landscape annex table fills the landscape text width exactly.
+        #expect(xml.contains("<w:tblW w:w=\"\(DocxLayout().landscapeTextWidth)\" w:type=\"dxa\"/>"))
     }
 
     @Test("pandoc reads every file: headings, tables, the whole text")

@@ -30,7 +30,7 @@ struct ExpansionTests {
         let folder = try received()
         let result = try run(folder, [entry])
         #expect(!result.failed, "\(result.diagnostics)")
-        #expect(result.notes.first?.contains("đọc 2 dòng từ 2 tệp") == true, "\(result.notes)")
+        #expect(result.accounts.first?.contains("đọc 2 dòng từ 2 tệp") == true, "\(result.accounts)")
     }
 
     @Test func aPatternWithNoMatchOrAnEmptyFolderIsAnErrorWhereItWasWritten() throws {

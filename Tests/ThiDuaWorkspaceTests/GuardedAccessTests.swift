@@ -52,7 +52,7 @@ struct GuardedAccessTests {
         try Fixture.write(Documents.figures, to: folder + "/bao-cao/dung.csv")
         let result = try check(folder, Documents.report(figures: ["bao-cao/dung.csv", folder + "/bao-cao/dung.csv"]))
         // The same file twice: read twice, its units then duplicates, which proves both were read.
-        #expect(result.notes.first?.contains("đọc 4 dòng từ 2 tệp") == true, "\(result.notes)")
+        #expect(result.accounts.first?.contains("đọc 4 dòng từ 2 tệp") == true, "\(result.accounts)")
     }
 
     @Test func aBinaryFileNamedAsFiguresIsRefusedByWhatItIs() throws {

@@ -111,7 +111,7 @@ struct ReportWorkbookTests {
             "print": [
                 summary: [
                     "orientation": "landscape", "paperSize": 9, "fitToPage": true, "fitToWidth": 1, "fitToHeight": 0,
-                    "print_title_rows": "$5:$6", "footer_center": "&P/&N", "margins_mm": [15, 10, 20, 20],
+                    "print_title_rows": "$5:$6", "footer_center": "&P/&N", "margins_mm": [30, 15, 20, 20],
                 ],
                 missing: ["orientation": "portrait", "paperSize": 9, "fitToWidth": 1, "print_title_rows": "$2:$2"],
             ],

@@ -1,66 +1,37 @@
 import ThiDuaKit
 
-/// The long tables of a document that the Word file puts into annexes (phụ lục) after
-/// the signature, in landscape pages: the table of every unit and any other table of
-/// more rows than the layout allows in the body, or too wide for a portrait page. The
-/// body keeps the heading and says where the table is ("Chi tiết tại Phụ lục …"), as the
-/// decree asks of a document with an annex.
+/// The tables of a document's landscape annexes (phụ lục after the signature, such as
+/// the table of every unit of a report), so the formatter sizes them for a landscape page
+/// at the annex type size. Which content goes into an annex is the view model's decision
+/// (`Document.annexes`), the same for every format; the Word file only turns the page.
 struct DocxAnnexPlan: Sendable {
-    struct Annex: Sendable {
-        /// The annex's name in capitals: the heading the table stood under.
-        var caption: String
-        var table: Table
-    }
+    /// The tables of the annexes printed on landscape pages.
+    let landscapeTables: [Table]
 
-    let annexes: [Annex]
-
-    var count: Int { annexes.count }
-
-    /// The annexes of `document`, in reading order.
-    init(document: Document, layout: DocxLayout) {
-        var found: [Annex] = []
-        func walk(_ blocks: [Block], caption: String) {
+    /// The landscape annex tables of `document`.
+    init(document: Document) {
+        var found: [Table] = []
+        func walk(_ blocks: [Block]) {
             for block in blocks {
                 switch block {
-                case .table(let table, _):
-                    if Self.isLong(table, layout: layout) {
-                        found.append(Annex(caption: VietnameseText.uppercased(InlineMarkup.plain(caption)), table: table))
-                    }
-                case .item(let title, let children, _):
-                    walk(children, caption: title)
-                case .point(_, let children, _), .bullet(_, let children, _):
-                    walk(children, caption: caption)
-                case .paragraph, .assignment:
-                    continue
+                case .table(let table, _): found.append(table)
+                case .item(_, let children, _), .point(_, let children, _), .bullet(_, let children, _): walk(children)
+                case .paragraph, .assignment: continue
                 }
             }
         }
-        walk(document.preamble, caption: document.subject)
-        for section in document.sections { walk(section.blocks, caption: section.title) }
-        walk(document.closing, caption: document.subject)
-        annexes = found
+        for annex in document.annexes where annex.landscape { walk(annex.blocks) }
+        landscapeTables = found
     }
 
     /// No annexes (a task list).
     init() {
-        annexes = []
+        landscapeTables = []
     }
 
-    /// True for a table that belongs in an annex: more rows than the layout allows, or too
-    /// wide for a portrait page even at the smaller table size.
-    static func isLong(_ table: Table, layout: DocxLayout) -> Bool {
-        table.rows.count > layout.annexRows
-            || DocxColumns.minimumWidth(table, size: layout.annexTableSize, padding: 2 * DocxTable.cellPadding) > Double(layout.textWidth)
-    }
-
-    /// The annex number (from 1) of `table`, if it is one of them.
-    func number(of table: Table) -> Int? {
-        for (index, annex) in annexes.enumerated() {
-            // Cheap tests first: a long table compared cell by cell only when they agree.
-            if annex.table.rows.count == table.rows.count, annex.table.headers == table.headers, annex.table == table {
-                return index + 1
-            }
-        }
-        return nil
+    /// True when `table` is one of the landscape annexes' tables.
+    func isLandscape(_ table: Table) -> Bool {
+        // Cheap tests first: a long table compared cell by cell only when they agree.
+        landscapeTables.contains { $0.rows.count == table.rows.count && $0.headers == table.headers && $0 == table }
     }
 }

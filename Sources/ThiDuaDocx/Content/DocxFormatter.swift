@@ -12,7 +12,7 @@ public struct DocxFormatter: BlockFormatter {
     public var key: String { "docx" }
 
     let layout: DocxLayout
-    /// The long tables that go into annexes instead of the body.
+    /// The tables of the landscape annexes, sized for a landscape page.
     let annexes: DocxAnnexPlan
     let dropped: DroppedCharacters?
 
@@ -50,14 +50,11 @@ public struct DocxFormatter: BlockFormatter {
             paragraph.firstLine = 0
             return paragraph.xml
         case .table(let table):
-            if let number = annexes.number(of: table) {
-                let name = annexes.count == 1 ? "Phụ lục" : "Phụ lục \(RomanNumeral.string(number) ?? String(number))"
-                let runs = DocxRuns.run("(Chi tiết tại \(name) kèm theo.)", italic: true, dropped: dropped)
-                return DocxParagraph(style: "ThiDuaBody", runs: runs).xml
-            }
+            let written = annexes.isLandscape(table)
+                ? DocxTable(table: table, width: layout.landscapeTextWidth, size: layout.annexTableSize, small: true, dropped: dropped)
+                : DocxTable.inBody(table, layout: layout, dropped: dropped)
             // A small empty paragraph after the table: the text below does not touch it.
-            return DocxTable.inBody(table, layout: layout, dropped: dropped).xml
-                + "<w:p><w:pPr><w:pStyle w:val=\"ThiDuaSpacer\"/></w:pPr></w:p>"
+            return written.xml + "<w:p><w:pPr><w:pStyle w:val=\"ThiDuaSpacer\"/></w:pPr></w:p>"
         }
     }
 

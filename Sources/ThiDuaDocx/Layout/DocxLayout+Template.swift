@@ -47,9 +47,6 @@ extension DocxLayout {
         Field(section: "khac", key: "gach_duoi_trich_yeu", path: \.subjectRule, range: 5...150, unit: "mm"),
     ]
 
-    /// The key of the annex threshold (an integer, so not among `fields`).
-    static let annexRowsKey = (section: "khac", key: "so_dong_sang_phu_luc")
-
     /// Reads the layout file (YAML: sections of `key: number`). A figure left out keeps its
     /// built-in value; an unknown key, a value that is not a number or one out of range
     /// is an error naming the file, line and column, with the nearest valid key.
@@ -75,7 +72,6 @@ extension DocxLayout {
                 throw Self.error(file: file, mark: sectionValue.mark, "mục `\(section)` phải gồm các dòng `khóa: số`")
             }
             let keys = Self.fields.filter { $0.section == section }.map(\.key)
-                + (section == Self.annexRowsKey.section ? [Self.annexRowsKey.key] : [])
             for (keyNode, valueNode) in entries {
                 let key = keyNode.string ?? ""
                 guard keys.contains(key) else {
@@ -84,12 +80,7 @@ extension DocxLayout {
                 guard let number = Self.number(valueNode) else {
                     throw Self.error(file: file, mark: valueNode.mark, "`\(section).\(key)` phải là một số, đang là `\(valueNode.string ?? "")`")
                 }
-                if key == Self.annexRowsKey.key {
-                    guard number >= 1, number <= 100_000, number == number.rounded() else {
-                        throw Self.error(file: file, mark: valueNode.mark, "`\(section).\(key)` phải là số nguyên từ 1 đến 100000")
-                    }
-                    annexRows = Int(number)
-                } else if let field = Self.fields.first(where: { $0.section == section && $0.key == key }) {
+                if let field = Self.fields.first(where: { $0.section == section && $0.key == key }) {
                     guard field.range.contains(number) else {
                         throw Self.error(file: file, mark: valueNode.mark,
                                          "`\(section).\(key)` phải từ \(Self.text(field.range.lowerBound)) đến \(Self.text(field.range.upperBound)) \(field.unit), đang là \(Self.text(number))")

@@ -33,8 +33,6 @@ public struct DocxLayout: Sendable, Equatable {
     public var signatureRoom = 28.0
     /// Length of the rule under the trích yếu (mm).
     public var subjectRule = 40.0
-    /// A table of more rows than this goes into an annex (phụ lục) in landscape.
-    public var annexRows = 25
 
     /// The built-in layout.
     public init() {}

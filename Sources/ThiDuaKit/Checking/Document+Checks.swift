@@ -15,6 +15,7 @@ extension Document {
         result += checkAssignments()
         result += checkSignature()
         result += checkRecipients()
+        result += checkReport()
         return result
     }
 

@@ -87,7 +87,7 @@ extension YAMLReader {
                         references: references, preamble: preamble, sections: sections, period: period,
                         phases: phases, phasesIntro: phasesIntro, closing: closing, recipients: recipients,
                         archive: archive, signature: signature, extraCommemorations: extra,
-                        anniversaryStyle: style, report: report, sourceFile: file)
+                        anniversaryStyle: style, report: report, targets: planTargets, sourceFile: file)
     }
 
     static func isNull(_ node: Node) -> Bool {
@@ -145,7 +145,8 @@ extension YAMLReader {
         return Section(title: VietnameseText.uppercased(title), blocks: content, holdsPhases: holdsPhases, position: position(node))
     }
 
-    static let blockKeys = ["doan", "tieu_muc", "diem", "y", "noi_dung", "cac_y", "cac_diem", "giao", "nhiem_vu", "han", "han_thang"]
+    static let blockKeys = ["doan", "tieu_muc", "diem", "y", "noi_dung", "cac_y", "cac_diem", "giao", "nhiem_vu", "han", "han_thang",
+                            "cac_chi_tieu"]
 
     /// A list of content blocks (a single string is one paragraph).
     mutating func blocks(_ node: Node, _ what: String) -> [Block] {
@@ -164,7 +165,7 @@ extension YAMLReader {
         guard let f = mapping(node, "một khối nội dung", allowed: Self.blockKeys) else { return [] }
         let children = f["noi_dung"].map { blocks($0, "nội dung") } ?? []
         let pos = position(node)
-        let kinds = ["doan", "tieu_muc", "diem", "y", "cac_y", "cac_diem", "giao"].filter { f[$0] != nil }
+        let kinds = ["doan", "tieu_muc", "diem", "y", "cac_y", "cac_diem", "giao", "cac_chi_tieu"].filter { f[$0] != nil }
         guard kinds.count == 1, let kind = kinds.first, let value = f[kind] else {
             if kinds.isEmpty, f.values.isEmpty, case .mapping(let mapping) = node, mapping.count > 0 {
                 // Every key was unknown and has been reported; a second
@@ -184,7 +185,7 @@ extension YAMLReader {
                       hint: "thêm `giao: <đơn vị>` vào khối này, hoặc bỏ dòng `\(key)`")
             }
         }
-        if ["doan", "cac_y", "cac_diem"].contains(kind), f["noi_dung"] != nil {
+        if ["doan", "cac_y", "cac_diem", "cac_chi_tieu"].contains(kind), f["noi_dung"] != nil {
             error("`\(kind)` không có `noi_dung` con", at: f.keys["noi_dung"], hint: "dùng `tieu_muc`, `diem` hoặc `y` để có nội dung con")
         }
         switch kind {
@@ -200,6 +201,8 @@ extension YAMLReader {
             return (list(value, "các ý") ?? []).compactMap { n in text(n, "ý").map { .bullet($0, blocks: [], position(n)) } }
         case "cac_diem":
             return (list(value, "các điểm") ?? []).compactMap { n in text(n, "điểm").map { .point($0, blocks: [], position(n)) } }
+        case "cac_chi_tieu":
+            return planTargetBullets(value)
         default:
             return assignment(f, at: node).map { [.assignment($0)] } ?? []
         }

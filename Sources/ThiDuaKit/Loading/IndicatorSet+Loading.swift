@@ -1,18 +1,26 @@
 import Yams
 
 extension YAMLReader {
-    static let indicatorKeys = ["ma", "ten", "don_vi_tinh", "kieu", "chi_tieu", "cot_chi_tieu", "ty_le", "cau"]
+    static let indicatorKeys = ["ma", "ten", "don_vi_tinh", "kieu", "chi_tieu", "cot_chi_tieu", "ty_le", "cau", "gop_vao"]
 
     /// The `chi_tieu` list of a report: each entry defines an indicator. An
     /// entry whose `ma` is in the default set starts from that definition,
     /// so `{ ma: doan_vien_moi, chi_tieu: 3500 }` only sets the target.
-    mutating func indicatorSet(_ node: Node) -> IndicatorSet? {
-        guard let items = list(node, "danh sách chỉ tiêu") else { return nil }
+    ///
+    /// - Returns: the set, and where each entry's own `chi_tieu:` target was written (the
+    ///   reviewed plan's targets are checked against these).
+    mutating func indicatorSet(_ node: Node) -> (IndicatorSet?, [String: SourcePosition]) {
+        guard let items = list(node, "danh sách chỉ tiêu") else { return (nil, [:]) }
         var indicators: [Indicator] = []
+        var targetPositions: [String: SourcePosition] = [:]
         for item in items {
-            if let indicator = indicator(item) { indicators.append(indicator) }
+            guard let indicator = indicator(item) else { continue }
+            indicators.append(indicator)
+            if case .mapping(let m) = item, let targetNode = m["chi_tieu"], targetPositions[indicator.key] == nil {
+                targetPositions[indicator.key] = position(targetNode)
+            }
         }
-        return indicators.isEmpty ? nil : IndicatorSet(indicators)
+        return (indicators.isEmpty ? nil : IndicatorSet(indicators), targetPositions)
     }
 
     mutating func indicator(_ node: Node) -> Indicator? {
@@ -49,12 +57,13 @@ extension YAMLReader {
             }
         }
         let sentence = f["cau"].flatMap { text($0, "câu mẫu") } ?? base?.sentence
+        let joined = f["gop_vao"].flatMap { string($0, "chỉ tiêu được gộp vào (`gop_vao`)") } ?? base?.joinedTo
         guard let name, let unit else {
             error("chỉ tiêu `\(key)` không có trong bộ mặc định nên cần `ten` và `don_vi_tinh`", at: node,
                   hint: "thêm `ten: …` và `don_vi_tinh: người`")
             return nil
         }
         return Indicator(key: key, name: name, unit: unit, kind: kind, target: target, perUnitTargetColumn: targetColumn,
-                         aggregation: aggregation, sentence: sentence)
+                         aggregation: aggregation, sentence: sentence, joinedTo: joined)
     }
 }

@@ -4,8 +4,8 @@ extension YAMLReader {
     static let reportKeys = [
         "hinh_thuc", "ke_hoach", "ky", "ten_ky", "thuan_loi", "kho_khan", "uu_diem", "ton_tai",
         "nguyen_nhan", "bai_hoc", "phuong_huong", "de_xuat", "khen_thuong", "so_lieu",
-        "don_vi_du_kien", "ky_truoc", "bang_don_vi", "so_don_vi_noi_bat", "chi_tieu",
-        "han_gui_so_lieu",
+        "don_vi_du_kien", "ky_truoc", "bang_don_vi", "so_don_vi_noi_bat", "chi_tieu", "so_sanh_voi",
+        "don_vi_chua_bao_cao", "nguoi_lap_bieu", "han_gui_so_lieu",
     ]
 
     mutating func reportSpec(_ node: Node) -> ReportSpec? {
@@ -30,7 +30,19 @@ extension YAMLReader {
         } ?? []
         let unitTable = f["bang_don_vi"].flatMap { bool($0, "`bang_don_vi`") } ?? false
         let top = f["so_don_vi_noi_bat"].flatMap { integer($0, "số đơn vị nổi bật", range: 0...50) } ?? 3
-        let indicators = f["chi_tieu"].flatMap { indicatorSet($0) }
+        let (indicators, targetPositions) = f["chi_tieu"].map { indicatorSet($0) } ?? (nil, [:])
+        let wording = f["so_sanh_voi"].flatMap {
+            choice($0, "cách gọi kỳ so sánh (`so_sanh_voi`)", ComparisonWording.self, allowed: ComparisonWording.allCases)
+        }
+        if wording != nil, previous.isEmpty, let node = f.keys["so_sanh_voi"] {
+            warning("`so_sanh_voi` không có tác dụng khi không có `ky_truoc`", at: node,
+                    hint: "thêm `ky_truoc: [tệp số liệu kỳ trước]` hoặc bỏ dòng này")
+        }
+        let placement = f["don_vi_chua_bao_cao"].flatMap {
+            choice($0, "nơi liệt kê đơn vị chưa báo cáo (`don_vi_chua_bao_cao`)", MissingUnitsPlacement.self,
+                   allowed: MissingUnitsPlacement.allCases)
+        } ?? .weaknesses
+        let preparer = f["nguoi_lap_bieu"].flatMap { string($0, "người lập biểu") }
         let deadline = f["han_gui_so_lieu"].flatMap { date($0, "hạn gửi số liệu (`han_gui_so_lieu`)") }
         guard let review else { return nil }
         return ReportSpec(review: review, plan: plan, period: period, periodName: periodName,
@@ -41,6 +53,8 @@ extension YAMLReader {
                           awards: prose("khen_thuong", "khen thưởng"), figureFiles: files, expectedUnitsFile: expected,
                           previousFiles: previous, unitTable: unitTable, topCount: top,
                           indicators: indicators, indicatorsPosition: f["chi_tieu"].map(position),
+                          targetPositions: targetPositions, comparisonWording: wording, missingUnitsPlacement: placement,
+                          preparer: preparer, figureFilesPosition: f.keys["so_lieu"].map(position),
                           figuresDeadline: deadline?.value)
     }
 }

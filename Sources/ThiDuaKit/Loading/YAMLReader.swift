@@ -11,6 +11,8 @@ struct YAMLReader {
     var diagnostics: [Diagnostic] = []
     /// The parsed text's lines, to see what YAML dropped from a line (a `#` comment).
     var lines: [Substring] = []
+    /// The targets of the `cac_chi_tieu` blocks read so far (a plan's targets as data).
+    var planTargets: [PlanTarget] = []
 
     init(file: String) {
         self.file = file

@@ -155,25 +155,6 @@ public indirect enum Block: Sendable, Equatable {
     }
 }
 
-/// A table: a header row and body rows of already formatted cells.
-public struct Table: Sendable, Equatable {
-    /// How a column's cells line up in plain text and Markdown.
-    public enum Alignment: Sendable, Equatable { case left, right, center }
-
-    public var headers: [String]
-    public var rows: [[String]]
-    public var alignments: [Alignment]
-    /// Rows drawn in bold (subtotals, the grand total), by index into `rows`.
-    public var emphasized: Set<Int>
-
-    public init(headers: [String], rows: [[String]], alignments: [Alignment], emphasized: Set<Int> = []) {
-        self.headers = headers
-        self.rows = rows
-        self.alignments = alignments
-        self.emphasized = emphasized
-    }
-}
-
 /// A deadline, exact to the day or to the month ("trong tháng 03 năm 2021").
 public enum Deadline: Sendable, Equatable, Comparable {
     /// "trước ngày 06/3/2021"
@@ -360,6 +341,10 @@ public struct Document: Sendable {
     public var anniversaryStyle: DayMonthStyle
     /// The report part, for `bao_cao` documents.
     public var report: ReportSpec?
+    /// The targets a plan states as data (`cac_chi_tieu` blocks), in the order written.
+    public var targets: [PlanTarget]
+    /// Annexes printed after the signature.
+    public var annexes: [Annex]
     /// The file the document was read from (for diagnostics and relative paths).
     public var sourceFile: String
 
@@ -369,7 +354,7 @@ public struct Document: Sendable {
                 phases: [Phase] = [], phasesIntro: String? = nil, closing: [Block] = [],
                 recipients: [Recipient] = [], archive: [String] = [], signature: Signature,
                 extraCommemorations: [Commemoration] = [], anniversaryStyle: DayMonthStyle = .official,
-                report: ReportSpec? = nil, sourceFile: String) {
+                report: ReportSpec? = nil, targets: [PlanTarget] = [], annexes: [Annex] = [], sourceFile: String) {
         self.kind = kind
         self.header = header
         self.title = title
@@ -388,6 +373,8 @@ public struct Document: Sendable {
         self.extraCommemorations = extraCommemorations
         self.anniversaryStyle = anniversaryStyle
         self.report = report
+        self.targets = targets
+        self.annexes = annexes
         self.sourceFile = sourceFile
     }
 

@@ -33,6 +33,19 @@ public struct ReportSpec: Sendable {
     public var indicators: IndicatorSet?
     /// Where the indicators were defined, for their diagnostics.
     public var indicatorsPosition: SourcePosition?
+    /// Where each indicator's own `chi_tieu:` target was written, by key.
+    public var targetPositions: [String: SourcePosition]
+    /// Keys whose target comes from the reviewed plan's data file (see `applyingPlanTargets`).
+    public var planTargetKeys: Set<String>
+    /// What the previous figures are called in the text: "cùng kỳ", "đợt trước" …; nil
+    /// chooses by the review kind.
+    public var comparisonWording: ComparisonWording?
+    /// Where the units that have not reported are listed.
+    public var missingUnitsPlacement: MissingUnitsPlacement
+    /// Người lập biểu, printed under the workbook's table.
+    public var preparer: String?
+    /// Where `so_lieu` was written, for findings about the figures as a whole.
+    public var figureFilesPosition: SourcePosition?
     /// The date the units must send their figures by (`han_gui_so_lieu`), printed on the
     /// form `thidua bieu-mau` writes.
     public var figuresDeadline: CivilDate?
@@ -43,7 +56,9 @@ public struct ReportSpec: Sendable {
                 awards: [Block] = [], figureFiles: [Located<String>] = [], expectedUnitsFile: Located<String>? = nil,
                 previousFiles: [Located<String>] = [], unitTable: Bool = false, topCount: Int = 3,
                 indicators: IndicatorSet? = nil, indicatorsPosition: SourcePosition? = nil,
-                figuresDeadline: CivilDate? = nil) {
+                targetPositions: [String: SourcePosition] = [:], planTargetKeys: Set<String> = [],
+                comparisonWording: ComparisonWording? = nil, missingUnitsPlacement: MissingUnitsPlacement = .weaknesses,
+                preparer: String? = nil, figureFilesPosition: SourcePosition? = nil, figuresDeadline: CivilDate? = nil) {
         self.review = review
         self.plan = plan
         self.period = period
@@ -64,6 +79,50 @@ public struct ReportSpec: Sendable {
         self.topCount = topCount
         self.indicators = indicators
         self.indicatorsPosition = indicatorsPosition
+        self.targetPositions = targetPositions
+        self.planTargetKeys = planTargetKeys
+        self.comparisonWording = comparisonWording
+        self.missingUnitsPlacement = missingUnitsPlacement
+        self.preparer = preparer
+        self.figureFilesPosition = figureFilesPosition
         self.figuresDeadline = figuresDeadline
     }
+
+    /// The words for the previous figures: the data's choice, else "đợt trước" for a sơ
+    /// kết and "kỳ trước" for a tổng kết.
+    public var previousWords: String {
+        comparisonWording?.words ?? (review == .soKet ? "đợt trước" : "kỳ trước")
+    }
+}
+
+/// What a report calls the figures it compares with (`so_sanh_voi`).
+public enum ComparisonWording: String, Sendable, CaseIterable {
+    /// The same period of the previous year: "so với cùng kỳ".
+    case cungKy = "cung_ky"
+    /// The previous phase of the same movement: "so với đợt trước".
+    case dotTruoc = "dot_truoc"
+    /// The previous reporting period: "so với kỳ trước".
+    case kyTruoc = "ky_truoc"
+    /// The previous year: "so với năm trước".
+    case namTruoc = "nam_truoc"
+
+    /// The words after "so với".
+    public var words: String {
+        switch self {
+        case .cungKy: return "cùng kỳ"
+        case .dotTruoc: return "đợt trước"
+        case .kyTruoc: return "kỳ trước"
+        case .namTruoc: return "năm trước"
+        }
+    }
+}
+
+/// Where a report lists the units that have not sent their figures (`don_vi_chua_bao_cao`).
+public enum MissingUnitsPlacement: String, Sendable, CaseIterable {
+    /// Under "Tồn tại, hạn chế" in the assessment (the default: not reporting is a shortcoming).
+    case weaknesses = "ton_tai"
+    /// In "Kết quả chung", after the count of units that reported.
+    case results = "ket_qua"
+    /// In an annex, with a sentence under "Tồn tại, hạn chế" pointing to it.
+    case annex = "phu_luc"
 }

@@ -75,6 +75,8 @@ public struct DocumentView {
             ("preamble", .list(layout(document.preamble))),
             ("sections", .list(sectionValues)),
             ("closing", .list(layout(document.closing))),
+            ("has_annexes", .bool(!document.annexes.isEmpty)),
+            ("annexes", .list(annexValues(document))),
             ("recipients", .list(recipientLines.map { .string($0) })),
             ("recipients_md", .string(recipientLines.map(Self.escapingPipes).joined(separator: "<br>"))),
             ("signature", .map([

@@ -23,11 +23,13 @@ public enum Renderer {
         return Document.load(text: text, file: file)
     }
 
-    /// Completes a loaded document from the documents it cites by data file, then runs
-    /// every check: the second half of `load`.
+    /// Completes a loaded document from the documents it cites by data file (a report also
+    /// takes the reviewed plan's targets, `Document.reviewingPlan`), then runs every check:
+    /// the second half of `load`.
     public static func check(_ document: Document, linked: LinkedDocuments) -> (Document, [Diagnostic]) {
         let (completed, linkDiagnostics) = document.linking(linked)
-        return (completed, linkDiagnostics + completed.check())
+        let (reviewed, planDiagnostics) = completed.reviewingPlan(linked)
+        return (reviewed, linkDiagnostics + planDiagnostics + reviewed.check())
     }
 
     /// Renders a checked document in several formats, building its context once.

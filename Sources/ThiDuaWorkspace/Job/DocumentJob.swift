@@ -6,9 +6,11 @@ public struct JobResult: Sendable {
     public var file: String
     /// Every finding, in order: the data file, cited documents, figure files.
     public var diagnostics: [Diagnostic] = []
-    /// Lines for standard output about the job (a report's reconciliation, a format that
-    /// does not apply).
+    /// Lines for standard output about the job (a format that does not apply).
     public var notes: [String] = []
+    /// The program's own account for standard error, never document text: a report's
+    /// reconciliation ("đọc 38 dòng từ 2 tệp; …"), also on the workbook's "Nguồn" sheet.
+    public var accounts: [String] = []
     /// The paths written, in order.
     public var written: [String] = []
     /// A failure that is not a data diagnostic (templates, writing).
@@ -66,7 +68,7 @@ public struct DocumentJob: Sendable {
 
         let (report, figureDiagnostics) = ReportFigures.aggregate(document, workspace: workspace)
         result.diagnostics += figureDiagnostics
-        if let report { result.notes.append("\(file): \(report.reconciliation.summary)") }
+        if let report { result.accounts.append("\(file): \(report.reconciliation.summary)") }
         guard !figureDiagnostics.hasErrors else { return result }
         if let report { document = ReportComposer.compose(document, result: report) }
         result.document = document

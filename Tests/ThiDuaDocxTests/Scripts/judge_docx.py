@@ -301,14 +301,18 @@ def check_figure_tables(file, document):
 
 
 def check_annexes(file, document, expected):
+    """One section per annex after the body's, turned when the annex asks for it."""
     sections = document.sections
-    wanted = expected["annexes"]
+    turned = expected["annexes"]
+    wanted = len(turned)
     if len(sections) != 1 + wanted:
         fail(file, f"phải có {1 + wanted} phần (section), đang {len(sections)}")
         return
-    for section in sections[1:]:
-        if section.orientation != WD_ORIENT.LANDSCAPE or abs(mm(section.page_width) - 297) > 0.5:
-            fail(file, "phụ lục phải trình bày trang ngang (landscape)")
+    for section, landscape in zip(sections[1:], turned):
+        if landscape and (section.orientation != WD_ORIENT.LANDSCAPE or abs(mm(section.page_width) - 297) > 0.5):
+            fail(file, "phụ lục bảng rộng phải trình bày trang ngang (landscape)")
+        if not landscape and (section.orientation != WD_ORIENT.PORTRAIT or abs(mm(section.page_width) - 210) > 0.5):
+            fail(file, "phụ lục này phải trình bày trang dọc")
         if not section.different_first_page_header_footer:
             fail(file, "phụ lục: trang đầu không đánh số (titlePg)")
     if wanted:
@@ -317,7 +321,7 @@ def check_annexes(file, document, expected):
         if len(heads) != wanted:
             fail(file, f"phải có {wanted} đề “PHỤ LỤC”, đang {len(heads)}")
         for i in heads:
-            if not texts[i + 2].startswith("(Kèm theo ") or expected["number"] not in texts[i + 2]:
+            if not texts[i + 2].startswith("(Kèm theo ") or expected["number"] not in " ".join(texts[i + 2].split()):
                 fail(file, f"sau “PHỤ LỤC” phải là dòng “(Kèm theo … số {expected['number']} …)”: {texts[i + 2]!r}")
 
 

@@ -3,6 +3,7 @@ import Testing
 import CLibZip
 @testable import ThiDuaDocx
 import ThiDuaKit
+import ThiDuaWorkspace
 
 /// Paths, example documents and their Word files, shared by the docx tests.
 enum DocxTestSupport {
@@ -18,22 +19,16 @@ enum DocxTestSupport {
         packageRoot.appendingPathComponent("Examples/\(name)")
     }
 
-    /// Loads and checks an example; a report's figure files are read from Examples/ and
-    /// its results composed, as `thidua render` does.
+    /// An example as `thidua render` makes it: loaded, its cited documents opened and
+    /// checked, a report's figure files read and its results composed (the workspace's
+    /// document job, with no output).
     static func loadExample(_ name: String) throws -> Document {
-        let bytes = try [UInt8](Data(contentsOf: example("\(name).yaml")))
-        let (loaded, diagnostics) = Renderer.load(bytes: bytes, file: "\(name).yaml")
-        #expect(!diagnostics.hasErrors, "\(diagnostics)")
-        let document = try #require(loaded)
-        let (report, reportDiagnostics) = ReportAggregator.aggregate(document: document) { file in
-            guard let data = try? Data(contentsOf: example(file.value)) else {
-                return .failure(.error("không có \(file.value)", at: file.position))
-            }
-            return .success([FigureSource(label: file.value, bytes: [UInt8](data))])
-        }
-        #expect(!reportDiagnostics.hasErrors, "\(reportDiagnostics)")
-        guard let report else { return document }
-        return ReportComposer.compose(document, result: report)
+        let path = example("\(name).yaml").path
+        let workspace = try Workspace()
+        let job = DocumentJob(workspace: workspace, templates: try TemplateSet(), kinds: [])
+        let result = job.run(file: path, bytes: try workspace.readDataFile(path))
+        #expect(!result.failed, "\(result.diagnostics) \(String(describing: result.error))")
+        return try #require(result.document)
     }
 
     /// The .docx of an example with the built-in templates.

@@ -14,7 +14,7 @@ import Testing
         #expect(set["gia_tri_lam_loi"]?.kind == .money)
         #expect(set["doan_vien_moi"]?.perUnitTargetColumn == "chi_tieu_doan_vien_moi")
         #expect(set["ty_le_cdcs_phat_dong"]?.aggregation == .ratio(numerator: "cdcs_phat_dong", denominator: "so_cdcs"))
-        #expect(set["doan_vien_moi"]?.sentence == "phát triển được {gia_tri} đoàn viên mới, đạt {ty_le} chỉ tiêu")
+        #expect(set["doan_vien_moi"]?.sentence == "phát triển được {gia_tri} đoàn viên mới, đạt {ty_le} chỉ tiêu ({chi_tieu})")
     }
 
     @Test func duplicateKeysAndNames() {

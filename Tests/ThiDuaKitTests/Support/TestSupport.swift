@@ -43,12 +43,25 @@ enum TestSupport {
         Renderer.load(bytes: Array(yaml.utf8), file: file)
     }
 
+    /// Reads an example and checks it against the examples it links by `tep:` (read from
+    /// Examples/ the same way), without its figures.
+    static func readExample(_ name: String) throws -> (Document?, [Diagnostic]) {
+        let bytes = try [UInt8](Data(contentsOf: example(name)))
+        let (read, readDiagnostics) = Renderer.read(bytes: bytes, file: name)
+        guard let read else { return (nil, readDiagnostics) }
+        var linked: [String: Document] = [:]
+        for link in read.dataFileLinks {
+            if let cited = try readExample(link.value).0 { linked[link.value] = cited }
+        }
+        let (checked, checkDiagnostics) = Renderer.check(read, linked: LinkedDocuments(linked))
+        return (checked, readDiagnostics + checkDiagnostics)
+    }
+
     /// Loads an example, and for a report aggregates its figure files (read
     /// from Examples/) and composes the results part.
     static func loadExample(_ name: String) throws -> (Document?, [Diagnostic]) {
-        let bytes = try [UInt8](Data(contentsOf: example(name)))
-        let (document, diagnostics) = Renderer.load(bytes: bytes, file: name)
-        guard let document else { return (nil, diagnostics) }
+        let (document, diagnostics) = try readExample(name)
+        guard let document, !diagnostics.hasErrors else { return (document, diagnostics) }
         let (report, reportDiagnostics) = ReportAggregator.aggregate(document: document) { file in
             guard let data = try? Data(contentsOf: example(file.value)) else {
                 return .failure(.error("không có \(file.value)", at: file.position))

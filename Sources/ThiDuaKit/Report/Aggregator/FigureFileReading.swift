@@ -27,10 +27,16 @@ struct FigureFileReading: FigureTableSink {
     /// Reads a CSV file chunk by chunk.
     mutating func readCSV(_ chunks: AnySequence<[UInt8]>) {
         var parser = FigureFileParser(file: label, indicators: accumulator.indicators)
+        let rowsBefore = account.rowsRead
         for chunk in chunks { handle(parser.feed(chunk)) }
         handle(parser.finish())
         account.summaryRows += parser.structureRows
         found += parser.diagnostics
+        if account.rowsRead == rowsBefore && !parser.diagnostics.hasErrors {
+            // Said here, by file; a report with no unit at all is refused later.
+            found.append(.warning("tệp không có dòng số liệu nào dưới dòng tiêu đề", at: SourcePosition(file: label, line: 1),
+                                  hint: "kiểm tra đã chọn đúng tệp, hoặc bỏ tệp này khỏi danh sách"))
+        }
     }
 
     /// Reads a workbook sheet by sheet.

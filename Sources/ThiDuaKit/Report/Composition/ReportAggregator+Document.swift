@@ -36,6 +36,6 @@ extension ReportAggregator {
         let inputs = ReportInputs(indicators: spec.indicators ?? .default, indicatorsOrigin: spec.indicatorsPosition,
                                   sources: current, expectedUnits: expected, expectedUnitsLabel: expectedLabel, previous: previous)
         let result = aggregate(inputs)
-        return (result, diagnostics + result.diagnostics)
+        return (result, diagnostics + result.diagnostics + findings(document, result))
     }
 }

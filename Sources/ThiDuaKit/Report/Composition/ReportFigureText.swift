@@ -1,8 +1,8 @@
 /// Writes report figures the Vietnamese way: "1.234 đoàn viên",
 /// "13,8 tỷ đồng", "98,5%".
 ///
-/// Rounding rule (one for the whole report): percentages to one decimal,
-/// money above a million to one decimal of the million or billion, halves
+/// Rounding rule (one for the whole report): percentages to one decimal, money
+/// from a million up to one decimal of the million or two of the billion, halves
 /// away from zero, always from the exact integers.
 enum ReportFigureText {
     /// A stored value of an indicator (scaled by `indicator.scale`) with its unit.
@@ -25,16 +25,33 @@ enum ReportFigureText {
         }
     }
 
-    /// "13,8 tỷ đồng", "250,5 triệu đồng", "850.000 đồng".
+    /// "3,43 tỷ đồng", "722,6 triệu đồng", "50 triệu đồng", "850.000 đồng".
+    ///
+    /// Billions keep two decimals and millions one, so a figure keeps three significant
+    /// digits or more ("3,4 tỷ" hid 32 million đồng); zeros at the end are dropped. An
+    /// amount that rounds to 1.000 million is written in billions.
     static func money(_ dong: Int64) -> String {
         let billion: Int64 = 1_000_000_000, million: Int64 = 1_000_000
-        if dong.magnitude >= UInt64(billion), let tenths = ExactRatio(dong, billion)?.rounded(scale: 10) {
-            return "\(VietnameseNumber.decimal(tenths, scale: 1)) tỷ đồng"
+        if let tenths = ExactRatio(dong, million)?.rounded(scale: 10), tenths.magnitude < 10_000,
+           dong.magnitude >= UInt64(million) {
+            return "\(trimmed(tenths, scale: 1)) triệu đồng"
         }
-        if dong.magnitude >= UInt64(million), let tenths = ExactRatio(dong, million)?.rounded(scale: 10) {
-            return "\(VietnameseNumber.decimal(tenths, scale: 1)) triệu đồng"
+        if dong.magnitude >= UInt64(million), let hundredths = ExactRatio(dong, billion)?.rounded(scale: 100) {
+            return "\(trimmed(hundredths, scale: 2)) tỷ đồng"
         }
         return "\(VietnameseNumber.integer(dong)) đồng"
+    }
+
+    /// A scaled decimal with the zeros at the end of its fraction dropped: 3430 at scale 2
+    /// is "34,3", 5000 is "50".
+    static func trimmed(_ scaled: Int64, scale: Int) -> String {
+        var value = scaled
+        var digits = scale
+        while digits > 0, value % 10 == 0 {
+            value /= 10
+            digits -= 1
+        }
+        return digits == 0 ? VietnameseNumber.integer(value) : VietnameseNumber.decimal(value, scale: digits)
     }
 
     /// A scaled value with at most one decimal, trailing ",0" dropped.

@@ -40,6 +40,10 @@ struct FigureHeaderMatcher {
             if indicator.isComputed {
                 add(indicator.key, .computed(i))
                 add(indicator.name, .computed(i))
+                // A rate's target column (the summary workbook's "Chỉ tiêu" under a rate)
+                // holds the target percentage, not figures: passed over.
+                add("chi_tieu_\(indicator.key)", .ignored, suggest: false)
+                add("chỉ tiêu \(indicator.name)", .ignored, suggest: false)
                 continue
             }
             add(indicator.key, .value(i))

@@ -358,11 +358,11 @@ public struct FigureFileParser: Sendable {
         }
 
         // A ratio's numerator cannot exceed its denominator: more CĐCS launching the
-        // movement than CĐCS exist means one of the two cells is wrong.
-        for indicator in indicators.indicators {
-            guard case .ratio(let numeratorKey, let denominatorKey) = indicator.aggregation,
-                  let n = indicators.index(of: numeratorKey), let d = indicators.index(of: denominatorKey),
-                  let nv = values[n], let dv = values[d], nv > dv else { continue }
+        // movement than CĐCS exist means one of the two cells is wrong, whether or not
+        // the ratio itself is reported (`boundedPairs`).
+        for pair in indicators.boundedPairs {
+            let n = pair.numerator, d = pair.denominator
+            guard let nv = values[n], let dv = values[d], nv > dv else { continue }
             faults += 1
             let numerator = indicators.indicators[n], denominator = indicators.indicators[d]
             let position = valueColumns[n] >= 0 ? record.position(ofField: valueColumns[n], file: file) : namePosition

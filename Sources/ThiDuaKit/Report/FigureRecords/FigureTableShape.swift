@@ -21,6 +21,9 @@ struct FigureTableShape: Sendable {
     private(set) var heading: String?
     /// Group headings, subtotals and totals met: read, never added.
     private(set) var structureRows = 0
+    /// True after the grand total ("Tổng cộng"): rows below it without a unit name are the
+    /// table's footer (người lập biểu, the signature), not figures.
+    private(set) var pastGrandTotal = false
     /// The first row with a unit-name column but no figure column, kept to explain a sheet
     /// that was skipped.
     private(set) var candidate: FigureRecord?
@@ -91,7 +94,7 @@ struct FigureTableShape: Sendable {
     mutating func isStructureRow(_ record: FigureRecord, roles: [FigureColumnRole]) -> Bool {
         guard let nameIndex = roles.firstIndex(of: .unitName) else { return false }
         let name = ReportText.normalizedName(record[nameIndex].displayText)
-        guard !name.isEmpty else { return false }
+        guard !name.isEmpty else { return pastGrandTotal }
         let serialIndex = roles.firstIndex(of: .serial)
         let serial = serialIndex.map { FigureNumber.trimmed(record[$0].displayText) } ?? ""
         let folded = ReportText.folded(name)
@@ -99,6 +102,7 @@ struct FigureTableShape: Sendable {
             || (serialIndex != nil && serial.isEmpty && (folded.hasPrefix("cộng ") || folded.hasPrefix("tổng cộng ")))
         if isTotal {
             structureRows += 1
+            if folded == "tổng cộng" || folded.hasPrefix("tổng cộng ") { pastGrandTotal = true }
             return true
         }
         guard serialIndex != nil, Self.isHeadingNumber(serial) else { return false }

@@ -25,9 +25,10 @@ public struct Indicator: Hashable, Sendable {
 
     /// Placeholders a `sentence` may use; the rendering layer fills them in.
     /// `gia_tri` value, `chi_tieu` target, `ty_le` percent of target, `don_vi_tinh` unit,
-    /// `so_don_vi` number of units that reported, `so_don_vi_dat` units reaching their target.
+    /// `so_don_vi` number of units that reported, `so_don_vi_dat` units reaching their target;
+    /// for a ratio indicator `tu_so` and `mau_so`, the totals it divides ("428/432").
     public static let sentencePlaceholders: Set<String> = [
-        "gia_tri", "chi_tieu", "ty_le", "don_vi_tinh", "so_don_vi", "so_don_vi_dat",
+        "gia_tri", "chi_tieu", "ty_le", "don_vi_tinh", "so_don_vi", "so_don_vi_dat", "tu_so", "mau_so",
     ]
 
     /// Identifier: Vietnamese without diacritics, snake_case (`doan_vien_moi`). Also accepted
@@ -49,6 +50,10 @@ public struct Indicator: Hashable, Sendable {
     public var aggregation: Aggregation
     /// Sentence pattern for the report body, with `{placeholder}`s from `sentencePlaceholders`.
     public var sentence: String?
+    /// The key of another indicator whose sentence this one completes ("với tổng kinh phí …"
+    /// after "xây dựng 18 Mái ấm Công đoàn"): its figures then join that sentence instead
+    /// of standing as a bullet of their own.
+    public var joinedTo: String?
 
     /// Creates an indicator.
     public init(
@@ -59,7 +64,8 @@ public struct Indicator: Hashable, Sendable {
         target: Int64? = nil,
         perUnitTargetColumn: String? = nil,
         aggregation: Aggregation = .sum,
-        sentence: String? = nil
+        sentence: String? = nil,
+        joinedTo: String? = nil
     ) {
         self.key = key
         self.name = name
@@ -69,6 +75,7 @@ public struct Indicator: Hashable, Sendable {
         self.perUnitTargetColumn = perUnitTargetColumn
         self.aggregation = aggregation
         self.sentence = sentence
+        self.joinedTo = joinedTo
     }
 
     /// Number of decimal digits a stored value carries: figures are kept as `Int64` scaled by

@@ -47,6 +47,16 @@ extension IndicatorSet {
             if let sentence = indicator.sentence {
                 diagnostics += IndicatorSet.checkSentence(sentence, label: label, origin: origin)
             }
+            if let host = indicator.joinedTo {
+                // A host that is not listed is no error: the indicator then stands alone.
+                if host == indicator.key {
+                    diagnostics.append(.error("\(label): `gop_vao` trỏ vào chính nó", at: origin,
+                                              hint: "ghi key của chỉ tiêu mà câu này nối tiếp, ví dụ 'mai_am_so_nha'"))
+                } else if self[host]?.joinedTo.map({ self[$0] != nil }) == true {
+                    diagnostics.append(.error("\(label): `gop_vao` trỏ vào '\(host)', mà '\(host)' cũng gộp vào chỉ tiêu khác",
+                                              at: origin, hint: "gộp thẳng vào chỉ tiêu đứng riêng"))
+                }
+            }
             if case .ratio(let numerator, let denominator) = indicator.aggregation {
                 if indicator.kind != .ratio {
                     diagnostics.append(.warning(

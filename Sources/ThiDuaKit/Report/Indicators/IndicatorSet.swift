@@ -6,6 +6,19 @@ public struct IndicatorSet: Hashable, Sendable {
     /// can point at them).
     public let indicators: [Indicator]
     private let indexByKey: [String: Int]
+    /// Pairs of summed indicators (by index) where the first can never exceed the second for
+    /// one unit: the numerator and denominator of every ratio of this set, and of every ratio
+    /// of the default set whose two figures this set has, even when the ratio itself is not
+    /// listed (30 CĐCS launching the movement out of 2 is wrong whatever is reported).
+    public let boundedPairs: [BoundedPair]
+
+    /// A numerator that cannot exceed its denominator.
+    public struct BoundedPair: Hashable, Sendable {
+        /// Index of the numerator in `indicators`.
+        public var numerator: Int
+        /// Index of the denominator in `indicators`.
+        public var denominator: Int
+    }
 
     /// Wraps a list. Call `validate(origin:)` before use; lookups resolve a duplicated key
     /// to its first definition.
@@ -16,6 +29,18 @@ public struct IndicatorSet: Hashable, Sendable {
             index[indicator.key] = i
         }
         self.indexByKey = index
+        var pairs: [BoundedPair] = []
+        func add(_ numerator: String, _ denominator: String) {
+            guard let n = index[numerator], let d = index[denominator], n != d,
+                  !indicators[n].isComputed, !indicators[d].isComputed else { return }
+            let pair = BoundedPair(numerator: n, denominator: d)
+            if !pairs.contains(pair) { pairs.append(pair) }
+        }
+        for indicator in indicators {
+            if case .ratio(let n, let d) = indicator.aggregation { add(n, d) }
+        }
+        for (numerator, denominator) in IndicatorSet.defaultBounds { add(numerator, denominator) }
+        self.boundedPairs = pairs
     }
 
     /// The indicator with this key, if any.

@@ -87,23 +87,12 @@ extension ReportAccumulator {
                                       hint: "có ô số liệu lớn bất thường; kiểm tra lại cột này"))
         }
 
+        var comparison: PeriodComparison?
         if let previous {
-            // The list was already checked against the current files; its findings about the
-            // previous phase would only repeat them.
-            var ignored: [Diagnostic] = []
-            let previousMatch = StatisticsBuilder.matchExpected(expected, previous, label: expectedLabel, diagnostics: &ignored)
-            var previousGroup = [Int32](repeating: -1, count: previous.unitCount)
-            for unit in 0..<previous.unitCount {
-                let m = previousMatch.unitExpected[unit]
-                let name = m >= 0 ? (expected[Int(m)].group ?? previous.groupName(of: unit) ?? "") : (previous.groupName(of: unit) ?? "")
-                if let g = groupIndexByFolded[FoldedKey(ReportText.folded(name))] { previousGroup[unit] = finalIndex[Int(g)] }
-            }
-            let (previousOverall, previousPerGroup) = StatisticsBuilder.totals(previous, unitGroup: previousGroup,
-                                                                               groupCount: orderedGroupNames.count)
-            overall = zip(overall, previousOverall).map { StatisticsBuilder.withChange($0, previous: $1) }
-            perGroup = zip(perGroup, previousPerGroup).map { current, old in
-                zip(current, old).map { StatisticsBuilder.withChange($0, previous: $1) }
-            }
+            (comparison, overall, perGroup) = StatisticsBuilder.compare(
+                self, previous: previous, expected: expected, expectedLabel: expectedLabel, unitGroup: unitGroup,
+                groupIndexByFolded: groupIndexByFolded, finalIndex: finalIndex, unitOrder: unitOrder,
+                overall: overall, perGroup: perGroup)
         }
 
         let groups = orderedGroupNames.indices.map {
@@ -118,7 +107,7 @@ extension ReportAccumulator {
         let statistics = ReportStatistics(
             indicators: indicators, totals: overall, groups: groups,
             orderedUnits: groups.flatMap(\.units), missingUnits: missing, unexpectedUnits: unexpected,
-            hasPrevious: previous != nil, storage: self, unitGroupIndex: unitGroup, nameRank: nameRank)
+            comparison: comparison, storage: self, unitGroupIndex: unitGroup, nameRank: nameRank)
         return (statistics, diagnostics)
     }
 }

@@ -20,29 +20,82 @@ public enum TargetSource: Hashable, Sendable {
     case sumOfUnitTargets
 }
 
-/// Change of an indicator against the previous phase (or the same phase of last year).
+/// Change of an indicator against the previous phase (or the same period of last year),
+/// like for like: both totals are sums over the same units, those that have the indicator's
+/// figures (for a ratio: both of its figures) in both periods.
 public struct IndicatorChange: Hashable, Sendable {
-    /// Previous total (for a ratio indicator, the previous numerator total).
+    /// Previous total over the compared units (for a ratio indicator, the numerator total).
     public var previousTotal: Int64
-    /// Previous ratio, for ratio indicators.
+    /// This phase's total over the same units; equal to the indicator's total only when
+    /// every unit that reported now also reported then.
+    public var currentTotal: Int64
+    /// How many units the comparison is over.
+    public var units: Int
+    /// Previous ratio over the compared units, for ratio indicators.
     public var previousRatio: ExactRatio?
-    /// `total − previousTotal` for summed indicators; nil for ratios or on overflow.
+    /// This phase's ratio over the compared units, for ratio indicators.
+    public var currentRatio: ExactRatio?
+    /// Σ denominator over the compared units, this phase and the previous one (ratios).
+    public var currentDenominator: Int64?
+    public var previousDenominator: Int64?
+    /// `currentTotal − previousTotal` for summed indicators; nil for ratios or on overflow.
     public var absolute: Int64?
     /// `absolute / previousTotal` (multiply by 100 for "tăng 12,5%"); nil when the previous
     /// total is 0 (no percentage of nothing) or for ratios.
     public var relative: ExactRatio?
-    /// `ratio − previousRatio` for ratio indicators (multiply by 100 for percentage points).
+    /// `currentRatio − previousRatio` for ratio indicators (multiply by 100 for percentage points).
     public var ratioDifference: ExactRatio?
 
     /// Creates a change record.
-    public init(previousTotal: Int64, previousRatio: ExactRatio? = nil, absolute: Int64? = nil,
-                relative: ExactRatio? = nil, ratioDifference: ExactRatio? = nil) {
+    public init(previousTotal: Int64, currentTotal: Int64 = 0, units: Int = 0, previousRatio: ExactRatio? = nil,
+                currentRatio: ExactRatio? = nil, absolute: Int64? = nil, relative: ExactRatio? = nil,
+                ratioDifference: ExactRatio? = nil) {
         self.previousTotal = previousTotal
+        self.currentTotal = currentTotal
+        self.units = units
         self.previousRatio = previousRatio
+        self.currentRatio = currentRatio
         self.absolute = absolute
         self.relative = relative
         self.ratioDifference = ratioDifference
     }
+}
+
+/// A unit of the previous phase that has no row in this one.
+public struct PreviousUnit: Hashable, Sendable {
+    /// Its name as written in the previous phase's file.
+    public var name: String
+    /// Its group there ("" when none).
+    public var group: String
+
+    /// Creates an entry.
+    public init(name: String, group: String) {
+        self.name = name
+        self.group = group
+    }
+}
+
+/// Which units the comparison with the previous phase is over.
+public struct PeriodComparison: Hashable, Sendable {
+    /// Units of this phase that also have a row in the previous one.
+    public var pairedUnits: Int
+    /// Units in the previous phase's files.
+    public var previousUnitCount: Int
+    /// Units of this phase with no previous row (unit indices, in report order).
+    public var onlyCurrent: [Int]
+    /// Units of the previous phase with no row now, in the previous files' order.
+    public var onlyPrevious: [PreviousUnit]
+
+    /// Creates a comparison record.
+    public init(pairedUnits: Int, previousUnitCount: Int, onlyCurrent: [Int], onlyPrevious: [PreviousUnit]) {
+        self.pairedUnits = pairedUnits
+        self.previousUnitCount = previousUnitCount
+        self.onlyCurrent = onlyCurrent
+        self.onlyPrevious = onlyPrevious
+    }
+
+    /// True when every unit of both periods is in the comparison.
+    public var isComplete: Bool { onlyCurrent.isEmpty && onlyPrevious.isEmpty }
 }
 
 /// The totals of one indicator over a set of units (all units, or one group).

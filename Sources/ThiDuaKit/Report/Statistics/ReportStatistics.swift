@@ -18,8 +18,12 @@ public struct ReportStatistics: Sendable {
     public let missingUnits: [ExpectedUnit]
     /// Units that reported but are not on the expected list, in report order.
     public let unexpectedUnits: [Int]
-    /// True when previous-phase figures were given, so `IndicatorTotals.change` is filled.
-    public let hasPrevious: Bool
+    /// The units the comparison with the previous phase is over, when previous figures
+    /// were given (`IndicatorTotals.change` is then filled, like for like).
+    public let comparison: PeriodComparison?
+
+    /// True when previous-phase figures were given.
+    public var hasPrevious: Bool { comparison != nil }
 
     let storage: ReportAccumulator
     /// Index into `groups` for each unit.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Totals per indicator, overall and per group, and the change against the previous phase.
+/// Totals per indicator, overall and per group.
 extension StatisticsBuilder {
     /// Running sums for one indicator over one set of units.
     private struct Bucket {
@@ -111,30 +111,6 @@ extension StatisticsBuilder {
         }
         if let target = t.target { t.ofTarget = ExactRatio(b.total, target) }
         if b.reporting > 0 { t.average = ExactRatio(b.total, Int64(b.reporting)) }
-        return t
-    }
-
-    /// Adds the change against the previous phase's totals of the same indicator.
-    static func withChange(_ current: IndicatorTotals, previous: IndicatorTotals) -> IndicatorTotals {
-        var t = current
-        var change = IndicatorChange(previousTotal: previous.total)
-        if let ratio = current.ratio, let old = previous.ratio {
-            change.previousRatio = old
-            let (a, o1) = ratio.numerator.multipliedReportingOverflow(by: old.denominator)
-            let (b, o2) = old.numerator.multipliedReportingOverflow(by: ratio.denominator)
-            let (diff, o3) = a.subtractingReportingOverflow(b)
-            let (den, o4) = ratio.denominator.multipliedReportingOverflow(by: old.denominator)
-            if !(o1 || o2 || o3 || o4) { change.ratioDifference = ExactRatio(diff, den) }
-        } else if current.denominatorTotal != nil {
-            change.previousRatio = previous.ratio
-        } else {
-            let (diff, overflow) = current.total.subtractingReportingOverflow(previous.total)
-            if !overflow {
-                change.absolute = diff
-                change.relative = ExactRatio(diff, previous.total)
-            }
-        }
-        t.change = change
         return t
     }
 }
