@@ -34,6 +34,9 @@ enum DocxContext {
         let annexes = annexValues(context, layout: layout, dropped: dropped)
 
         return .map([
+            // A draft carries "DỰ THẢO" above its letterhead (when the view model says so).
+            ("is_draft", .bool(flag(context["is_draft"]))),
+            ("draft_mark", run(text(context["draft_mark"]))),
             ("parent_body", lines(letterhead.parentBodyLines)),
             ("issuing_body", lines(letterhead.issuingBodyLines)),
             ("number_line", run(numberLine)),

@@ -150,3 +150,25 @@ struct WordPartsTests {
         }
     }
 }
+
+/// Marks the view model adds for drafts (issue 12) are laid out when present.
+@Suite("Word file of a draft")
+struct DraftTests {
+    @Test func theDraftMarkStandsAboveTheLetterhead() throws {
+        let document = try DocxWriterTests.document()
+        let writer = try DocxWriter(templates: TemplateSet())
+        let formatter = writer.formatter(for: document)
+        let context = DocumentView(formatters: [formatter]).context(for: document)
+            .adding([("is_draft", .bool(true)), ("draft_mark", .string("DỰ THẢO"))])
+        let xml = try #require(try DocxTestSupport.parts(writer.package(document, context: context, formatter: formatter).bytes)["word/document.xml"])
+        let mark = try #require(xml.range(of: "<w:pStyle w:val=\"ThiDuaDraft\"/></w:pPr><w:r><w:t>DỰ THẢO</w:t></w:r>"))
+        let table = try #require(xml.range(of: "<w:tbl>"))
+        #expect(mark.lowerBound < table.lowerBound)
+        // Not a draft: no mark.
+        #expect(!(try Self.plain(document, writer)).contains("ThiDuaDraft\"/></w:pPr><w:r>"))
+    }
+
+    static func plain(_ document: Document, _ writer: DocxWriter) throws -> String {
+        try DocxTestSupport.parts(writer.write(document).bytes)["word/document.xml"] ?? ""
+    }
+}
