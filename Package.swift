@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "thidua", targets: ["thidua"]),
         .library(name: "ThiDuaKit", targets: ["ThiDuaKit"]),
+        .library(name: "ThiDuaDocx", targets: ["ThiDuaDocx"]),
         .library(name: "ThiDuaWorkspace", targets: ["ThiDuaWorkspace"]),
     ],
     dependencies: [
@@ -55,6 +56,15 @@ let package = Package(
             pkgConfig: "libzip",
             providers: [.apt(["libzip-dev"])]
         ),
+        // Word documents (.docx) in the official layout: WordprocessingML parts from the
+        // view model and the docx templates, zipped in memory by libzip. No file access.
+        .target(
+            name: "ThiDuaDocx",
+            dependencies: [
+                "ThiDuaKit", "CLibZip",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         // Reads the units' filled .xlsx workbooks into figure records: zip through
         // libzip (from memory, never extracted to disk), sheet XML streamed through
         // libxml2. Takes bytes, never a path.
@@ -66,7 +76,7 @@ let package = Package(
         // names, figure sources, the document job, the output sets, the format registry.
         .target(
             name: "ThiDuaWorkspace",
-            dependencies: ["ThiDuaKit", "ThiDuaXlsx", "ThiDuaXlsxReader"]
+            dependencies: ["ThiDuaKit", "ThiDuaXlsx", "ThiDuaXlsxReader", "ThiDuaDocx"]
         ),
         .executableTarget(
             name: "thidua",
@@ -101,13 +111,14 @@ let package = Package(
         // Benchmark helper (bench/run): times in-process work such as the workbook alone.
         .executableTarget(
             name: "thidua-bench",
-            dependencies: ["ThiDuaKit", "ThiDuaXlsx", "BenchSupport"]
+            dependencies: ["ThiDuaKit", "ThiDuaXlsx", "ThiDuaDocx", "BenchSupport"]
         ),
         .testTarget(
             name: "ThiDuaKitTests",
             dependencies: [
                 "ThiDuaKit",
                 "BenchSupport",
+                "TestFixtures",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             // Golden files and the bad-input corpus are read through #filePath.
@@ -123,6 +134,14 @@ let package = Package(
         .testTarget(
             name: "ThiDuaWorkspaceTests",
             dependencies: ["ThiDuaWorkspace", "ThiDuaKit", "ThiDuaXlsx", "TestFixtures"]
+        ),
+        .testTarget(
+            name: "ThiDuaDocxTests",
+            dependencies: [
+                "ThiDuaDocx", "ThiDuaKit", "ThiDuaWorkspace", "BenchSupport", "CLibZip", "TestFixtures",
+            ],
+            // Golden parts and the judge scripts are read through #filePath.
+            exclude: ["Expected", "Scripts"]
         ),
         .testTarget(
             name: "ThiDuaXlsxReaderTests",

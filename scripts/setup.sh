@@ -2,12 +2,16 @@
 # Installs what thidua needs on Debian when it is missing. Sourced by the
 # other scripts; safe to run again (it installs nothing that is present).
 #   scripts/setup.sh            build needs: libxlsxwriter-dev, libzip-dev, libxml2-dev, pkg-config
-#   scripts/setup.sh --tests    also pandoc, python3-openpyxl and LibreOffice Calc (test judges)
+#   scripts/setup.sh --tests    also the test judges: pandoc, python3-openpyxl, LibreOffice
+#                               Calc and Writer (headless), and for the Word files
+#                               python3-docx, poppler-utils (pdftotext, pdftoppm) and
+#                               fonts-liberation2 (Times New Roman's metrics, so LibreOffice
+#                               lays pages out as Word does)
 set -euo pipefail
 
 need=(libxlsxwriter-dev libzip-dev libxml2-dev pkg-config)
 if [ "${1:-}" = "--tests" ]; then
-  need+=(pandoc python3-openpyxl libreoffice-calc-nogui)
+  need+=(pandoc python3-openpyxl libreoffice-calc-nogui python3-docx libreoffice-writer-nogui poppler-utils fonts-liberation2)
 fi
 
 missing=()

@@ -16,8 +16,15 @@ enum BuiltinTemplates {
     static let all: [String: String] = [
 
 """
+var seen: [String: String] = [:]
 for path in arguments.dropFirst() {
     let url = URL(fileURLWithPath: path)
+    // Templates are looked up by file name: two of one name would shadow each other.
+    if let other = seen[url.lastPathComponent] {
+        FileHandle.standardError.write(Data("embed-templates: \(path) and \(other) have the same name\n".utf8))
+        exit(1)
+    }
+    seen[url.lastPathComponent] = path
     guard let text = try? String(contentsOf: url, encoding: .utf8) else {
         FileHandle.standardError.write(Data("embed-templates: cannot read \(path)\n".utf8))
         exit(1)

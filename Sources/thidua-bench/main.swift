@@ -1,4 +1,5 @@
 import Foundation
+import ThiDuaDocx
 import ThiDuaKit
 import ThiDuaXlsx
 import BenchSupport
@@ -7,6 +8,12 @@ import BenchSupport
 //
 //   thidua-bench workbook UNITS INDICATORS GROUPS OUTPUT.xlsx [--normal]
 //   thidua-bench report FILE.yaml OUTDIR
+//   thidua-bench docx FILE.yaml [RUNS]
+//
+// `docx` times, in the process, the steps of writing one document (not a report) as .docx,
+// the mean of RUNS runs after one warm-up: templates, layout file and Word parts, view
+// model, parts + zip. CPU time of the thread, so that other work on the machine does not
+// count.
 //
 // `report` runs the steps of `thidua render --format all` on one report and prints, after
 // each step, its time and the process's resident and peak memory (/proc/self/status).
@@ -74,7 +81,53 @@ func report(_ file: String, out: String) throws {
     done("workbook write")
 }
 
+func docx(_ file: String, runs: Int) throws {
+    let bytes = [UInt8](FileManager.default.contents(atPath: file) ?? Data())
+    var totals = [Double](repeating: 0, count: 5)
+    var size = 0
+    for run in 0...runs {
+        var times: [Double] = []
+        func cpu() -> Double {
+            var now = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+            return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+        }
+        var step = cpu()
+        func lap() {
+            times.append(cpu() - step)
+            step = cpu()
+        }
+        let (loaded, diagnostics) = Renderer.load(bytes: bytes, file: file)
+        guard let document = loaded, !diagnostics.hasErrors else { throw ThiDuaError.output(path: file, message: "không đọc được") }
+        lap()
+        let templates = try TemplateSet()
+        lap()
+        let writer = try DocxWriter(templates: templates)
+        lap()
+        let formatter = writer.formatter(for: document)
+        let context = DocumentView(width: 80, formatters: [formatter]).context(for: document)
+        lap()
+        size = try writer.package(document, context: context, formatter: formatter).bytes.count
+        lap()
+        if run > 0 { totals = zip(totals, times).map { $0 + $1 } }
+    }
+    let names = ["load + check", "templates (text)", "layout + Word parts", "view model (docx)", "parts + zip"]
+    for (name, total) in zip(names, totals) {
+        print(name.padding(toLength: 22, withPad: " ", startingAt: 0) + String(format: " %8.3f ms", total / Double(runs) * 1000))
+    }
+    print("docx size             \(size) bytes")
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "docx", arguments.count >= 2 {
+    do {
+        try docx(arguments[1], runs: arguments.count > 2 ? Int(arguments[2]) ?? 20 : 20)
+    } catch {
+        FileHandle.standardError.write(Data("thidua-bench: \(error)\n".utf8))
+        exit(1)
+    }
+    exit(0)
+}
 if arguments.first == "report", arguments.count == 3 {
     do {
         try report(arguments[1], out: arguments[2])

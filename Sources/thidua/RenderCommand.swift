@@ -83,6 +83,10 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
+        // A format this machine cannot write (PDF without LibreOffice): say so, write nothing.
+        if let kinds = format.kinds, let reason = OutputKinds.unavailable(kinds) {
+            throw WorkspaceError.usage(reason)
+        }
         let workspace = try reading.workspace()
         let job = DocumentJob(workspace: workspace, templates: try workspace.templates(overridingWith: templates),
                               kinds: format.kinds, width: width, outputFolder: out)

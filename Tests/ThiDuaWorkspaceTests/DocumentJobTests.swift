@@ -57,7 +57,7 @@ struct DocumentJobTests {
         let out = folder + "/out"
         try Fixture.write(Documents.plan(subject: "Bản cũ"), to: folder + "/kh.yaml")
         let first = try job(out).run(file: folder + "/kh.yaml", bytes: try Workspace().readDataFile(folder + "/kh.yaml"))
-        #expect(first.written.count == 2)
+        #expect(first.written.count == 3)
         let before = try Fixture.snapshot(out)
 
         try Fixture.write(Documents.plan(subject: "Bản mới"), to: folder + "/kh.yaml")
@@ -112,7 +112,7 @@ struct DocumentJobTests {
                 _ = job.run(file: folder + (index % 2 == 0 ? "/a.yaml" : "/b.yaml"), bytes: bytes[index % 2])
             }
             let files = try Fixture.snapshot(out)
-            #expect(files.keys.sorted() == ["05-KH-LDLD-2025.md", "05-KH-LDLD-2025.txt"])
+            #expect(files.keys.sorted() == ["05-KH-LDLD-2025.docx", "05-KH-LDLD-2025.md", "05-KH-LDLD-2025.txt"])
             let md = String(decoding: files["05-KH-LDLD-2025.md"] ?? Data(), as: UTF8.self)
             let txt = String(decoding: files["05-KH-LDLD-2025.txt"] ?? Data(), as: UTF8.self)
             let fromA = md.contains("Văn bản A")

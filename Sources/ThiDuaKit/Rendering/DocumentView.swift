@@ -20,6 +20,13 @@ public struct DocumentView {
     /// "DỰ THẢO", the mark a draft carries above its header.
     public static let draftMark = "DỰ THẢO"
 
+    /// A view whose blocks are written by `formatters` alone: for a writer that needs
+    /// only its own format (the Word writer on its own), so no time goes into the others.
+    public init(width: Int = 80, formatters: [BlockFormatter]) {
+        self.width = max(40, width)
+        self.formatters = formatters
+    }
+
     /// The context for `document`.
     public func context(for document: Document) -> TemplateValue {
         let header = document.header

@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 
 /// An output format of the text documents.
@@ -12,11 +13,15 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 /// Partials (`{{> header.md}}`) resolve only among these templates, so a
 /// template can never pull in a file from elsewhere on disk.
 public struct TemplateSet: Sendable {
+    /// The templates of the text formats, parsed when the set is made.
     private let library: MustacheLibrary
+    /// The Word parts (`*.docx.mustache`), parsed on first use: a third of a short run's
+    /// time would otherwise go into parsing XML templates that Markdown and text never use.
+    private let word: WordParts
     /// File name → where it came from (`<built-in>` or the user's folder).
     public let origins: [String: String]
 
-    /// Parses the built-in templates and the overrides.
+    /// Parses the built-in templates and the overrides (the Word parts when first used).
     ///
     /// - Parameters:
     ///   - overrides: file name (e.g. `ke-hoach.md.mustache`) → contents.
@@ -30,7 +35,22 @@ public struct TemplateSet: Sendable {
             sources[name] = text
             origins[name] = overrideFolder.isEmpty ? name : "\(overrideFolder)/\(name)"
         }
+        let known = Set(sources.keys.map(Self.templateName))
         var library = MustacheLibrary()
+        try Self.register(sources.filter { !Self.isWordPart($0.key) }, into: &library, known: known, origins: origins)
+        self.library = library
+        self.word = WordParts(sources: sources.filter { Self.isWordPart($0.key) }, known: known, origins: origins, base: library)
+        self.origins = origins
+    }
+
+    /// True for the templates of the Word parts (`Templates/docx/`), parsed on first use.
+    static func isWordPart(_ file: String) -> Bool {
+        file.hasSuffix(".docx.mustache") || file.hasSuffix(".docx")
+    }
+
+    /// Parses `sources` into `library`, then checks that every partial they name exists.
+    static func register(_ sources: [String: String], into library: inout MustacheLibrary, known: Set<String>,
+                         origins: [String: String]) throws {
         for (file, text) in sources.sorted(by: { $0.key < $1.key }) {
             let name = Self.templateName(file)
             let origin = origins[file] ?? file
@@ -42,14 +62,12 @@ public struct TemplateSet: Sendable {
                                            message: Self.describe(error.error))
             }
         }
-        for (file, text) in sources {
-            if let missing = Self.missingPartial(in: text, known: Set(sources.keys.map(Self.templateName))) {
+        for (file, text) in sources.sorted(by: { $0.key < $1.key }) {
+            if let missing = Self.missingPartial(in: text, known: known) {
                 throw ThiDuaError.template(file: origins[file] ?? file, line: missing.line, column: missing.column,
-                                           message: "mẫu con `\(missing.name)` không có; chỉ dùng được các mẫu trong cùng thư mục (\(sources.keys.map(Self.templateName).sorted().joined(separator: ", ")))")
+                                           message: "mẫu con `\(missing.name)` không có; chỉ dùng được các mẫu trong cùng thư mục (\(known.sorted().joined(separator: ", ")))")
             }
         }
-        self.library = library
-        self.origins = origins
     }
 
     /// `ke-hoach.md.mustache` → `ke-hoach.md`.
@@ -69,6 +87,8 @@ public struct TemplateSet: Sendable {
 
     /// The first `{{> name}}` whose template does not exist.
     static func missingPartial(in text: String, known: Set<String>) -> (name: String, line: Int, column: Int)? {
+        // Most templates (the long XML parts) have no partial: a byte scan says so cheaply.
+        guard hasPartialTag(text) else { return nil }
         var line = 1
         for lineText in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var rest = lineText[...]
@@ -87,6 +107,17 @@ public struct TemplateSet: Sendable {
         return nil
     }
 
+    /// True when `text` holds `{{>` somewhere.
+    static func hasPartialTag(_ text: String) -> Bool {
+        var beforePrevious: UInt8 = 0, previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ">") && previous == UInt8(ascii: "{") && beforePrevious == UInt8(ascii: "{") { return true }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
+    }
+
     /// Renders `context` with the template `<kind>.<format>`.
     public func render(_ context: TemplateValue, kind: DocumentKind, format: OutputFormat) throws -> String {
         try render(object: context.mustacheObject, kind: kind, format: format)
@@ -96,6 +127,25 @@ public struct TemplateSet: Sendable {
     public func render(_ context: TemplateValue, kind: DocumentKind, formats: [OutputFormat]) throws -> [String] {
         let object = context.mustacheObject
         return try formats.map { try render(object: object, kind: kind, format: $0) }
+    }
+
+    /// Renders the template `name` (file name without `.mustache`, e.g. `ke-hoach.docx`)
+    /// exactly as it comes out, without `tidy`: for parts whose whitespace is content, such
+    /// as the XML parts of a Word file. `object` is a context's `mustacheObject`, converted
+    /// once by the caller for all the parts it renders.
+    public func renderPart(object: Any, name: String) throws -> String {
+        let library = Self.isWordPart(name) ? try word.library() : self.library
+        guard let output = library.render(object, withTemplate: name) else {
+            throw ThiDuaError.template(file: "\(name).mustache", line: 0, column: 0,
+                                       message: "không có mẫu `\(name).mustache`")
+        }
+        return output
+    }
+
+    /// Where the template `name` (without `.mustache`) came from, for messages:
+    /// `<mẫu có sẵn>/name.mustache` or the user's folder.
+    public func origin(of name: String) -> String {
+        origins["\(name).mustache"] ?? "\(name).mustache"
     }
 
     func render(object: Any, kind: DocumentKind, format: OutputFormat) throws -> String {
@@ -152,5 +202,37 @@ public struct TemplateSet: Sendable {
             out.append(0x0A)
             return String(decoding: out, as: UTF8.self)
         }
+    }
+}
+
+/// The Word parts of a template set, parsed once on first use (by whichever thread needs
+/// them first) together with the text templates, so a Word part may use any partial of the
+/// set. A parse error is kept and thrown again to every later caller.
+final class WordParts: @unchecked Sendable {
+    private let lock = NSLock()
+    private let sources: [String: String]
+    private let known: Set<String>
+    private let origins: [String: String]
+    private let base: MustacheLibrary
+    private var parsed: Result<MustacheLibrary, Error>?
+
+    init(sources: [String: String], known: Set<String>, origins: [String: String], base: MustacheLibrary) {
+        self.sources = sources
+        self.known = known
+        self.origins = origins
+        self.base = base
+    }
+
+    func library() throws -> MustacheLibrary {
+        lock.lock()
+        defer { lock.unlock() }
+        if let parsed { return try parsed.get() }
+        let result = Result { () throws -> MustacheLibrary in
+            var library = base
+            try TemplateSet.register(sources, into: &library, known: known, origins: origins)
+            return library
+        }
+        parsed = result
+        return try result.get()
     }
 }

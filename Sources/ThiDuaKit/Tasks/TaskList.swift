@@ -44,7 +44,8 @@ public struct TaskList: Sendable {
         deadline.map(Deadline.phrase) ?? "không ghi hạn"
     }
 
-    var table: Table {
+    /// The list as a table (STT, hạn, đơn vị, nhiệm vụ, văn bản), for formats with tables.
+    public var table: Table {
         Table(headers: ["STT", "Hạn", "Đơn vị thực hiện", "Nhiệm vụ", "Văn bản"],
               rows: rows.enumerated().map { index, row in
                   [String(index + 1), Self.deadlineText(row.deadline), row.body, row.task, row.document]
@@ -52,14 +53,17 @@ public struct TaskList: Sendable {
               alignments: [.right, .left, .left, .left, .left])
     }
 
+    /// The list's title.
+    public static let title = "DANH SÁCH NHIỆM VỤ THEO HẠN"
+
     /// A GFM table.
     public func markdown() -> String {
-        "# DANH SÁCH NHIỆM VỤ THEO HẠN\n\n" + TableLayout.markdown(table) + "\n"
+        "# \(Self.title)\n\n" + TableLayout.markdown(table) + "\n"
     }
 
     /// One block per task, wrapped to `width`.
     public func plainText(width: Int = 80) -> String {
-        var lines = ["DANH SÁCH NHIỆM VỤ THEO HẠN", ""]
+        var lines = [Self.title, ""]
         for (index, row) in rows.enumerated() {
             let head = "\(index + 1). \(Self.deadlineText(row.deadline)) - \(row.body) (\(row.document))"
             lines += VietnameseText.wrap(head, width: width, firstIndent: "", restIndent: "   ")

@@ -86,6 +86,8 @@ public struct DocumentJob: Sendable {
         let base = OutputName.base(for: document)
         var entries: [(name: String, content: PreparedOutput)] = []
         do {
+            // Formats with a block formatter of their own (Word) write from the same view model.
+            input.extraFormatters = try chosen.compactMap { try $0.formatter?(input) }
             for kind in chosen {
                 let name = "\(base).\(kind.fileExtension)"
                 do {
@@ -99,6 +101,7 @@ public struct DocumentJob: Sendable {
                     throw WorkspaceError.output(path: outputFolder.map { "\($0)/\(name)" } ?? name, message: "\(error)")
                 }
             }
+            result.diagnostics += input.warnings
             if let outputFolder {
                 var set = OutputSet(folder: outputFolder, base: base, entries: entries)
                 set.renamePause = renamePause

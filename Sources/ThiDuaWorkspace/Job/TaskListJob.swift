@@ -1,3 +1,4 @@
+import ThiDuaDocx
 import ThiDuaKit
 
 /// One output format of the task list (`thidua tasks`).
@@ -21,6 +22,9 @@ public struct TaskOutputKind: Sendable {
         TaskOutputKind(id: "md", fileExtension: "md") { list, _ in .bytes(Array(list.markdown().utf8)) },
         TaskOutputKind(id: "txt", fileExtension: "txt") { list, _ in .bytes(Array(list.plainText().utf8)) },
         TaskOutputKind(id: "csv", fileExtension: "csv") { list, _ in .bytes(Array(list.csv().utf8)) },
+        TaskOutputKind(id: "docx", fileExtension: "docx") { list, documents in
+            .bytes(try DocxWriter(templates: TemplateSet()).write(list, documents: documents).bytes)
+        },
     ]
 
     /// The format named `id`.

@@ -23,8 +23,28 @@ public final class OutputInput {
         self.width = width
     }
 
-    /// The Markdown/plain-text template context, built once.
-    public private(set) lazy var context: TemplateValue = DocumentView(width: width).context(for: document)
+    /// Block formatters the requested formats add to the shared view model (Word's), set by
+    /// the job before any output is prepared; each format finds its own by key.
+    public var extraFormatters: [BlockFormatter] = []
+
+    /// Warnings a writer found (characters it had to leave out), reported with the job's
+    /// diagnostics.
+    public var warnings: [Diagnostic] = []
+
+    /// The template context of every format, built once, on first use: Markdown and plain
+    /// text, and the text of `extraFormatters`.
+    public private(set) lazy var context: TemplateValue =
+        DocumentView(width: width, extraFormatters: extraFormatters).context(for: document)
+
+    private var memos: [String: Any] = [:]
+
+    /// A value several writers need (the Word file, for .docx and for .pdf), made once.
+    public func memo<T>(_ key: String, _ make: () throws -> T) rethrows -> T {
+        if let value = memos[key] as? T { return value }
+        let value = try make()
+        memos[key] = value
+        return value
+    }
 }
 
 /// An output made ready before anything is moved into place.
@@ -56,10 +76,17 @@ public struct OutputKind: Sendable {
     public let notApplicable: String
     /// Produces the output, checking everything it can before anything is written.
     public let prepare: @Sendable (OutputInput) throws -> PreparedOutput
+    /// The block formatter this format adds to the shared view model, if it has one.
+    public let formatter: (@Sendable (OutputInput) throws -> BlockFormatter)?
+    /// Why the format cannot be written on this machine (a program to install), or nil.
+    /// Asked before any job runs, so nothing is written.
+    public let unavailable: @Sendable () -> String?
 
     /// Creates a format entry.
     public init(id: String, fileExtension: String, summary: String, inAll: Bool = true,
                 applies: @escaping @Sendable (DocumentKind) -> Bool = { _ in true }, notApplicable: String = "",
+                formatter: (@Sendable (OutputInput) throws -> BlockFormatter)? = nil,
+                unavailable: @escaping @Sendable () -> String? = { nil },
                 prepare: @escaping @Sendable (OutputInput) throws -> PreparedOutput) {
         self.id = id
         self.fileExtension = fileExtension
@@ -67,6 +94,8 @@ public struct OutputKind: Sendable {
         self.inAll = inAll
         self.applies = applies
         self.notApplicable = notApplicable
+        self.formatter = formatter
+        self.unavailable = unavailable
         self.prepare = prepare
     }
 }
@@ -101,11 +130,16 @@ public enum OutputKinds {
     }
 
     /// Every format, in the order outputs are listed.
-    public static let all: [OutputKind] = [markdown, plainText, workbook]
+    public static let all: [OutputKind] = [markdown, plainText, word, pdf, workbook]
 
     /// The format named `id` on the command line.
     public static func named(_ id: String) -> OutputKind? {
         all.first { $0.id == id }
+    }
+
+    /// The first reason one of `kinds` cannot be written on this machine, or nil.
+    public static func unavailable(_ kinds: [OutputKind]) -> String? {
+        kinds.lazy.compactMap { $0.unavailable() }.first
     }
 
     /// The formats `--format all` writes for a document of `kind`.

@@ -1,4 +1,5 @@
 import Foundation
+import TestFixtures
 import Testing
 import Yams
 @testable import ThiDuaKit
@@ -8,26 +9,10 @@ import Yams
 /// anew (then read the diff before committing it).
 enum Golden {
     static let folder = TestSupport.packageRoot.appendingPathComponent("Tests/ThiDuaKitTests/Golden/Expected")
-    static var recording: Bool { ProcessInfo.processInfo.environment["THIDUA_RECORD"] == "1" }
 
     static func check(_ actual: String, against name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let url = folder.appendingPathComponent(name)
-        if recording {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try actual.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record("thiếu tệp mẫu \(name): chạy THIDUA_RECORD=1 swift test", sourceLocation: sourceLocation)
-            return
-        }
-        if actual != expected {
-            let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
-            let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let line = zip(a, e).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, e.count)
-            let got = line < a.count ? String(a[line]) : "<hết>"
-            let want = line < e.count ? String(e[line]) : "<hết>"
-            Issue.record("\(name) khác ở dòng \(line + 1):\n  có:  \(got)\n  cần: \(want)", sourceLocation: sourceLocation)
+        if let mismatch = try GoldenFile.mismatch(actual, expectedAt: folder.appendingPathComponent(name), name: name) {
+            Issue.record(Comment(rawValue: mismatch), sourceLocation: sourceLocation)
         }
     }
 }
