@@ -102,6 +102,16 @@ let package = Package(
             name: "fuzz-figures",
             dependencies: ["ThiDuaKit", "FuzzDriver"]
         ),
+        // The same for template sets (`--templates`): a fuzzed folder rendering the example.
+        .executableTarget(
+            name: "fuzz-templates",
+            dependencies: ["ThiDuaKit", "FuzzDriver"]
+        ),
+        // The same for workbooks (.xlsx) as figures files: zip, XML and cells fuzzed.
+        .executableTarget(
+            name: "fuzz-xlsx-figures",
+            dependencies: ["ThiDuaKit", "ThiDuaXlsxReader", "FuzzDriver"]
+        ),
         // Deterministic synthetic inputs for bench/run and the large-input tests; kept
         // out of the libraries a user runs.
         .target(
@@ -122,7 +132,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             // Golden files and the bad-input corpus are read through #filePath.
-            exclude: ["Golden/Expected", "Corpus"]
+            exclude: ["Golden/Expected", "Corpus", "TemplateCorpus", "FigureCorpus"]
         ),
         .testTarget(
             name: "ThiDuaXlsxTests",

@@ -13,8 +13,9 @@
 # libFuzzer's coverage instrumentation, and only the fuzz target pulls in
 # libFuzzer (the no-main archive) through `LLVMFuzzerRunDriver`.
 #
-# Targets: fuzz-document (YAML/JSON documents) and fuzz-figures (CSV figures,
-# report statistics). A new target is an executable depending on FuzzDriver
+# Targets: fuzz-document (YAML/JSON documents), fuzz-figures (CSV figures,
+# report statistics), fuzz-xlsx-figures (workbooks as figures files) and
+# fuzz-templates (template sets given with --templates). A new target is an executable depending on FuzzDriver
 # whose main calls `FuzzDriver.run(harness:)`, plus its seeds in the
 # `case "$target"` below.
 set -euo pipefail
@@ -68,6 +69,53 @@ case "$target" in
     ;;
   fuzz-figures)
     cp -n Examples/bao-cao/*.csv "$corpus"/ 2>/dev/null || true
+    cp -n Tests/ThiDuaKitTests/FigureCorpus/*.csv "$corpus"/ 2>/dev/null || true
+    ;;
+  fuzz-templates)
+    # A seed is a template folder: files joined by byte 0x01, each "NAME\nTEXT". The
+    # built-in set, and each hostile set of Tests/ThiDuaKitTests/TemplateCorpus.
+    python3 - "$corpus" <<'PY'
+import pathlib, sys
+corpus = pathlib.Path(sys.argv[1])
+def seed(name, files):
+    parts = [f.name.encode() + b"\n" + f.read_bytes() for f in sorted(files)]
+    target = corpus / f"seed-{name}"
+    if not target.exists():
+        target.write_bytes(b"\x01".join(parts))
+seed("builtin", pathlib.Path("Templates").glob("*.mustache"))
+for folder in sorted(pathlib.Path("Tests/ThiDuaKitTests/TemplateCorpus").iterdir()):
+    if folder.is_dir():
+        seed(folder.name, folder.glob("*.mustache"))
+PY
+    ;;
+  fuzz-xlsx-figures)
+    # Workbooks made by real tools: the example figures saved by openpyxl (numbers as
+    # numbers, a title row above the header), and the damaged and hostile corpus of the
+    # round-trip tests.
+    python3 - "$corpus" <<'PY' || true
+import csv, pathlib, sys
+corpus = pathlib.Path(sys.argv[1])
+try:
+    import openpyxl
+except ImportError:
+    sys.exit(0)
+for source in sorted(pathlib.Path("Examples/bao-cao").glob("so-lieu-*.csv")):
+    target = corpus / f"seed-{source.stem}.xlsx"
+    if target.exists():
+        continue
+    rows = list(csv.reader(source.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Số liệu"
+    ws.append(["BẢNG TỔNG HỢP SỐ LIỆU"])
+    for row in rows:
+        ws.append([int(c.replace(".", "")) if c.replace(".", "").isdigit() else c for c in row])
+    wb.save(target)
+PY
+    hostile="$scratch/xlsx-hostile"
+    mkdir -p "$hostile"
+    python3 Tests/EndToEndTests/Scripts/xlsx_fixtures.py hostile "$hostile" >/dev/null 2>&1 || true
+    cp -n "$hostile"/*.xlsx "$corpus"/ 2>/dev/null || true
     ;;
   *) ;;
 esac

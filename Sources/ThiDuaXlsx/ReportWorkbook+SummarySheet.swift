@@ -49,7 +49,7 @@ extension ReportWorkbook {
         func titleRow(_ index: Int, _ text: String, style: Int, fontScale: Double, lineHeight: Double) -> XlsxSheetPlan.Row {
             var row = XlsxSheetPlan.Row(index: index)
             let lines = lineCount(XlsxColumnWidth.unclampedWidth(for: text, bold: true) * fontScale, available: tableWidth)
-            if lines > 1 { row.height = Double(lines) * lineHeight }
+            if lines > 1 { row.height = min(Double(lines) * lineHeight, XlsxWorksheet.maximumRowHeight) }
             row.merges = [.init(range: XlsxRange(firstRow: index, firstColumn: 0, lastRow: index, lastColumn: lastColumn), text: text, style: style)]
             return row
         }
@@ -112,7 +112,8 @@ extension ReportWorkbook {
                     // A unit name is data from the clerk's files: always a string cell.
                     row.cells.append(.init(column: SummaryLayout.nameColumn, value: .text(unit.name), style: unitStyles.name))
                     let lines = lineCount(XlsxColumnWidth.unclampedWidth(for: unit.name), available: nameWidth)
-                    if lines > 1 { row.height = Double(lines) * ReportStyles.lineHeight }
+                    // A very long name gets Excel's tallest row, not an invalid height.
+                    if lines > 1 { row.height = min(Double(lines) * ReportStyles.lineHeight, XlsxWorksheet.maximumRowHeight) }
                     appendFigures(to: &row, layout: layout, figures: ReportFigures(unit: unit, keys: layout.figureKeys, reader: &reader), styles: (unitStyles.integer, unitStyles.percent, unitStyles.blank), role: .unit) { _ in nil }
                 case .subtotal(let g, let first, let last):
                     row.cells.append(.init(column: SummaryLayout.serialColumn, value: .blank, style: subtotalStyles.serial))

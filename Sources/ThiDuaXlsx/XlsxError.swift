@@ -30,6 +30,9 @@ public enum XlsxError: Error, Equatable, Sendable, CustomStringConvertible {
     case stringTooLong(length: Int, row: Int, column: Int)
     /// A text contains a NUL character, which cannot be stored in a cell.
     case stringContainsNul(row: Int, column: Int)
+    /// A text holds a character the xlsx XML cannot carry in that place (a control
+    /// character, U+FFFE/U+FFFF), named by code point.
+    case invalidCharacter(place: String, codePoint: String)
     /// A row index outside 0 ..< 1,048,576.
     case rowOutOfRange(row: Int)
     /// A column index outside 0 ..< 16,384.
@@ -77,6 +80,8 @@ public enum XlsxError: Error, Equatable, Sendable, CustomStringConvertible {
             return "nội dung ô \(XlsxCellReference.a1(row: row, column: column)) dài \(length) ký tự; Excel chỉ cho phép tối đa 32.767 ký tự trong một ô"
         case .stringContainsNul(let row, let column):
             return "nội dung ô \(XlsxCellReference.a1(row: row, column: column)) chứa ký tự NUL, không ghi được vào Excel"
+        case .invalidCharacter(let place, let codePoint):
+            return "\(place) có ký tự \(codePoint) (ký tự điều khiển), không ghi vào tệp Excel được"
         case .rowOutOfRange(let row):
             return "dòng số \(row + 1) vượt quá giới hạn của Excel (1 đến 1.048.576)"
         case .columnOutOfRange(let column):

@@ -19,6 +19,7 @@ public enum XlsxSheetName {
         if length > maximumLength {
             throw XlsxError.sheetNameTooLong(name: name, length: length)
         }
+        try XlsxText.check(name, place: "tên trang “\(name)”", controls: .none)
         if let bad = name.first(where: { forbiddenCharacters.contains($0) }) {
             throw XlsxError.sheetNameInvalidCharacter(name: name, character: bad)
         }

@@ -22,7 +22,8 @@ extension XlsxWorkbook {
         // workbook_close frees the workbook whatever it returns, so forget it first.
         handle = nil
         errno = 0
-        let code = workbook_close(workbook)
+        // Its English report of a failure must not reach the user: the code says it all.
+        let code = XlsxLibraryOutput.quietly { workbook_close(workbook) }
         // A full disk or a refused write surfaces as a zip error; the reason is errno.
         let systemError = errno
         if code != LXW_NO_ERROR {

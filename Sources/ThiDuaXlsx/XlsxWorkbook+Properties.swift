@@ -44,18 +44,18 @@ extension XlsxWorkbook {
     public func setProperties(_ properties: XlsxDocumentProperties) throws {
         let workbook = try liveHandle()
         var c = lxw_doc_properties()
-        func keep(_ value: String?) throws -> UnsafeMutablePointer<CChar>? {
+        func keep(_ value: String?, _ name: String) throws -> UnsafeMutablePointer<CChar>? {
             guard let value else { return nil }
-            return try retainCString(value)
+            return try retainCString(XlsxText.property(value, name: name))
         }
-        c.title = try keep(properties.title)
-        c.subject = try keep(properties.subject)
-        c.author = try keep(properties.author)
-        c.manager = try keep(properties.manager)
-        c.company = try keep(properties.company)
-        c.category = try keep(properties.category)
-        c.keywords = try keep(properties.keywords)
-        c.comments = try keep(properties.comments)
+        c.title = try keep(properties.title, "Tiêu đề")
+        c.subject = try keep(properties.subject, "Chủ đề")
+        c.author = try keep(properties.author, "Tác giả")
+        c.manager = try keep(properties.manager, "Người quản lý")
+        c.company = try keep(properties.company, "Cơ quan")
+        c.category = try keep(properties.category, "Loại")
+        c.keywords = try keep(properties.keywords, "Từ khoá")
+        c.comments = try keep(properties.comments, "Ghi chú")
         try check(workbook_set_properties(workbook, &c), "thuộc tính tài liệu")
     }
 }

@@ -86,7 +86,7 @@ extension XlsxWorksheet {
             guard let s = chart_add_series(c, categories, values) else {
                 throw XlsxError.invalidParameter(detail: "dãy số liệu “\(series.name)” của biểu đồ")
             }
-            chart_series_set_name(s, try workbook.retainCString(series.name))
+            try XlsxText.setLiteral(series.name, on: &s.pointee.title, place: "tên dãy số liệu “\(series.name)” của biểu đồ")
             if let cached = series.cachedValues, let range = s.pointee.values {
                 try XlsxColumnChart.Series.setCachedValues(cached, of: range)
             }
@@ -97,9 +97,14 @@ extension XlsxWorksheet {
                 }
             }
         }
-        chart_title_set_name(c, try workbook.retainCString(chart.title))
-        if let title = chart.categoryAxisTitle { chart_axis_set_name(c.pointee.x_axis, try workbook.retainCString(title)) }
-        if let title = chart.valueAxisTitle { chart_axis_set_name(c.pointee.y_axis, try workbook.retainCString(title)) }
+        // Titles and names go in literally: libxlsxwriter's setters take a leading "=" for a formula.
+        try XlsxText.setLiteral(chart.title, on: &c.pointee.title, place: "tên biểu đồ")
+        if let title = chart.categoryAxisTitle, let axis = c.pointee.x_axis {
+            try XlsxText.setLiteral(title, on: &axis.pointee.title, place: "tên trục của biểu đồ")
+        }
+        if let title = chart.valueAxisTitle, let axis = c.pointee.y_axis {
+            try XlsxText.setLiteral(title, on: &axis.pointee.title, place: "tên trục của biểu đồ")
+        }
         if let format = chart.valueNumberFormat {
             chart_axis_set_num_format(c.pointee.y_axis, try workbook.retainCString(format))
         }

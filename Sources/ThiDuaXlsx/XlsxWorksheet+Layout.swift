@@ -98,26 +98,30 @@ extension XlsxWorksheet {
             if range.firstRow == range.lastRow && range.firstColumn == range.lastColumn {
                 throw XlsxError.invalidParameter(detail: "vùng gộp \(range.a1) chỉ có một ô")
             }
-            try XlsxWorksheet.checkText(merge.text, row: range.firstRow, column: range.firstColumn)
+        }
+        // The one safe path for text, as for single cells.
+        var literal: [String] = []
+        for merge in merges {
+            literal.append(try XlsxText.cell(merge.text, row: merge.range.firstRow, column: merge.range.firstColumn, sheet: name))
         }
         let lastRow = merges.map(\.range.lastRow).max() ?? firstRow
         try touch(row: firstRow, through: lastRow)
         let row = lxw_row_t(firstRow)
-        for merge in merges {
+        for (index, merge) in merges.enumerated() {
             let range = merge.range
-            try check(worksheet_write_string(sheet, row, lxw_col_t(range.firstColumn), merge.text, merge.format), "gộp ô \(range.a1)")
+            try check(worksheet_write_string(sheet, row, lxw_col_t(range.firstColumn), literal[index], merge.format), "gộp ô \(range.a1)")
             if range.firstColumn < range.lastColumn {
                 for column in (range.firstColumn + 1) ... range.lastColumn {
                     try check(worksheet_write_blank(sheet, row, lxw_col_t(column), merge.format), "gộp ô \(range.a1)")
                 }
             }
         }
-        for merge in merges.sorted(by: { $0.range.lastRow < $1.range.lastRow }) {
-            let range = merge.range
+        for index in merges.indices.sorted(by: { merges[$0].range.lastRow < merges[$1].range.lastRow }) {
+            let (range, format) = (merges[index].range, merges[index].format)
             try check(
                 worksheet_merge_range(
                     sheet, lxw_row_t(range.firstRow), lxw_col_t(range.firstColumn),
-                    lxw_row_t(range.lastRow), lxw_col_t(range.lastColumn), merge.text, merge.format),
+                    lxw_row_t(range.lastRow), lxw_col_t(range.lastColumn), literal[index], format),
                 "gộp ô \(range.a1)")
         }
     }
@@ -145,7 +149,7 @@ extension XlsxWorksheet {
     public func setRowHeight(_ height: Double, row: Int) throws {
         let sheet = try live()
         try XlsxWorksheet.checkRow(row)
-        guard height.isFinite && height >= 0 && height <= 409 else {
+        guard height.isFinite && height >= 0 && height <= XlsxWorksheet.maximumRowHeight else {
             throw XlsxError.invalidParameter(detail: "chiều cao dòng \(height) ngoài khoảng 0–409")
         }
         try touch(row: row)

@@ -115,6 +115,7 @@ extension XlsxWorksheet {
 
     /// Excel limits a header or footer to 255 characters.
     static func checkHeaderFooter(_ text: String) throws {
+        try XlsxText.check(text, place: "đầu trang/chân trang", controls: .lineBreaks)
         if text.utf16.count > 255 {
             throw XlsxError.invalidParameter(detail: "đầu trang/chân trang dài \(text.utf16.count) ký tự; tối đa 255")
         }

@@ -49,6 +49,8 @@ public final class XlsxWorksheet {
     public static let columnCount = 16_384
     /// Excel's limit for one cell's text, in UTF-16 code units.
     public static let maximumStringLength = 32_767
+    /// Excel's tallest row, in points.
+    public static let maximumRowHeight = 409.0
     /// Excel's limit for a formula's text.
     public static let maximumFormulaLength = 8_192
 
@@ -90,17 +92,6 @@ public final class XlsxWorksheet {
         currentRow = max(currentRow, lastRow ?? row)
     }
 
-    /// Checks a text for Excel's cell limits.
-    static func checkText(_ text: String, row: Int, column: Int) throws {
-        let length = text.utf16.count
-        if length > maximumStringLength {
-            throw XlsxError.stringTooLong(length: length, row: row, column: column)
-        }
-        // A NUL would silently cut the C string short.
-        if text.utf8.contains(0) {
-            throw XlsxError.stringContainsNul(row: row, column: column)
-        }
-    }
 
     /// Checks a number can be stored: finite, and for integers exact in a double.
     static func checkNumber(_ value: Double) throws {
@@ -139,25 +130,26 @@ public final class XlsxWorksheet {
         let r = lxw_row_t(row)
         let c = lxw_col_t(column)
         // Validate before touching so a refused value does not advance the row cursor.
+        var literal = ""
         switch value {
-        case .text(let text): try XlsxWorksheet.checkText(text, row: row, column: column)
+        case .text(let text): literal = try XlsxText.cell(text, row: row, column: column, sheet: name)
         case .number(let number): try XlsxWorksheet.checkNumber(number)
         case .integer(let integer): _ = try XlsxWorksheet.exactDouble(integer)
         case .formula(let formula, let cached):
             try XlsxWorksheet.checkFormula(formula, row: row, column: column)
             switch cached {
             case .number(let number): try XlsxWorksheet.checkNumber(number)
-            case .text(let text): try XlsxWorksheet.checkText(text, row: row, column: column)
+            case .text(let text): literal = try XlsxText.cell(text, row: row, column: column, sheet: name)
             }
         case .blank: break
         }
         try touch(row: row)
         let code: lxw_error
         switch value {
-        case .text(let text):
+        case .text:
             // Always worksheet_write_string: never worksheet_write(), never a formula, so a
             // unit named "=HYPERLINK(…)" or "-1" stays literal text.
-            code = worksheet_write_string(sheet, r, c, text, format)
+            code = worksheet_write_string(sheet, r, c, literal, format)
         case .number(let number):
             code = worksheet_write_number(sheet, r, c, number, format)
         case .integer(let integer):
@@ -166,8 +158,8 @@ public final class XlsxWorksheet {
             switch cached {
             case .number(let number):
                 code = worksheet_write_formula_num(sheet, r, c, formula, format, number)
-            case .text(let text):
-                code = worksheet_write_formula_str(sheet, r, c, formula, format, text)
+            case .text:
+                code = worksheet_write_formula_str(sheet, r, c, formula, format, literal)
             }
         case .blank:
             code = worksheet_write_blank(sheet, r, c, format)

@@ -10,22 +10,7 @@ enum FiguresHarness {
     static let templates: TemplateSet? = try? TemplateSet()
 
     /// A minimal report document the figures are composed into.
-    static let document: Document? = {
-        let yaml = """
-        loai: bao_cao
-        co_quan_chu_quan: Tổng Liên đoàn Lao động Việt Nam
-        co_quan_ban_hanh: Liên đoàn Lao động tỉnh
-        so: 1
-        ky_hieu: BC-LĐLĐ
-        dia_danh: Bến Tre
-        ngay: 2025-09-12
-        trich_yeu: Sơ kết
-        bao_cao: { hinh_thuc: so_ket, so_lieu: [a.csv], bang_don_vi: true }
-        luu: [VT]
-        chu_ky: { chuc_vu: Chủ tịch, ho_ten: Nguyễn Văn A }
-        """
-        return Document.load(text: yaml, file: "fuzz.yaml").0
-    }()
+    static let document: Document? = Document.load(text: FuzzSamples.report(figures: "a.csv"), file: "fuzz.yaml").0
 
     static func run(_ bytes: [UInt8]) {
         let cut = bytes.isEmpty ? 0 : Int(bytes[0]) % (bytes.count + 1)

@@ -38,6 +38,8 @@ enum Main {
             exit(error.isUsage ? 2 : 1)
         } catch let error as ThiDuaError {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            // A template set is an option, not data: a broken one is a usage error.
+            if case .template = error { exit(2) }
             exit(1)
         } catch {
             let code = Thidua.exitCode(for: error)

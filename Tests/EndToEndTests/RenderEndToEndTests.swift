@@ -25,12 +25,19 @@ struct RenderEndToEndTests {
     }
 
     @Test func widthOptionChangesWrapping() throws {
-        let out = try Run.tempFolder()
-        let result = try Run.thidua(["render", "Examples/ke-hoach-tinh-2025.yaml", "--format", "txt", "--width", "60", "--out", out.path])
-        #expect(result.status == 0)
-        let txt = try String(contentsOf: out.appendingPathComponent("12-KH-LDLD-2025.txt"), encoding: .utf8)
-        let widest = txt.split(separator: "\n").map(\.count).max() ?? 0
-        #expect(widest <= 60)
+        func widest(_ width: Int) throws -> (widest: Int, lines: Int) {
+            let out = try Run.tempFolder()
+            let result = try Run.thidua(["render", "Examples/ke-hoach-tinh-2025.yaml", "--format", "txt", "--width", "\(width)", "--out", out.path])
+            #expect(result.status == 0, "\(result.stderr)")
+            let txt = try String(contentsOf: out.appendingPathComponent("12-KH-LDLD-2025.txt"), encoding: .utf8)
+            let lines = txt.split(separator: "\n")
+            return (lines.map(\.count).max() ?? 0, lines.count)
+        }
+        let narrow = try widest(60), wide = try widest(80)
+        // Paragraphs fill the width they are given: not wider, and not much narrower.
+        #expect(narrow.widest <= 60 && narrow.widest >= 55, "\(narrow)")
+        #expect(wide.widest <= 80 && wide.widest > 60, "\(wide)")
+        #expect(narrow.lines > wide.lines)
     }
 
     @Test func checkReportsABrokenFileWithPositionAndExitsOne() throws {
@@ -103,7 +110,7 @@ struct RenderEndToEndTests {
             .write(to: folder.appendingPathComponent("ke-hoach.md.mustache"), atomically: true, encoding: .utf8)
         try "{{> ../../etc/passwd}}\n".write(to: folder.appendingPathComponent("ke-hoach.txt.mustache"), atomically: true, encoding: .utf8)
         let result = try Run.thidua(["render", "Examples/ke-hoach-tinh-2025.yaml", "--templates", folder.path, "--out", folder.appendingPathComponent("o").path])
-        #expect(result.status == 1)
+        #expect(result.status == 2)
         #expect(result.stderr.contains("ke-hoach.") && result.stderr.contains("lỗi: mẫu văn bản sai"), "\(result.stderr)")
     }
 

@@ -20,12 +20,11 @@ struct CellLimitTests {
         #expect(throws: XlsxError.stringTooLong(length: 32_768, row: 2, column: 1)) {
             try sheet.writeString(String(repeating: "😀", count: 16_384), row: 2, column: 1)
         }
-        do {
+        let error = try #require(throws: XlsxError.self) {
             try sheet.writeString(String(repeating: "ư", count: 40_000), row: 3, column: 2)
-        } catch let error as XlsxError {
-            #expect(error.description.contains("C4"))
-            #expect(error.description.contains("32.767"))
         }
+        #expect(error.description.contains("C4"))
+        #expect(error.description.contains("32.767"))
     }
 
     @Test("cached formula texts and merged texts obey the same limit")
@@ -96,14 +95,23 @@ struct CellLimitTests {
         }
         // A refused value does not move the cursor.
         #expect(throws: XlsxError.self) { try sheet.writeString(String(repeating: "a", count: 40_000), row: 9, column: 0) }
+        #expect(sheet.currentRow == 2)
         try sheet.writeString("d", row: 3, column: 0)
+        #expect(sheet.currentRow == 3)
     }
 
-    @Test("in normal mode rows may be written in any order")
+    @Test("in normal mode rows may be written in any order, and all of them are kept")
     func normalModeAnyOrder() throws {
         let directory = try TemporaryDirectory()
-        let sheet = try sheet(directory)
+        let path = directory.file("thu-tu.xlsx")
+        let book = try XlsxWorkbook(path: path)
+        let sheet = try book.addWorksheet(named: "Trang")
         try sheet.writeString("b", row: 2, column: 0)
         try sheet.writeString("a", row: 0, column: 0)
+        try book.close()
+        guard let python = OpenPyXL.requirePython() else { return }
+        let dump = try OpenPyXL.dump(path, python: python)
+        #expect(dump.cell("Trang", "A1")?["value"] as? String == "a")
+        #expect(dump.cell("Trang", "A3")?["value"] as? String == "b")
     }
 }

@@ -33,9 +33,9 @@ public struct Anniversary: Sendable, Equatable {
     public var kind: AnniversaryKind { DocumentFormat.anniversaryKind(years: years) }
 
     /// "kỷ niệm 90 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2020)".
-    public func phrase(style: DayMonthStyle = .official, prefix: String = "kỷ niệm") -> String {
+    public func phrase(style: DayMonthStyle = .official) -> String {
         DocumentFormat.anniversaryPhrase(years: years, name: commemoration.name, base: commemoration.base,
-                                         target: date, style: style, prefix: prefix)
+                                         target: date, style: style)
     }
 
     /// The bracketed range alone, "03/02/1930 - 03/02/2020", for checking what a clerk typed.

@@ -21,6 +21,7 @@ extension Document {
         result += checkRecipients()
         result += checkReorganisation()
         result += checkReport()
+        result += checkWorkbookTexts()
         return result
     }
 

@@ -35,27 +35,14 @@ public enum DocumentFormat {
         return numberText + "/" + VietnameseText.nfc(symbol)
     }
 
-    /// "kỷ niệm 90 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2020)". `prefix` default "kỷ niệm"; `separator` default " - ".
+    /// "kỷ niệm 90 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2020)".
     ///
-    /// `years` is written as given; use `anniversaryPhrase(name:base:target:…)`
-    /// to compute it from the dates, which avoids the "(03/02/1930 - 03/02/2014)
-    /// in a plan for the 85th anniversary" mistake found in real documents. An
-    /// empty `prefix` starts the phrase at the number.
-    public static func anniversaryPhrase(years: Int, name: String, base: CivilDate, target: CivilDate, style: DayMonthStyle = .official, separator: String = " - ", prefix: String = "kỷ niệm") -> String {
-        let lead = prefix.isEmpty ? "" : prefix + " "
-        let dates = base.short(style) + separator + target.short(style)
-        return VietnameseText.nfc("\(lead)\(years) năm \(name) (\(dates))")
-    }
-
-    /// The anniversary phrase with the number of years computed as the target
-    /// year minus the base year (conventions.md).
-    public static func anniversaryPhrase(name: String, base: CivilDate, target: CivilDate, style: DayMonthStyle = .official, separator: String = " - ", prefix: String = "kỷ niệm") -> String {
-        anniversaryPhrase(years: anniversaryYears(base: base, target: target), name: name, base: base, target: target, style: style, separator: separator, prefix: prefix)
-    }
-
-    /// The anniversary number: target year minus base year (Nghị định 145/2013 counts whole calendar years).
-    public static func anniversaryYears(base: CivilDate, target: CivilDate) -> Int {
-        target.year - base.year
+    /// `years` is written as given: `Anniversary` computes it from the dates (target year
+    /// minus base year, as Nghị định 145/2013 counts), which avoids the "(03/02/1930 -
+    /// 03/02/2014) in a plan for the 85th anniversary" mistake found in real documents.
+    static func anniversaryPhrase(years: Int, name: String, base: CivilDate, target: CivilDate, style: DayMonthStyle = .official) -> String {
+        let dates = base.short(style) + " - " + target.short(style)
+        return VietnameseText.nfc("kỷ niệm \(years) năm \(name) (\(dates))")
     }
 
     /// Classify an anniversary: years % 10 == 0 -> .round (năm tròn), years % 10 == 5 -> .halfRound (năm lẻ 5), else .ordinary

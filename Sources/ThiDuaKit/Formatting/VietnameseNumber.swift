@@ -25,57 +25,12 @@ public enum VietnameseNumber {
         return format(negative: scaled < 0, digits: Array(String(scaled.magnitude).utf8), scale: scale)
     }
 
-    /// Percentage numerator/denominator*100 with `fractionDigits` (default 1), rounded half away from zero using exact integer arithmetic (no Double). "98,5%", "232,3%", "100%"? -> NO: always show the fraction digits: "100,0%". Returns nil when denominator is 0. Document the rounding rule in the doc comment.
-    ///
-    /// Rounding rule: the exact quotient is computed digit by digit (long
-    /// division, no overflow for any `Int64` inputs); it is rounded to
-    /// `fractionDigits` decimals half away from zero, i.e. by magnitude, then the
-    /// sign is applied: 2/3 -> "66,7%", 1/8 -> "12,5%", 1/16 with 1 digit (6,25) ->
-    /// "6,3%", -1/16 -> "-6,3%". A result that rounds to zero is shown without a
-    /// sign ("0,0%"). `fractionDigits` is clamped to 0...18: negative counts as
-    /// 0 ("67%"), and no report needs more than a few.
-    public static func percent(_ numerator: Int64, of denominator: Int64, fractionDigits: Int = 1) -> String? {
-        guard denominator != 0 else { return nil }
-        let decimals = min(max(0, fractionDigits), 18)
-        let digits = roundedQuotient(numerator.magnitude, denominator.magnitude, powerOfTen: decimals + 2)
-        let isZero = digits.allSatisfy { $0 == UInt8(ascii: "0") }
-        let negative = (numerator < 0) != (denominator < 0) && !isZero
-        return format(negative: negative, digits: digits, scale: decimals) + "%"
-    }
-
     // MARK: - Helpers
 
     /// "5" -> "05"; numbers of two digits or more are unchanged (dates, document numbers).
     @inline(__always)
     static func twoDigits(_ n: Int) -> String {
         (0...9).contains(n) ? "0" + String(n) : String(n)
-    }
-
-    /// Digits of `a / d * 10^powerOfTen`, rounded half up, as ASCII digits
-    /// without leading zeros ("0" for zero).
-    ///
-    /// Long division with the remainder always below `d`, so every step fits in
-    /// 64 bits whatever the inputs; `d` must not be 0.
-    static func roundedQuotient(_ a: UInt64, _ d: UInt64, powerOfTen: Int) -> [UInt8] {
-        var digits = Array(String(a / d).utf8)
-        var remainder = a % d
-        // One extra digit decides the rounding: the rest is >= 1/2 exactly when
-        // the next digit is 5 or more.
-        for step in 0...powerOfTen {
-            // remainder < d, so remainder * 10 / d < 10 always fits.
-            let product = remainder.multipliedFullWidth(by: 10)
-            let (quotient, rest) = d.dividingFullWidth(product)
-            remainder = rest
-            let digit = UInt8(truncatingIfNeeded: quotient)
-            if step < powerOfTen {
-                digits.append(UInt8(ascii: "0") + digit)
-            } else if digit >= 5 {
-                incrementDecimal(&digits)
-            }
-        }
-        // Drop the leading zeros of the integer part but keep one digit.
-        let firstNonZero = digits.firstIndex { $0 != UInt8(ascii: "0") } ?? digits.count - 1
-        return Array(digits[firstNonZero...])
     }
 
     /// Adds one to a string of ASCII digits, growing it on carry ("999" -> "1000").

@@ -124,6 +124,12 @@ public enum InputText {
         }
     }
 
+    /// `isForbidden`, and the direction overrides and isolates (U+202A–U+202E,
+    /// U+2066–U+2069) that reorder how a line is shown: what no name or value may hold.
+    static func isControlOrOverride(_ scalar: Unicode.Scalar) -> Bool {
+        isForbidden(scalar) || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+    }
+
     /// `U+0007`, as character tables write it.
     static func codePoint(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)

@@ -23,9 +23,12 @@ extension YAMLReader {
     /// Messages quote what the clerk wrote (a key, a value); a pasted
     /// megabyte must not become a megabyte-long line on the terminal, so the
     /// middle of a very long message is cut, keeping its start and end.
+    /// Any `limit` works: the end kept is at most 80 characters and a quarter of the limit,
+    /// the start at least half of it (a small limit once asked for a negative prefix).
     static func shorten(_ message: String, limit: Int = 400) -> String {
         guard message.utf8.count > limit, message.count > limit else { return message }
-        return String(message.prefix(limit - 100)) + " … " + String(message.suffix(80))
+        let tail = max(0, min(80, limit / 4)), head = max(1, max(limit / 2, limit - 100))
+        return String(message.prefix(head)) + " … " + String(message.suffix(tail))
     }
 
     mutating func add(_ diagnostic: Diagnostic) {
@@ -132,7 +135,7 @@ extension YAMLReader {
     /// Control characters, and the direction overrides and isolates
     /// (U+202A–U+202E, U+2066–U+2069) that reorder how a line is shown.
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        InputText.isForbidden(scalar) || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+        InputText.isControlOrOverride(scalar)
     }
 
     /// Multi-line text keeps its line breaks; used for paragraphs.

@@ -11,7 +11,9 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 /// with any a user supplies (`--templates DIR`) taking their place by name.
 ///
 /// Partials (`{{> header.md}}`) resolve only among these templates, so a
-/// template can never pull in a file from elsewhere on disk.
+/// template can never pull in a file from elsewhere on disk; a set whose partials
+/// include themselves, or expand beyond a bound, is refused when it is built
+/// (see `TemplateSet+Structure.swift`), so rendering always ends.
 public struct TemplateSet: Sendable {
     /// The templates of the text formats, parsed when the set is made.
     private let library: MustacheLibrary
@@ -26,7 +28,8 @@ public struct TemplateSet: Sendable {
     /// - Parameters:
     ///   - overrides: file name (e.g. `ke-hoach.md.mustache`) → contents.
     ///   - overrideFolder: shown in error messages before the file name.
-    /// - Throws: `ThiDuaError.template` naming the file, line and column.
+    /// - Throws: `ThiDuaError.template` naming the file, line and column: a syntax error,
+    ///   a missing partial, a cycle of partials, or a set too large once expanded.
     public init(overrides: [String: String] = [:], overrideFolder: String = "") throws {
         var sources = BuiltinTemplates.all
         var origins = [String: String]()
@@ -36,10 +39,22 @@ public struct TemplateSet: Sendable {
             origins[name] = overrideFolder.isEmpty ? name : "\(overrideFolder)/\(name)"
         }
         let known = Set(sources.keys.map(Self.templateName))
+        // Size, nesting and the partial graph first, on bytes: the engine's parser recurses
+        // once per open section, and a cycle or a fan-out of partials would never finish
+        // rendering. The text templates are checked now, among themselves (they cannot
+        // include a Word part); the Word parts with the whole set when first used, so a
+        // broken Word part fails the Word file only.
+        let text = sources.filter { !Self.isWordPart($0.key) }
+        var nodes: [Node] = []
+        for (file, body) in text.sorted(by: { $0.key < $1.key }) {
+            nodes.append(try Self.scan(file: file, text: body, origin: origins[file] ?? file))
+        }
+        try Self.checkStructure(nodes)
         var library = MustacheLibrary()
-        try Self.register(sources.filter { !Self.isWordPart($0.key) }, into: &library, known: known, origins: origins)
+        try Self.register(text, into: &library, known: known, origins: origins)
         self.library = library
-        self.word = WordParts(sources: sources.filter { Self.isWordPart($0.key) }, known: known, origins: origins, base: library)
+        self.word = WordParts(sources: sources.filter { Self.isWordPart($0.key) }, known: known, origins: origins,
+                              base: library, textNodes: nodes)
         self.origins = origins
     }
 
@@ -48,7 +63,7 @@ public struct TemplateSet: Sendable {
         file.hasSuffix(".docx.mustache") || file.hasSuffix(".docx")
     }
 
-    /// Parses `sources` into `library`, then checks that every partial they name exists.
+    /// Parses `sources` into `library` (their partials were checked by `checkStructure`).
     static func register(_ sources: [String: String], into library: inout MustacheLibrary, known: Set<String>,
                          origins: [String: String]) throws {
         for (file, text) in sources.sorted(by: { $0.key < $1.key }) {
@@ -60,12 +75,6 @@ public struct TemplateSet: Sendable {
             } catch let error as MustacheTemplate.ParserError {
                 throw ThiDuaError.template(file: origin, line: error.context.lineNumber, column: error.context.columnNumber,
                                            message: Self.describe(error.error))
-            }
-        }
-        for (file, text) in sources.sorted(by: { $0.key < $1.key }) {
-            if let missing = Self.missingPartial(in: text, known: known) {
-                throw ThiDuaError.template(file: origins[file] ?? file, line: missing.line, column: missing.column,
-                                           message: "mẫu con `\(missing.name)` không có; chỉ dùng được các mẫu trong cùng thư mục (\(known.sorted().joined(separator: ", ")))")
             }
         }
     }
@@ -83,39 +92,6 @@ public struct TemplateSet: Sendable {
         case MustacheTemplate.Error.invalidSetDelimiter: return "thẻ đổi ký hiệu `{{=…=}}` sai"
         default: return "cú pháp Mustache sai (\(error))"
         }
-    }
-
-    /// The first `{{> name}}` whose template does not exist.
-    static func missingPartial(in text: String, known: Set<String>) -> (name: String, line: Int, column: Int)? {
-        // Most templates (the long XML parts) have no partial: a byte scan says so cheaply.
-        guard hasPartialTag(text) else { return nil }
-        var line = 1
-        for lineText in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var rest = lineText[...]
-            while let open = rest.range(of: "{{>") {
-                let afterOpen = rest[open.upperBound...]
-                guard let close = afterOpen.range(of: "}}") else { break }
-                let name = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                if !known.contains(name) {
-                    let column = lineText.distance(from: lineText.startIndex, to: open.lowerBound) + 1
-                    return (name, line, column)
-                }
-                rest = afterOpen[close.upperBound...]
-            }
-            line += 1
-        }
-        return nil
-    }
-
-    /// True when `text` holds `{{>` somewhere.
-    static func hasPartialTag(_ text: String) -> Bool {
-        var beforePrevious: UInt8 = 0, previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: ">") && previous == UInt8(ascii: "{") && beforePrevious == UInt8(ascii: "{") { return true }
-            beforePrevious = previous
-            previous = byte
-        }
-        return false
     }
 
     /// Renders `context` with the template `<kind>.<format>`.
@@ -214,13 +190,17 @@ final class WordParts: @unchecked Sendable {
     private let known: Set<String>
     private let origins: [String: String]
     private let base: MustacheLibrary
+    /// The text templates' scans, already checked: the graph of the Word parts includes them.
+    private let textNodes: [TemplateSet.Node]
     private var parsed: Result<MustacheLibrary, Error>?
 
-    init(sources: [String: String], known: Set<String>, origins: [String: String], base: MustacheLibrary) {
+    init(sources: [String: String], known: Set<String>, origins: [String: String], base: MustacheLibrary,
+         textNodes: [TemplateSet.Node]) {
         self.sources = sources
         self.known = known
         self.origins = origins
         self.base = base
+        self.textNodes = textNodes
     }
 
     func library() throws -> MustacheLibrary {
@@ -228,6 +208,11 @@ final class WordParts: @unchecked Sendable {
         defer { lock.unlock() }
         if let parsed { return try parsed.get() }
         let result = Result { () throws -> MustacheLibrary in
+            var nodes = textNodes
+            for (file, text) in sources.sorted(by: { $0.key < $1.key }) {
+                nodes.append(try TemplateSet.scan(file: file, text: text, origin: origins[file] ?? file))
+            }
+            try TemplateSet.checkStructure(nodes, checking: Set(nodes.count - sources.count ..< nodes.count))
             var library = base
             try TemplateSet.register(sources, into: &library, known: known, origins: origins)
             return library

@@ -81,6 +81,9 @@ extension FormattingTests {
                 left: ["TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM", "CÔNG ĐOÀN NGÀNH GIÁO DỤC TỈNH BẾN TRE", "", "Số: 06/HD-CĐN"],
                 right: ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"],
                 totalWidth: 60)
+            // Both columns wrap at half the width: six lines, the widest filling most of it.
+            #expect(lines.count == 6)
+            #expect(lines.contains { VietnameseText.displayWidth($0) > 45 })
             for line in lines {
                 #expect(!line.hasSuffix(" "))
                 #expect(VietnameseText.displayWidth(line) <= 60)

@@ -35,35 +35,30 @@ extension FormattingTests {
             #expect(DocumentFormat.numberAndSymbol(number: nil, symbol: "KH-LĐLĐ") == "     /KH-LĐLĐ")
         }
 
+        /// Anniversary phrases as documents get them: from the catalog, the number of years
+        /// computed from the dates.
         @Test func partyAnniversaries() throws {
-            let party = "Ngày thành lập Đảng Cộng sản Việt Nam"
-            #expect(try DocumentFormat.anniversaryPhrase(years: 85, name: party, base: date(1930, 2, 3), target: date(2015, 2, 3))
-                == "kỷ niệm 85 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2015)")
-            #expect(try DocumentFormat.anniversaryPhrase(years: 90, name: party, base: date(1930, 2, 3), target: date(2020, 2, 3))
-                == "kỷ niệm 90 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2020)")
-            // The computed overload cannot produce the "(… - 03/02/2014)" mistake of a real 2015 plan.
-            #expect(try DocumentFormat.anniversaryPhrase(name: party, base: date(1930, 2, 3), target: date(2015, 2, 3))
-                == "kỷ niệm 85 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2015)")
+            func phrase(_ key: String, _ year: Int, style: DayMonthStyle = .official) throws -> String {
+                try #require(CommemorationCatalog.builtin.anniversaries(in: year).first { $0.commemoration.key == key }).phrase(style: style)
+            }
+            let party = try #require(CommemorationCatalog.builtin.keys.first { CommemorationCatalog.builtin[$0]?.base == (try? date(1930, 2, 3)) })
+            // It cannot produce the "(… - 03/02/2014)" mistake of a real 2015 plan.
+            #expect(try phrase(party, 2015) == "kỷ niệm 85 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2015)")
+            #expect(try phrase(party, 2020) == "kỷ niệm 90 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2020)")
+            #expect(try phrase(party, 2020, style: .plain) == "kỷ niệm 90 năm Ngày thành lập Đảng Cộng sản Việt Nam (3/2/1930 - 3/2/2020)")
         }
 
-        @Test func styleSeparatorAndPrefix() throws {
-            let name = "Ngày Giải phóng miền Nam, thống nhất đất nước"
-            let base = try date(1975, 4, 30)
-            let target = try date(2025, 4, 30)
-            #expect(DocumentFormat.anniversaryPhrase(name: name, base: base, target: target)
-                == "kỷ niệm 50 năm Ngày Giải phóng miền Nam, thống nhất đất nước (30/4/1975 - 30/4/2025)")
-            #expect(DocumentFormat.anniversaryPhrase(name: name, base: base, target: target, style: .padded)
-                == "kỷ niệm 50 năm Ngày Giải phóng miền Nam, thống nhất đất nước (30/04/1975 - 30/04/2025)")
-            #expect(try DocumentFormat.anniversaryPhrase(years: 80, name: "Quốc khánh", base: date(1945, 9, 2), target: date(2025, 9, 2), style: .plain, separator: " – ")
-                == "kỷ niệm 80 năm Quốc khánh (2/9/1945 – 2/9/2025)")
-            #expect(try DocumentFormat.anniversaryPhrase(years: 95, name: "Ngày thành lập Công đoàn Việt Nam", base: date(1929, 7, 28), target: date(2024, 7, 28), prefix: "")
-                == "95 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2024)")
-            #expect(try DocumentFormat.anniversaryPhrase(years: 134, name: "Ngày sinh Chủ tịch Hồ Chí Minh", base: date(1890, 5, 19), target: date(2024, 5, 19), prefix: "chào mừng")
-                == "chào mừng 134 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 - 19/5/2024)")
+        @Test func styles() throws {
+            let liberation = try #require(CommemorationCatalog.builtin.anniversaries(in: 2025).first { $0.commemoration.base == (try? date(1975, 4, 30)) })
+            #expect(liberation.years == 50)
+            #expect(liberation.phrase() == "kỷ niệm 50 năm Ngày Giải phóng miền Nam, thống nhất đất nước (30/4/1975 - 30/4/2025)")
+            #expect(liberation.phrase(style: .padded) == "kỷ niệm 50 năm Ngày Giải phóng miền Nam, thống nhất đất nước (30/04/1975 - 30/04/2025)")
         }
 
         @Test func anniversaryYears() throws {
-            #expect(try DocumentFormat.anniversaryYears(base: date(1929, 7, 28), target: date(2029, 7, 28)) == 100)
+            let union = Commemoration(key: "cong_doan", name: "Ngày thành lập Công đoàn Việt Nam", base: try date(1929, 7, 28))
+            #expect(union.years(in: 2029) == 100)
+            #expect(CommemorationCatalog([union]).anniversaries(in: 2029).first?.kind == .round)
         }
 
         @Test(arguments: [

@@ -189,7 +189,7 @@ import BenchSupport
         for k in 0..<700 { text += "Đơn vị \(k);\(k) CĐCS\n" }
         let r = ReportFixture.aggregate([("t.csv", text)])
         #expect(r.reconciliation.skipped.count == 700)
-        #expect(r.diagnostics.count == FigureFileParser.rowDiagnosticLimit + 1)
-        #expect(r.diagnostics.last?.message.contains("còn 200 lỗi khác") == true)
+        #expect(r.diagnostics.count == FigureFileParser.rowFindingsPerKind + 1)
+        #expect(r.diagnostics.last?.message.hasPrefix("còn 600 ô số liệu sai khác trong tệp không liệt kê (đến dòng 701)") == true)
     }
 }

@@ -198,9 +198,19 @@ import Testing
     }
 
     @Test func sumsBeyondInt64AreReportedNotWrapped() throws {
+        // A cell beyond 15 digits is refused where it is read…
         let huge = "9.000.000.000.000.000.000"
-        let r = ReportFixture.aggregate([("t.csv", "don_vi;gia_tri_lam_loi\nA;\(huge)\nB;\(huge)\n")])
-        #expect(r.diagnostics.contains { $0.severity == .error && $0.message.contains("vượt quá giới hạn") })
+        let cells = ReportFixture.aggregate([("t.csv", "don_vi;gia_tri_lam_loi\nA;\(huge)\nB;\(huge)\n")])
+        #expect(cells.diagnostics.filter { $0.severity == .error && $0.message.contains("quá lớn") }.count == 2)
+        // …and 9,300 cells that each fit sum beyond Int64: reported once, at the cell where
+        // the sum left what the workbook holds, and the total is flagged, never wrapped.
+        var text = "don_vi;gia_tri_lam_loi\n"
+        for i in 0..<9_300 { text += "Đơn vị \(i);999.999.999.999.999\n" }
+        let r = ReportFixture.aggregate([("t.csv", text)])
+        let errors = r.diagnostics.filter { $0.severity == .error }
+        #expect(errors.count == 1)
+        #expect(errors.first?.position == SourcePosition(file: "t.csv", line: 3, column: 10))
+        #expect(errors.first?.message.hasPrefix("tổng 'Giá trị làm lợi' vượt 999.999.999.999.999 khi cộng ô này") == true)
         #expect(try #require(r.statistics.totals(for: "gia_tri_lam_loi")).overflowed)
     }
 }

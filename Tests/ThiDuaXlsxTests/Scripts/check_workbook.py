@@ -128,8 +128,10 @@ def charts_by_sheet(path):
                     bar = root.find(".//c:barChart", NS)
                     title = root.find(".//c:chart/c:title", NS)
                     series = []
+                    name_refs = []
                     for ser in root.findall(".//c:ser", NS):
                         label = ser.find("c:tx//c:v", NS)
+                        label_ref = ser.find("c:tx//c:f", NS)
                         cat = ser.find("c:cat//c:f", NS)
                         val = ser.find("c:val//c:f", NS)
                         series.append({
@@ -137,8 +139,14 @@ def charts_by_sheet(path):
                             "categories": cat.text if cat is not None else None,
                             "values": val.text if val is not None else None,
                         })
+                        name_refs.append(label_ref.text if label_ref is not None else None)
                     bar_dir = bar.find("c:barDir", NS).get("val") if bar is not None else None
-                    charts.append({"type": bar_dir, "title": text_of(title), "series": series})
+                    axes = [text_of(axis.find("c:title", NS)) for axis in root.findall(".//c:plotArea/*", NS)
+                            if axis.tag in ("{%s}catAx" % NS["c"], "{%s}valAx" % NS["c"])]
+                    # Every formula or reference in the chart part: text must never become one.
+                    refs = [f.text for f in root.iter("{%s}f" % NS["c"])]
+                    charts.append({"type": bar_dir, "title": text_of(title), "series": series,
+                                   "series_name_formulas": name_refs, "axis_titles": axes, "formulas": refs})
             result[name] = charts
     return result
 

@@ -50,6 +50,8 @@ public struct ReportAccumulator: Sendable {
     /// Indices of the indicators that have a column (not computed), looked up once because
     /// `add` runs for every row.
     private let summed: [Int]
+    /// Sums and rows against what the workbook holds.
+    private(set) var sumGuard: FigureSumGuard
 
     /// Creates an empty accumulator.
     public init(indicators: IndicatorSet) {
@@ -57,6 +59,7 @@ public struct ReportAccumulator: Sendable {
         self.summed = indicators.indicators.indices.filter { !indicators.indicators[$0].isComputed }
         self.values = Array(repeating: FigureColumn(), count: indicators.count)
         self.targets = Array(repeating: FigureColumn(), count: indicators.count)
+        self.sumGuard = FigureSumGuard(indicatorCount: indicators.count)
     }
 
     /// Number of units kept.
@@ -115,6 +118,7 @@ public struct ReportAccumulator: Sendable {
             lastFile = (row.position.file, sheet, f)
             unitFile.append(f)
         }
+        diagnostics += sumGuard.add(row, indicators: indicators, summed: summed, units: names.count, groups: groupNames.count)
         unitLine.append(Int32(clamping: row.position.line))
         unitColumn.append(Int32(clamping: row.position.column))
         for i in summed {

@@ -49,6 +49,18 @@ extension ExpectedUnit {
                 let name = VietnameseText.cleanInvisible(VietnameseText.nfc(record.fields[nameColumn])).text
                 if name.isEmpty { continue }
                 let group = groupColumn.flatMap { $0 < record.fields.count ? VietnameseText.cleanInvisible(VietnameseText.nfc(record.fields[$0])).text : nil }
+                // The list's names reach the workbook too ("Chưa báo cáo"): the same rules as the figures.
+                if let problem = checkedNames(name, group, record, nameColumn: nameColumn, groupColumn: groupColumn, file: file) {
+                    diagnostics.append(problem)
+                    continue
+                }
+                if names.count == WorkbookLimits.maximumListedRows {
+                    diagnostics.append(.error(
+                        "danh sách đơn vị dài hơn \(ReportText.grouped(WorkbookLimits.maximumListedRows)) dòng, quá sức chứa một trang bảng tính Excel",
+                        at: SourcePosition(file: file, line: record.line), hint: "tách danh sách theo khối, cụm"))
+                    failed = true
+                    return
+                }
                 var groupIndex: Int32 = -1
                 if let group, !group.isEmpty {
                     if let known = groups[group] {
@@ -79,5 +91,17 @@ extension ExpectedUnit {
             units.append(ExpectedUnit(name: names[index], group: g >= 0 ? groupList[Int(g)] : nil))
         }
         return (units, diagnostics)
+    }
+
+    /// The first rule a listed unit's name or group breaks, as an error at its cell.
+    private static func checkedNames(_ name: String, _ group: String?, _ record: CSVRecord, nameColumn: Int, groupColumn: Int?,
+                                     file: String) -> Diagnostic? {
+        if let problem = FigureRules.nameProblem(name, what: "tên đơn vị") {
+            return .error(problem.message, at: record.position(ofField: nameColumn, file: file), hint: problem.hint)
+        }
+        if let group, let groupColumn, let problem = FigureRules.nameProblem(group, what: "tên khối, cụm") {
+            return .error(problem.message, at: record.position(ofField: groupColumn, file: file), hint: problem.hint)
+        }
+        return nil
     }
 }

@@ -137,9 +137,23 @@ enum FigureNumber {
             return .invalid(message: "'\(text)' ghi kèm '\(rest)'",
                             hint: "ghi đủ số (tiền tính bằng đồng), ví dụ 13.800.000.000 thay cho 13,8 tỷ")
         }
+        // A hint naming the number to keep must not lose digits: "1_000" is not 1, and
+        // "1OO" (letter O) is not 1 either. Only a unit word after the digits is dropped.
+        if rest.unicodeScalars.contains(where: isDigit) {
+            let odd = rest.unicodeScalars.first.map { String($0) } ?? rest
+            return .invalid(message: "'\(text)' có ký tự '\(odd)' xen giữa các chữ số",
+                            hint: "chỉ ghi chữ số, ngăn hàng nghìn bằng dấu chấm (ví dụ 1.000); sửa lại cả ô cho đúng số liệu")
+        }
+        if rest.unicodeScalars.allSatisfy({ digitLookalikes.contains($0) }) {
+            return .invalid(message: "'\(text)' có chữ '\(rest)' trông như chữ số",
+                            hint: "gõ lại bằng chữ số (chữ O thay cho số 0, chữ l hay I thay cho số 1?)")
+        }
         return .invalid(message: "'\(text)' có chữ '\(rest)' sau số",
                         hint: "bỏ đơn vị '\(rest)', chỉ ghi số \(number)")
     }
+
+    /// Letters typed in place of digits.
+    private static let digitLookalikes: Set<Unicode.Scalar> = ["O", "o", "l", "I", "|"]
 
     private static func parseNumber(_ chars: [Unicode.Scalar], text: String, kind: Indicator.Kind) -> Parsed {
         let commaCount = chars.filter { $0 == "," }.count

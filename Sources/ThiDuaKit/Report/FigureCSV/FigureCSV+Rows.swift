@@ -11,14 +11,27 @@ public struct UnitFigures: Hashable, Sendable {
     public var targets: [Int64?]
     /// Where the row's name cell is.
     public var position: SourcePosition
+    /// Per indicator, the column (on the row's line, in the row's sheet) of the cell its value
+    /// came from, 0 when unknown: a sum that grows too large is reported at that cell.
+    public var valueColumns: [Int]
 
     /// Creates a row.
-    public init(name: String, group: String?, values: [Int64?], targets: [Int64?], position: SourcePosition) {
+    public init(name: String, group: String?, values: [Int64?], targets: [Int64?], position: SourcePosition,
+                valueColumns: [Int] = []) {
         self.name = name
         self.group = group
         self.values = values
         self.targets = targets
         self.position = position
+        self.valueColumns = valueColumns
+    }
+
+    /// Where the value of indicator `index` was read (the name cell when unknown).
+    public func position(ofValue index: Int) -> SourcePosition {
+        guard valueColumns.indices.contains(index), valueColumns[index] > 0 else { return position }
+        var cell = position
+        cell.column = valueColumns[index]
+        return cell
     }
 }
 
@@ -106,18 +119,18 @@ public struct FigureFileParser: Sendable {
     /// The indicators columns are matched against.
     public let indicators: IndicatorSet
     private var reader: FigureCSVReader
-    private var roles: [FigureColumnRole]?
-    private var headerDiagnostics: [Diagnostic] = []
-    private var rowDiagnostics: [Diagnostic] = []
-    /// Row findings beyond `rowDiagnosticLimit`, counted instead of listed: a file with the
-    /// same mistake on 100,000 rows must not produce millions of messages. The rows are
-    /// still skipped and accounted for.
-    private var suppressedRowDiagnostics = 0
-    private var lastRowLine = 0
+    var roles: [FigureColumnRole]?
+    /// Findings about the header, and about rows, each capped per kind: a file with the
+    /// same mistake in 20,000 columns or on 100,000 rows must not produce that many
+    /// messages. The columns are still ignored, the rows still skipped and accounted for.
+    var headerFindings = DiagnosticCap(perKind: headerFindingsPerKind, total: 100)
+    private var rowFindings = DiagnosticCap(perKind: rowFindingsPerKind, total: 500)
 
-    /// How many row findings a file lists before summarising the rest.
-    public static let rowDiagnosticLimit = 500
-    private var hasNameColumn = false
+    /// How many findings of one kind about the header a file lists before summarising the rest.
+    public static let headerFindingsPerKind = 20
+    /// How many row findings of one kind a file lists before summarising the rest.
+    public static let rowFindingsPerKind = 100
+    var hasNameColumn = false
     private var titleLines = 0
     private var sheetCells = FigureSheetCells()
     private var shape = FigureTableShape()
@@ -148,14 +161,8 @@ public struct FigureFileParser: Sendable {
 
     /// Everything found so far: reader, header and row diagnostics, in that order.
     public var diagnostics: [Diagnostic] {
-        var all = reader.diagnostics + headerDiagnostics + rowDiagnostics + sheetCells.diagnostics(file: file, sheet: sheet)
-        if suppressedRowDiagnostics > 0 {
-            all.append(.error(
-                "còn \(ReportText.grouped(suppressedRowDiagnostics)) lỗi khác trong tệp không liệt kê (đến dòng \(lastRowLine))",
-                at: SourcePosition(file: file, sheet: sheet, row: lastRowLine),
-                hint: "sửa các lỗi trên (thường cùng một kiểu) rồi chạy lại để xem tiếp"))
-        }
-        return all
+        reader.diagnostics + headerFindings.listed + headerFindings.summaries()
+            + rowFindings.listed + rowFindings.summaries() + sheetCells.diagnostics(file: file, sheet: sheet)
     }
 
     /// The separator detected from the header line.
@@ -181,10 +188,10 @@ public struct FigureFileParser: Sendable {
     /// Ends the file and returns the outcome of its last row, if it had no final line break.
     public mutating func finish() -> [FigureRowOutcome] {
         let outcomes = reader.finish().compactMap { process(FigureRecord($0)) }
-        if roles == nil && sheet == nil {
-            let what = sheet == nil ? "tệp trống" : "trang trống"
-            headerDiagnostics.append(.error("\(what), không có dòng tiêu đề", at: SourcePosition(file: file, sheet: sheet),
-                                            hint: "dòng đầu ghi tên cột: Đơn vị; Khối; rồi các chỉ tiêu"))
+        // A refused file (UTF-16, binary) was already named for what it is.
+        if roles == nil && sheet == nil && !reader.isRejected {
+            headerFindings.add(.error("tệp trống, không có dòng tiêu đề", at: SourcePosition(file: file),
+                                      hint: "dòng đầu ghi tên cột: Đơn vị; Khối; rồi các chỉ tiêu"), kind: .emptyFile)
         }
         return outcomes
     }
@@ -209,7 +216,7 @@ public struct FigureFileParser: Sendable {
             return nil
         }
         if let merged = shape.subHeader(record) {
-            headerDiagnostics.removeAll()
+            headerFindings = DiagnosticCap(perKind: Self.headerFindingsPerKind, total: 100)
             self.roles = nil
             readHeader(merged)
             return nil
@@ -229,52 +236,6 @@ public struct FigureFileParser: Sendable {
         guard texts.count <= 1 else { return false }
         guard let only = texts.first else { return true }
         return FigureHeaderMatcher(indicators: indicators).role(of: only.displayText) == nil
-    }
-
-    private mutating func readHeader(_ record: FigureRecord) {
-        let matcher = FigureHeaderMatcher(indicators: indicators)
-        var seen: [FigureColumnRole: Int] = [:]
-        var result: [FigureColumnRole] = []
-        for (i, header) in record.cells.map(\.displayText).enumerated() {
-            let position = record.position(ofField: i, file: file)
-            let shown = ReportText.normalizedName(header)
-            guard var role = matcher.role(of: header) else {
-                let hint = matcher.suggestion(for: header).map { "có phải là '\($0)'? Cột này bị bỏ qua" }
-                    ?? "cột này bị bỏ qua; tên cột hợp lệ: don_vi, nhom, key hoặc tên chỉ tiêu, chi_tieu_<key>"
-                headerDiagnostics.append(.warning("cột lạ '\(shown)'", at: position, hint: hint))
-                result.append(.ignored)
-                continue
-            }
-            if role != .ignored && role != .serial {
-                if let first = seen[role] {
-                    headerDiagnostics.append(.error(
-                        "cột '\(shown)' trùng với cột thứ \(first + 1)",
-                        at: position, hint: "xoá một trong hai cột; chỉ cột đầu tiên được dùng"))
-                    role = .ignored
-                } else {
-                    seen[role] = i
-                }
-            }
-            if case .computed(let index) = role {
-                headerDiagnostics.append(.warning(
-                    "cột '\(shown)' được tính tự động từ các chỉ tiêu khác; số trong cột này không dùng",
-                    at: position, hint: indicators.indicators[index].aggregationHint))
-                role = .ignored
-            }
-            result.append(role)
-        }
-        hasNameColumn = result.contains(.unitName)
-        if !hasNameColumn {
-            headerDiagnostics.append(.error(
-                "tệp thiếu cột tên đơn vị; không dòng nào được dùng",
-                at: record.position(file: file),
-                hint: "dòng tiêu đề cần một cột 'Đơn vị' (hoặc 'don_vi')"))
-        } else if !result.contains(where: { if case .value = $0 { return true } else { return false } }) {
-            headerDiagnostics.append(.warning(
-                "tệp không có cột số liệu nào", at: record.position(file: file),
-                hint: "tiêu đề cột là key hoặc tên chỉ tiêu, ví dụ 'doan_vien_moi' hoặc 'Phát triển đoàn viên'"))
-        }
-        roles = result
     }
 
     // MARK: - Rows
@@ -301,7 +262,7 @@ public struct FigureFileParser: Sendable {
                 report(.error(
                     "dòng có \(record.cells.count) ô nhưng tiêu đề có \(roles.count) ô; dòng bị bỏ qua",
                     at: rowPosition,
-                    hint: "tên có dấu '\(delimiterText)' phải đặt trong ngoặc kép; kiểm tra ô thừa hoặc thiếu"))
+                    hint: "tên có dấu '\(delimiterText)' phải đặt trong ngoặc kép; kiểm tra ô thừa hoặc thiếu"), kind: .raggedRow)
                 return .skipped(SkippedRow(position: rowPosition, reason: .raggedRow(expected: roles.count, found: record.cells.count)))
             }
         }
@@ -313,6 +274,7 @@ public struct FigureFileParser: Sendable {
         var targets = [Int64?](repeating: nil, count: indicators.count)
         var valueColumns = [Int](repeating: -1, count: indicators.count)
         var faults = 0
+        var groupPosition = rowPosition
 
         for (i, role) in roles.enumerated() {
             let cell = record[i]
@@ -323,13 +285,18 @@ public struct FigureFileParser: Sendable {
             case .group:
                 let g = ReportText.normalizedName(cell.displayText)
                 group = g.isEmpty ? nil : g
+                groupPosition = record.position(ofField: i, file: file)
             case .value(let index), .target(let index):
                 let indicator = indicators.indicators[index]
                 switch FigureNumber.parse(cell, kind: indicator.kind) {
                 case .empty:
                     break
                 case .value(let v):
-                    if case .value = role {
+                    if let problem = FigureRules.valueProblem(v, text: cell.displayText, kind: indicator.kind) {
+                        faults += 1
+                        report(.error("cột '\(indicator.name)': \(problem.message)", at: record.position(ofField: i, file: file),
+                                      hint: problem.hint), kind: .badCell)
+                    } else if case .value = role {
                         values[index] = v
                         valueColumns[index] = i
                     } else {
@@ -338,8 +305,7 @@ public struct FigureFileParser: Sendable {
                 case .invalid(let message, let hint):
                     faults += 1
                     let column = role == .value(index) ? "'\(indicator.name)'" : "chỉ tiêu '\(indicator.name)'"
-                    report(.error("cột \(column): \(message)",
-                                                 at: record.position(ofField: i, file: file), hint: hint))
+                    report(.error("cột \(column): \(message)", at: record.position(ofField: i, file: file), hint: hint), kind: .badCell)
                 }
             case .serial, .ignored, .computed:
                 break
@@ -353,8 +319,15 @@ public struct FigureFileParser: Sendable {
         }
         if name.isEmpty {
             report(.error("dòng thiếu tên đơn vị; dòng bị bỏ qua", at: namePosition,
-                                         hint: "ghi tên đơn vị vào cột 'Đơn vị'"))
+                          hint: "ghi tên đơn vị vào cột 'Đơn vị'"), kind: .missingName)
             return .skipped(SkippedRow(position: rowPosition, reason: .missingUnitName))
+        }
+        // Names reach the document and the workbook's cells: what they cannot hold is refused here.
+        for (text, what, position) in [(name, "tên đơn vị", namePosition), (group ?? "", "tên khối, cụm", groupPosition)] {
+            if let problem = FigureRules.nameProblem(text, what: what) {
+                faults += 1
+                report(.error(problem.message, at: position, hint: problem.hint), kind: .badName)
+            }
         }
 
         // A ratio's numerator cannot exceed its denominator: more CĐCS launching the
@@ -369,22 +342,19 @@ public struct FigureFileParser: Sendable {
             report(.error(
                 "'\(name)': \(numerator.name) (\(ReportText.grouped(nv))) lớn hơn \(denominator.name) (\(ReportText.grouped(dv)))",
                 at: position,
-                hint: "\(numerator.name) không thể vượt \(denominator.name); kiểm tra lại hai ô này"))
+                hint: "\(numerator.name) không thể vượt \(denominator.name); kiểm tra lại hai ô này"), kind: .numeratorAboveDenominator)
         }
 
         if faults > 0 {
             return .skipped(SkippedRow(position: rowPosition, reason: .invalidFigures(count: faults)))
         }
-        return .unit(UnitFigures(name: name, group: group, values: values, targets: targets, position: namePosition))
+        let columns = valueColumns.map { $0 >= 0 ? record.position(ofField: $0, file: file).column : 0 }
+        return .unit(UnitFigures(name: name, group: group, values: values, targets: targets, position: namePosition,
+                                 valueColumns: columns))
     }
 
-    private mutating func report(_ diagnostic: Diagnostic) {
-        if rowDiagnostics.count < Self.rowDiagnosticLimit {
-            rowDiagnostics.append(diagnostic)
-        } else {
-            suppressedRowDiagnostics += 1
-            lastRowLine = max(lastRowLine, diagnostic.position?.line ?? 0)
-        }
+    private mutating func report(_ diagnostic: Diagnostic, kind: DiagnosticCap.Kind) {
+        rowFindings.add(diagnostic, kind: kind)
     }
 
     private var delimiterText: String {

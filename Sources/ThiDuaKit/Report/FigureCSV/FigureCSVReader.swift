@@ -1,32 +1,3 @@
-/// One record (row) of a CSV file, with where each field starts.
-public struct CSVRecord: Hashable, Sendable {
-    /// 1-based physical line on which the record starts.
-    public var line: Int
-    /// The fields, quotes removed, doubled quotes undone; not trimmed.
-    public var fields: [String]
-    /// 1-based line of each field's first character (a quoted field may move it down).
-    public var fieldLines: [Int]
-    /// 1-based column (in characters) of each field's first character.
-    public var fieldColumns: [Int]
-    /// True when the file ended inside a quoted field, so the record is incomplete.
-    public var isUnterminated: Bool
-
-    /// Creates a record.
-    public init(line: Int, fields: [String], fieldLines: [Int], fieldColumns: [Int], isUnterminated: Bool = false) {
-        self.line = line
-        self.fields = fields
-        self.fieldLines = fieldLines
-        self.fieldColumns = fieldColumns
-        self.isUnterminated = isUnterminated
-    }
-
-    /// Where field `index` starts, in `file`.
-    public func position(ofField index: Int, file: String) -> SourcePosition {
-        guard fieldLines.indices.contains(index) else { return SourcePosition(file: file, line: line) }
-        return SourcePosition(file: file, line: fieldLines[index], column: fieldColumns[index])
-    }
-}
-
 /// A streaming RFC 4180 reader: feed it byte chunks as they arrive, get records back.
 ///
 /// It accepts what clerks' tools write: UTF-8 with or without BOM; comma, semicolon (Excel in
@@ -44,8 +15,15 @@ public struct FigureCSVReader: Sendable {
     public let file: String
     /// The separator byte, once known (from the header line or given to `init`).
     public private(set) var delimiter: UInt8?
-    /// Problems met so far: unclosed quote, text after a closing quote, not UTF-8.
-    public private(set) var diagnostics: [Diagnostic] = []
+    /// Problems met so far: unclosed quote, text after a closing quote, not UTF-8, not text.
+    public var diagnostics: [Diagnostic] {
+        guard strayQuotesLeftOut > 0 else { return findings }
+        return findings + [.warning(
+            "còn \(ReportText.grouped(strayQuotesLeftOut)) chỗ khác có chữ ngay sau dấu ngoặc kép đóng ô, không liệt kê (đến dòng \(strayQuoteLastLine))",
+            at: SourcePosition(file: file, line: strayQuoteLastLine),
+            hint: "bao cả ô trong ngoặc kép và viết \"\" cho dấu ngoặc kép bên trong")]
+    }
+    private var findings: [Diagnostic] = []
     /// Lines that were entirely empty; they are not records.
     public private(set) var blankLines = 0
 
@@ -53,7 +31,9 @@ public struct FigureCSVReader: Sendable {
     private var headerInQuotes = false
     private var headerPrevCR = false
     private var sawStart = false
-    private var rejected = false
+    /// True once the file was refused as a whole (UTF-16, binary): no further record
+    /// comes, and its content is never quoted.
+    public private(set) var isRejected = false
     private var skipSeparatorLine = false
 
     private var state: State = .fieldStart
@@ -71,6 +51,8 @@ public struct FigureCSVReader: Sendable {
     private var fieldColumn = 1
     private var reportedBadUTF8 = false
     private var strayQuoteWarnings = 0
+    private var strayQuotesLeftOut = 0
+    private var strayQuoteLastLine = 0
 
     /// Creates a reader. Pass `delimiter` to skip detection (e.g. `UInt8(ascii: ";")`).
     public init(file: String, delimiter: UInt8? = nil) {
@@ -101,7 +83,7 @@ public struct FigureCSVReader: Sendable {
     /// A quote still open here is reported with the line and column where it opened.
     public mutating func finish() -> [CSVRecord] {
         var out: [CSVRecord] = []
-        if rejected { return out }
+        if isRejected { return out }
         if !sawStart {
             // The whole file was one line with no line break: it is the header.
             sawStart = true
@@ -113,7 +95,7 @@ public struct FigureCSVReader: Sendable {
         }
         switch state {
         case .quoted:
-            diagnostics.append(.error(
+            findings.append(.error(
                 "dấu ngoặc kép mở ở dòng \(quoteLine) không được đóng; phần còn lại của tệp (đến dòng \(line)) bị gộp vào một ô",
                 at: SourcePosition(file: file, line: quoteLine, column: quoteColumn),
                 hint: "thêm dấu \" đóng ô, hoặc viết \"\" cho dấu ngoặc kép nằm trong ô"))
@@ -131,7 +113,7 @@ public struct FigureCSVReader: Sendable {
     // MARK: - Header detection
 
     private mutating func consume(_ bytes: UnsafeRawBufferPointer, into out: inout [CSVRecord]) {
-        if rejected { return }
+        if isRejected { return }
         if delimiter != nil && sawStart {
             run(bytes, into: &out)
             return
@@ -165,15 +147,32 @@ public struct FigureCSVReader: Sendable {
         if headerBuffer.starts(with: [0xEF, 0xBB, 0xBF]) {
             headerBuffer.removeFirst(3)
         } else if headerBuffer.starts(with: [0xFF, 0xFE]) || headerBuffer.starts(with: [0xFE, 0xFF]) {
-            diagnostics.append(.error(
+            findings.append(.error(
                 "tệp mã UTF-16, không đọc được",
                 at: SourcePosition(file: file, line: 1),
                 hint: "trong Excel chọn Lưu thành ▸ 'CSV UTF-8 (phân cách bằng dấu phẩy)'"))
-            rejected = true
+            isRejected = true
+            headerBuffer = []
+            return false
+        } else if let order = Self.utf16WithoutBOM(headerBuffer) {
+            findings.append(.error(
+                "tệp mã UTF-16 \(order) (không có dấu BOM), không đọc được",
+                at: SourcePosition(file: file, line: 1),
+                hint: "trong Excel chọn Lưu thành ▸ 'CSV UTF-8 (phân cách bằng dấu phẩy)'"))
+            isRejected = true
             headerBuffer = []
             return false
         }
         return true
+    }
+
+    /// "LE" or "BE" when the first bytes are ASCII text in UTF-16 without a BOM (every
+    /// other byte 0), which Excel's "Unicode Text" and some exports write.
+    static func utf16WithoutBOM(_ bytes: [UInt8]) -> String? {
+        guard bytes.count >= 4 else { return nil }
+        if bytes[0] != 0 && bytes[1] == 0 && bytes[2] != 0 && bytes[3] == 0 { return "LE" }
+        if bytes[0] == 0 && bytes[1] != 0 && bytes[2] == 0 && bytes[3] != 0 { return "BE" }
+        return nil
     }
 
     private mutating func chooseDelimiter() {
@@ -210,9 +209,24 @@ public struct FigureCSVReader: Sendable {
     // MARK: - Tokenizer
 
     private mutating func run(_ bytes: UnsafeRawBufferPointer, into out: inout [CSVRecord]) {
-        guard let delimiter else { return }
+        guard let delimiter, !isRejected else { return }
         let quote = UInt8(ascii: "\"")
         for byte in bytes {
+            if byte == 0 {
+                // No text file holds a NUL: this is a binary file (or UTF-16 caught late).
+                // Refuse the rest without quoting any of it.
+                findings.append(.error(
+                    "tệp có byte 0 ở dòng \(line), cột \(column): đây không phải tệp văn bản CSV; phần còn lại không đọc",
+                    at: SourcePosition(file: file, line: line, column: column),
+                    hint: "chọn đúng tệp số liệu; bảng tính Excel cần lưu dạng 'CSV UTF-8' trước"))
+                isRejected = true
+                field.removeAll()
+                fields.removeAll()
+                fieldLines.removeAll()
+                fieldColumns.removeAll()
+                state = .fieldStart
+                return
+            }
             let isLineBreak = byte == 0x0A || byte == 0x0D
             if byte == 0x0A && afterCR {
                 // The LF of a CRLF: the CR already ended the line (and the record, if any).
@@ -271,9 +285,12 @@ public struct FigureCSVReader: Sendable {
                     state = .fieldStart
                 } else {
                     // `"ab"c`: not RFC 4180, but Excel users write it; keep the text and say so.
-                    if strayQuoteWarnings < 5 {
+                    if strayQuoteWarnings >= 5 {
+                        strayQuotesLeftOut += 1
+                        strayQuoteLastLine = line
+                    } else {
                         strayQuoteWarnings += 1
-                        diagnostics.append(.warning(
+                        findings.append(.warning(
                             "có chữ ngay sau dấu ngoặc kép đóng ô",
                             at: SourcePosition(file: file, line: line, column: column),
                             hint: "bao cả ô trong ngoặc kép và viết \"\" cho dấu ngoặc kép bên trong"))
@@ -339,7 +356,7 @@ public struct FigureCSVReader: Sendable {
            text.unicodeScalars.contains("\u{FFFD}"),
            !bytes.indices.dropLast(2).contains(where: { bytes[$0] == 0xEF && bytes[$0 + 1] == 0xBF && bytes[$0 + 2] == 0xBD }) {
             reportedBadUTF8 = true
-            diagnostics.append(.error(
+            findings.append(.error(
                 "tệp không phải mã UTF-8 (gặp byte lạ ở ô này); chữ Việt sẽ bị sai",
                 at: SourcePosition(file: file, line: fieldLine, column: fieldColumn),
                 hint: "lưu lại tệp dạng 'CSV UTF-8'; tệp gõ bằng TCVN3 (ABC), VNI hay Windows-1258 cần chuyển mã sang Unicode trước"))

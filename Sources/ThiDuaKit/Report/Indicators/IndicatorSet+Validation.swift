@@ -12,6 +12,11 @@ extension IndicatorSet {
                                       hint: "khai báo ít nhất một chỉ tiêu (key, tên, đơn vị tính)"))
             return diagnostics
         }
+        if indicators.count > WorkbookLimits.maximumIndicators {
+            diagnostics.append(.error(
+                "khai báo \(indicators.count) chỉ tiêu, quá \(WorkbookLimits.maximumIndicators) chỉ tiêu một bảng tính trình bày được (số cột, số dãy của biểu đồ)",
+                at: origin, hint: "tách thành nhiều báo cáo, hoặc chỉ giữ các chỉ tiêu chính"))
+        }
         var firstByKey: [String: Int] = [:]
         var firstByName: [String: Int] = [:]
         for (i, indicator) in indicators.enumerated() {
@@ -39,6 +44,16 @@ extension IndicatorSet {
                     at: origin, hint: "tên là tiêu đề cột trong tệp số liệu nên phải khác nhau"))
             } else {
                 firstByName[foldedName] = i
+            }
+            // Names and units head the workbook's columns and name its chart's series.
+            for (text, what) in [(indicator.name, "tên"), (indicator.unit, "đơn vị tính")] {
+                if let problem = FigureRules.nameProblem(ReportText.normalizedName(text), what: "\(label): \(what)") {
+                    diagnostics.append(.error(problem.message, at: origin, hint: problem.hint))
+                }
+            }
+            if let target = indicator.target, target > WorkbookLimits.maximumFigure {
+                diagnostics.append(.error("\(label): chỉ tiêu \(ReportText.grouped(target)) quá lớn, bảng tính Excel không giữ đúng được",
+                                          at: origin, hint: "kiểm tra lại chỉ tiêu này"))
             }
             if let target = indicator.target, target < 0 {
                 diagnostics.append(.error("\(label): chỉ tiêu âm (\(target))", at: origin,

@@ -81,7 +81,9 @@ extension ReportAccumulator {
         for unit in unitOrder { unitsByGroup[Int(unitGroup[unit])].append(unit) }
 
         var (overall, perGroup) = StatisticsBuilder.totals(self, unitGroup: unitGroup, groupCount: orderedGroupNames.count)
-        for t in overall where t.overflowed {
+        // A sum past the workbook's limit was already reported at the cell that crossed it.
+        let reported = Set(sumGuard.crossed.map { indicators.indicators[$0].key })
+        for t in overall where t.overflowed && !reported.contains(t.key) {
             let name = indicators[t.key]?.name ?? t.key
             diagnostics.append(.error("tổng của '\(name)' vượt quá giới hạn tính toán",
                                       hint: "có ô số liệu lớn bất thường; kiểm tra lại cột này"))
