@@ -123,13 +123,20 @@ function showTab(which) {
   $("khung-yaml").hidden = form;
   $("the-bieu-mau").classList.toggle("dang-chon", form);
   $("the-yaml").classList.toggle("dang-chon", !form);
-  if (!form && window.ThiDuaForm && window.ThiDuaForm.ready) window.ThiDuaForm.syncToText();
+
 }
 
-// The text the editor holds now: the form writes it through the server (`/api/yaml`).
-async function currentText() {
-  if (window.ThiDuaForm && window.ThiDuaForm.ready && !$("bieu-mau").hidden) await window.ThiDuaForm.syncToText();
-  return $("yaml").value;
+// True while the form is the editor (its tree is what is checked and saved).
+function formActive() {
+  return Boolean(window.ThiDuaForm && window.ThiDuaForm.ready && !$("bieu-mau").hidden);
+}
+
+// What the editor holds now: the form's tree (the server writes its YAML), or the text.
+function edited(extra) {
+  const request = Object.assign({ ten: $("ten-tep").value.trim() || "moi.yaml" }, extra || {});
+  if (formActive()) request.cay = window.ThiDuaForm.tree;
+  else request.noi_dung = $("yaml").value;
+  return request;
 }
 
 function scheduleCheck() {
@@ -140,9 +147,9 @@ function scheduleCheck() {
 
 async function check() {
   const ticket = ++thidua.checking;
-  const text = await currentText();
-  const result = await postJSON("/api/kiem-tra", { ten: $("ten-tep").value.trim() || "moi.yaml", noi_dung: text });
+  const result = await postJSON("/api/kiem-tra", edited());
   if (ticket !== thidua.checking) return; // a newer check is under way
+  if (result.ok && typeof result.body.noi_dung === "string") $("yaml").value = result.body.noi_dung;
   const list = $("chan-doan");
   list.replaceChildren();
   if (!result.ok) { list.append(element("li", result.body.thong_diep)); return; }
@@ -151,7 +158,7 @@ async function check() {
   for (const item of found) {
     list.append(element("li", item.day_du, item.muc === "lỗi" ? "loi" : "canh-bao"));
   }
-  if (window.ThiDuaForm && window.ThiDuaForm.ready) window.ThiDuaForm.showDiagnostics(found, text);
+  if (window.ThiDuaForm && window.ThiDuaForm.ready) window.ThiDuaForm.showDiagnostics(found);
   const preview = $("xem-truoc");
   if (result.body.xem_truoc !== null && result.body.xem_truoc !== undefined) {
     // Written by the server's HTMLFormatter and templates: every value escaped there.
@@ -165,10 +172,7 @@ async function save(overwrite) {
   const name = $("ten-tep").value.trim();
   if (!name) { $("trang-thai-luu").textContent = "Đặt tên tệp trước khi lưu."; return; }
   const renamed = name !== thidua.file;
-  const text = await currentText();
-  const result = await postJSON("/api/luu", {
-    ten: name, noi_dung: text, dau_van_tay: renamed ? null : thidua.hash, ghi_de: overwrite === true,
-  });
+  const result = await postJSON("/api/luu", edited({ ten: name, dau_van_tay: renamed ? null : thidua.hash, ghi_de: overwrite === true }));
   if (result.status === 409) {
     $("xung-dot-loi").textContent = result.body.thong_diep + ". Chọn: ghi đè bằng bản đang soạn, hoặc bỏ bản đang soạn và mở bản trên đĩa.";
     $("xung-dot").hidden = false;
@@ -178,6 +182,7 @@ async function save(overwrite) {
   if (!result.ok) { $("trang-thai-luu").textContent = result.body.thong_diep; return; }
   thidua.file = name;
   thidua.hash = result.body.dau_van_tay;
+  if (typeof result.body.noi_dung === "string") $("yaml").value = result.body.noi_dung;
   $("xung-dot").hidden = true;
   $("trang-thai-luu").textContent = "Đã lưu" + (result.body.sao_luu ? " (bản cũ: " + result.body.sao_luu + ")." : ".");
 }
@@ -231,10 +236,11 @@ async function start() {
   $("nut-tai-lai").addEventListener("click", () => openFile(thidua.file));
   $("nut-tai-ve").addEventListener("click", download);
   $("tep-so-lieu").addEventListener("change", (event) => upload(event.target));
-  $("yaml").addEventListener("input", () => { if (window.ThiDuaForm) window.ThiDuaForm.textChanged(); scheduleCheck(); });
+  $("yaml").addEventListener("input", scheduleCheck);
   $("the-bieu-mau").addEventListener("click", async () => { if (window.ThiDuaForm) await window.ThiDuaForm.load($("yaml").value); showTab("form"); });
   $("the-yaml").addEventListener("click", () => showTab("yaml"));
   window.thiduaScheduleCheck = scheduleCheck;
+  window.thiduaCSRF = () => thidua.csrf;
   showList();
 }
 
