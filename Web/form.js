@@ -147,6 +147,13 @@
     input.value = value;
     input.dataset.path = pathText(path);
     input.addEventListener("input", () => { set(path, input.value); changed(false); });
+    if (input.tagName === "SELECT") input.addEventListener("change", () => { set(path, input.value); changed(false); });
+    // The kind decides the fields; a phase's start (or the date) decides the calendar's year.
+    const last = path[path.length - 1];
+    if (path.length === 1 && last === "loai") input.addEventListener("change", () => reloadSchema(input.value));
+    else if (last === "tu" || (path.length === 1 && last === "ngay")) {
+      input.addEventListener("change", () => { set(path, input.value); changed(true); });
+    }
     wrap.dataset.path = pathText(path);
     wrap.append(input);
     return wrap;
@@ -281,6 +288,15 @@
       });
     }
     return box;
+  }
+
+  async function reloadSchema(kind) {
+    if (!kind) return;
+    const response = await fetch("/api/luoc-do?loai=" + encodeURIComponent(kind), { credentials: "same-origin" });
+    if (!response.ok) return;
+    form.schema = await response.json();
+    form.kind = kind;
+    render();
   }
 
   function render() {

@@ -52,6 +52,9 @@ public final class WebApp: HTTPHandler, Sendable {
         case (false, "/api/mo"): return open(request.query["ten"] ?? "")
         case (false, "/api/tai-ve"): return download(request.query["ten"] ?? "", format: request.query["dinh_dang"] ?? "")
         case (false, "/api/lich"): return calendar(request.query["nam"] ?? "")
+        case (false, "/api/luoc-do"): return schema(request.query["loai"] ?? "")
+        case (true, "/api/cay"): return await withBody(request) { try self.tree($0) }
+        case (true, "/api/moi"): return await withBody(request) { try self.newDocument($0) }
         case (true, "/api/kiem-tra"): return await withBody(request) { try self.check($0) }
         case (true, "/api/luu"): return await withBody(request) { try self.save($0) }
         case (true, "/api/tai-len"):

@@ -86,10 +86,12 @@ extension WebApp {
         }
     }
 
-    /// The request of a check, a save: a name in the folder and the file's text.
+    /// The request of a check, a save: a name in the folder and the file, as text (the YAML
+    /// tab) or as the form's tree.
     struct Edited: Decodable {
         var ten: String
-        var noi_dung: String
+        var noi_dung: String?
+        var cay: DataNode?
         /// The fingerprint read when the file was opened; nil for a new file.
         var dau_van_tay: String?
         /// Overwrite whatever is on disk (the clerk chose to, after a conflict).
@@ -103,10 +105,13 @@ extension WebApp {
             var loi: Int
             var canh_bao: Int
             var xem_truoc: String?
+            /// The text checked, when the form sent a tree: what a save will write.
+            var noi_dung: String?
         }
         let edited = try JSONDecoder().decode(Edited.self, from: Data(body))
         let path = try folder.resolve(edited.ten, writing: true)
-        let result = checkJob().run(file: path, bytes: Array(edited.noi_dung.utf8))
+        let (text, positions) = try text(of: edited)
+        let result = checkJob().run(file: path, bytes: Array(text.utf8))
         var diagnostics = folder.relative(result.diagnostics)
         if let error = result.error {
             if case .invalid(let found) = error { diagnostics += folder.relative(found) } else { diagnostics.append(.error(error.description)) }
@@ -119,10 +124,10 @@ extension WebApp {
                 diagnostics.append(.error("không dựng được bản xem trước: \(error)"))
             }
         }
-        return Reply.json(Checked(chan_doan: diagnostics.map(DiagnosticJSON.init),
+        return Reply.json(Checked(chan_doan: fields(of: diagnostics, file: edited.ten, positions: positions),
                                   loi: diagnostics.filter { $0.severity == .error }.count,
                                   canh_bao: diagnostics.filter { $0.severity == .warning }.count,
-                                  xem_truoc: preview))
+                                  xem_truoc: preview, noi_dung: edited.cay == nil ? nil : text))
     }
 
     /// Saves the text atomically with a backup; 409 when the file changed since it was opened.
@@ -131,16 +136,18 @@ extension WebApp {
             var ten: String
             var dau_van_tay: String
             var sao_luu: String?
+            var noi_dung: String
         }
         struct Conflict: Encodable {
             var thong_diep: String
             var dau_van_tay_hien_tai: String?
         }
         let edited = try JSONDecoder().decode(Edited.self, from: Data(body))
+        let text = try text(of: edited).text
         do {
-            let outcome = try folder.save(edited.ten, bytes: Array(edited.noi_dung.utf8), expecting: edited.dau_van_tay,
+            let outcome = try folder.save(edited.ten, bytes: Array(text.utf8), expecting: edited.dau_van_tay,
                                           overwriting: edited.ghi_de == true)
-            return Reply.json(Saved(ten: edited.ten, dau_van_tay: outcome.hash, sao_luu: outcome.backup))
+            return Reply.json(Saved(ten: edited.ten, dau_van_tay: outcome.hash, sao_luu: outcome.backup, noi_dung: text))
         } catch let conflict as SaveConflict {
             let message = conflict.current == nil
                 ? "tệp \(edited.ten) đã bị xóa hoặc đổi tên kể từ khi mở"

@@ -59,7 +59,9 @@ def type_into(browser, path, text):
     if element.tag_name == "select":
         Select(element).select_by_value(text)
     else:
+        # Clearing may rebuild the form (a date decides the calendar's year): find it again.
         element.clear()
+        element = field(browser, path)
         element.send_keys(text)
         element.send_keys(Keys.TAB)
 
@@ -103,8 +105,12 @@ def main():
         type_into(browser, "ky_hieu", "KH-LĐLĐ")
         type_into(browser, "dia_danh", "Bến Tre")
         type_into(browser, "trich_yeu", HOSTILE_SUBJECT)
+        # A section with content: the item's shape "Mục có nội dung", then its paragraph.
         add(browser, "muc")
-        type_into(browser, "muc[0]", "Mục đích, yêu cầu")
+        Select(browser.find_element(By.CSS_SELECTOR, 'div[data-path="muc[0]"] > select.chon-dang')).select_by_value("muc")
+        type_into(browser, "muc[0].ten", "Mục đích, yêu cầu")
+        add(browser, "muc[0].noi_dung")
+        type_into(browser, "muc[0].noi_dung[0]", "Đẩy mạnh phong trào thi đua trong đoàn viên, người lao động.")
         add(browser, "noi_nhan")
         type_into(browser, "noi_nhan[0]", FORMULA)
         add(browser, "luu")
@@ -118,7 +124,8 @@ def main():
         note = wait(browser, lambda b: field_note(b, "ngay"), "lỗi ngày cạnh ô Ngày ban hành")
         result["loi_ngay"] = note
         if SHOTS:
-            browser.find_element(By.CSS_SELECTOR, 'input[data-path="ngay"]').location_once_scrolled_into_view
+            browser.execute_script("arguments[0].scrollIntoView({block: 'center'})",
+                                   browser.find_element(By.CSS_SELECTOR, 'input[data-path="ngay"]'))
             browser.save_screenshot(os.path.join(SHOTS, "web-bieu-mau.png"))
         type_into(browser, "ngay", "2025-02-20")
         wait(browser, lambda b: field_note(b, "ngay") is None, "lỗi ngày biến mất sau khi sửa")
@@ -144,7 +151,13 @@ def main():
         def clean(b):
             summary = b.find_element(By.ID, "tom-tat").text
             return "(0 lỗi" in summary or "không có lỗi" in summary
-        if not wait(browser, clean, "kiểm tra không còn lỗi", 30):
+        try:
+            WebDriverWait(browser, 30, poll_frequency=0.2).until(clean)
+        except Exception:
+            if SHOTS:
+                browser.save_screenshot(os.path.join(SHOTS, "loi.png"))
+            fail("còn lỗi: " + browser.find_element(By.ID, "chan-doan").text)
+        if False:
             fail("còn lỗi: " + browser.find_element(By.ID, "chan-doan").text)
         result["chan_doan"] = browser.find_element(By.ID, "chan-doan").text
 
@@ -155,7 +168,7 @@ def main():
         result["xem_truoc_co_cong_thuc"] = FORMULA in preview.text
         result["trang_co_the_script_la"] = len(browser.find_elements(By.CSS_SELECTOR, "script:not([src])")) > 0
         if SHOTS:
-            preview.location_once_scrolled_into_view
+            browser.execute_script("arguments[0].scrollIntoView({block: 'start'})", preview)
             browser.save_screenshot(os.path.join(SHOTS, "web-xem-truoc.png"))
 
         browser.find_element(By.ID, "nut-luu").click()
