@@ -52,6 +52,13 @@ async function showList() {
   body.replaceChildren();
   if (!result.ok) { $("thong-bao-danh-sach").textContent = result.body.thong_diep || "Không đọc được danh sách."; return; }
   thidua.figures = result.body.so_lieu;
+  const choices = $("tep-so-lieu-co");
+  choices.replaceChildren();
+  for (const name of thidua.figures) {
+    const option = element("option");
+    option.value = name;
+    choices.append(option);
+  }
   for (const entry of result.body.tep) {
     const row = element("tr");
     const pick = element("td");
@@ -221,6 +228,11 @@ async function start() {
   if (!session.ok) { document.body.replaceChildren(element("p", session.body.thong_diep)); return; }
   thidua.csrf = session.body.csrf;
   $("thu-muc").textContent = "Thư mục: " + session.body.thu_muc;
+  // Derive and next year appear when the server has them (`hanh_dong`).
+  for (const action of session.body.hanh_dong || []) {
+    const button = $("nut-" + action);
+    if (button) button.hidden = false;
+  }
   for (const id of session.body.dinh_dang) {
     const option = element("option", formatNames[id] || id);
     option.value = id;

@@ -35,6 +35,7 @@
     return { kind: kind, arg: arg };
   }
 
+  const figureKeys = new Set(["so_lieu", "ky_truoc", "don_vi_du_kien"]);
   const scalarKinds = new Set(["text", "multiline", "date", "number", "boolean", "choice"]);
   function isScalarType(type) { return scalarKinds.has(typeOf(type).kind); }
 
@@ -145,6 +146,8 @@
     }
     input.id = id;
     input.value = value;
+    // Figure files: the folder's .csv and .xlsx offered as the clerk types (or uploads one).
+    if (path.some((part) => figureKeys.has(part))) input.setAttribute("list", "tep-so-lieu-co");
     input.dataset.path = pathText(path);
     input.addEventListener("input", () => { set(path, input.value); changed(false); });
     if (input.tagName === "SELECT") input.addEventListener("change", () => { set(path, input.value); changed(false); });
