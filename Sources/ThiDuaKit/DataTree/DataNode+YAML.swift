@@ -68,7 +68,8 @@ struct YAMLEmitter {
             }
             let prefix = lead ?? String(repeating: " ", count: indent)
             lead = nil
-            let key = YAMLScalarStyle.isPlainSafe(entry.key) && !entry.key.contains(":") ? entry.key : YAMLScalarStyle.doubleQuoted(entry.key)
+            let plainKey = YAMLScalarStyle.isPlainSafe(entry.key, allowingWords: field != nil) && !entry.key.contains(":")
+            let key = plainKey ? entry.key : YAMLScalarStyle.doubleQuoted(entry.key)
             let childPath = path.appending(entry.key)
             positions[childPath] = SourcePosition(file: "", line: lines.count + 1, column: prefix.count + 1)
             emitValue(entry.value, type: field?.type, after: prefix + key + ":", indent: indent, path: childPath)
@@ -106,7 +107,7 @@ struct YAMLEmitter {
         let resolved = type?.resolved(for: value)
         switch value {
         case .scalar(let text):
-            emitScalar(text, head: head, indent: indent + 2)
+            emitScalar(text, head: head, indent: indent + 2, type: resolved)
         case .sequence(let items):
             if items.isEmpty {
                 lines.append(head + " []")
@@ -126,8 +127,14 @@ struct YAMLEmitter {
         }
     }
 
-    mutating func emitScalar(_ text: String, head: String, indent: Int) {
+    /// A scalar; a `true`/`false` where the schema wants a boolean stays plain (as text it
+    /// would be quoted, since other YAML readers take it for a boolean).
+    mutating func emitScalar(_ text: String, head: String, indent: Int, type: SchemaType? = nil) {
         let pad = String(repeating: " ", count: indent)
+        if type == .boolean, text == "true" || text == "false" {
+            lines.append(head + " " + text)
+            return
+        }
         switch YAMLScalarStyle.of(text, column: head.count + 1, width: Self.width) {
         case .empty:
             lines.append(head)

@@ -24,9 +24,11 @@ enum YAMLScalarStyle: Equatable {
         if text.isEmpty { return .empty }
         if text.unicodeScalars.contains(where: needsEscape) { return .doubleQuoted }
         if text.contains("\n") { return literalStyle(text) ?? .doubleQuoted }
-        guard isPlainSafe(text) else { return .doubleQuoted }
-        if column + text.count > width, canFold(text) { return .folded }
-        return .plain
+        let long = column + text.count > width
+        // A block scalar takes any text as it is (`: `, ` #`, quotes, a leading `-`): a long
+        // paragraph reads better folded than as one quoted line.
+        guard isPlainSafe(text) else { return long && canFold(text) ? .folded : .doubleQuoted }
+        return long && canFold(text) ? .folded : .plain
     }
 
     /// A character that cannot appear raw in the file: a control (tab included: plain
@@ -44,13 +46,14 @@ enum YAMLScalarStyle: Equatable {
     private static let indicators: Set<Character> = ["-", "?", ":", ",", "[", "]", "{", "}", "#", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`"]
     private static let reservedWords: Set<String> = ["y", "n", "yes", "no", "true", "false", "on", "off", "null", "~", "<<", "="]
 
-    /// Whether a one-line text reads back unchanged, and as text, without quotes.
-    static func isPlainSafe(_ text: String) -> Bool {
+    /// Whether a one-line text reads back unchanged, and as text, without quotes. A key of the
+    /// schema (`y`, `no`…) may skip the YAML 1.1 words: thidua reads every key as text.
+    static func isPlainSafe(_ text: String, allowingWords: Bool = false) -> Bool {
         guard let first = text.first, let last = text.last, !text.unicodeScalars.contains(where: { $0 == "\n" || needsEscape($0) }) else { return false }
         if indicators.contains(first) || first == " " || last == " " || last == ":" { return false }
         if text.contains(": ") || text.contains(" #") { return false }
         if text.hasPrefix("...") { return false }
-        if reservedWords.contains(text.lowercased()) { return false }
+        if !allowingWords && reservedWords.contains(text.lowercased()) { return false }
         return !mustStayText(text)
     }
 
@@ -108,7 +111,11 @@ enum YAMLScalarStyle: Equatable {
         let chars = Array(text)
         var pieces: [String] = []
         var start = 0
-        for i in chars.indices.dropFirst().dropLast() where chars[i] == " " && chars[i - 1] != " " && chars[i + 1] != " " {
+        var braces = 0
+        for i in chars.indices.dropFirst().dropLast() {
+            // An inline field (`{ky_niem quoc_khanh}`) stays on one line.
+            if chars[i] == "{" { braces += 1 } else if chars[i] == "}" { braces = max(0, braces - 1) }
+            guard braces == 0, chars[i] == " ", chars[i - 1] != " ", chars[i + 1] != " " else { continue }
             pieces.append(String(chars[start..<i]))
             start = i + 1
         }
