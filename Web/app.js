@@ -96,10 +96,20 @@ async function startFrom(action) {
     $("thong-bao-danh-sach").textContent = "Chọn văn bản nguồn trong danh sách trước (ô tròn ở đầu dòng).";
     return;
   }
-  if (!name) { $("thong-bao-danh-sach").textContent = "Đặt tên tệp mới, ví dụ ke-hoach-2026.yaml."; return; }
+  if (!name && action !== "nam-sau") { $("thong-bao-danh-sach").textContent = "Đặt tên tệp mới, ví dụ ke-hoach-2026.yaml."; return; }
   const result = await postJSON("/api/" + action, request);
-  if (!result.ok) { $("thong-bao-danh-sach").textContent = result.body.thong_diep || "Không tạo được văn bản."; return; }
-  editText(name, result.body.noi_dung, null);
+  if (!result.ok) {
+    const details = (result.body.chan_doan || []).map((d) => d.day_du).join("\n");
+    $("thong-bao-danh-sach").textContent = (result.body.thong_diep || "Không tạo được văn bản.") + (details ? "\n" + details : "");
+    return;
+  }
+  // "Văn bản mới" is not written until it is saved; a derived or next year's plan is
+  // written by the server (never over a file) and opened as saved.
+  if (action === "moi") editText(name, result.body.noi_dung, null);
+  else {
+    await openFile(result.body.ten);
+    $("trang-thai-luu").textContent = ["Đã tạo " + result.body.ten + "."].concat(result.body.ghi_chu || []).join(" ");
+  }
 }
 
 // ---- The editor ----

@@ -55,6 +55,8 @@ public final class WebApp: HTTPHandler, Sendable {
         case (false, "/api/luoc-do"): return schema(request.query["loai"] ?? "")
         case (true, "/api/cay"): return await withBody(request) { try self.tree($0) }
         case (true, "/api/moi"): return await withBody(request) { try self.newDocument($0) }
+        case (true, "/api/trien-khai"): return await withBody(request) { try self.start("trien-khai", $0) }
+        case (true, "/api/nam-sau"): return await withBody(request) { try self.start("nam-sau", $0) }
         case (true, "/api/kiem-tra"): return await withBody(request) { try self.check($0) }
         case (true, "/api/luu"): return await withBody(request) { try self.save($0) }
         case (true, "/api/tai-len"):
@@ -106,10 +108,12 @@ public final class WebApp: HTTPHandler, Sendable {
             var thu_muc: String
             var dinh_dang: [String]
             var khong_co: [String: String]
+            var hanh_dong: [String]
         }
         var missing: [String: String] = [:]
         for kind in OutputKinds.all { if let reason = kind.unavailable() { missing[kind.id] = reason } }
         return Reply.json(Session(csrf: gate.csrf, thu_muc: (folder.root as NSString).lastPathComponent,
-                                  dinh_dang: OutputKinds.all.map(\.id) + WorkingFolder.extraDownloads, khong_co: missing))
+                                  dinh_dang: OutputKinds.all.map(\.id) + WorkingFolder.extraDownloads, khong_co: missing,
+                                  hanh_dong: Self.startingActions))
     }
 }

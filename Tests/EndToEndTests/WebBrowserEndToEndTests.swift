@@ -47,6 +47,12 @@ import Testing
         let check = try Run.thidua(["check", saved.path])
         #expect(check.status == 0, "\(check.stderr)")
 
+        // The district's plan derived from it cites it.
+        #expect((result["cau_thuc_hien"] as? String)?.hasPrefix("Thực hiện Kế hoạch số 15/KH-LĐLĐ ngày 20/02/2025 của Ban Thường vụ Liên đoàn Lao động tỉnh Bến Tre về phát động thi đua") == true,
+                "\(result["cau_thuc_hien"] ?? "")")
+        let derived = try String(contentsOf: folder.appendingPathComponent("ke-hoach-huyen.yaml"), encoding: .utf8)
+        #expect(derived.contains("tep: ke-hoach-moi.yaml"))
+
         // The downloads are byte for byte what `thidua render` writes for the saved file.
         let out = folder.appendingPathComponent("cli")
         let render = try Run.thidua(["render", saved.path, "--format", "md,docx", "--out", out.path])

@@ -99,6 +99,11 @@ public struct WorkingFolder: Sendable {
         path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
     }
 
+    /// A message with the folder's absolute paths made relative.
+    public func relativeNames(in message: String) -> String {
+        message.replacingOccurrences(of: root + "/", with: "")
+    }
+
     /// Diagnostics with their file names relative to the folder (as the clerk sees them).
     public func relative(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         diagnostics.map { diagnostic in

@@ -195,6 +195,29 @@ def main():
             wait(browser, lambda b: any(n.endswith("." + format) for n in os.listdir(DOWNLOADS)), "tải về ." + format, 30)
         time.sleep(0.5)
         result["tai_ve"] = sorted(n for n in os.listdir(DOWNLOADS) if not n.endswith(".crdownload"))
+        # Derive the district's plan from it: "Thực hiện Kế hoạch số …" of the parent.
+        browser.find_element(By.ID, "ve-danh-sach").click()
+        wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, 'input[name=chon-tep][value="%s"]' % NAME), "danh sách")
+        browser.find_element(By.CSS_SELECTOR, 'input[name=chon-tep][value="%s"]' % NAME).click()
+        browser.find_element(By.ID, "ten-moi").clear()
+        browser.find_element(By.ID, "ten-moi").send_keys("ke-hoach-huyen.yaml")
+        browser.find_element(By.ID, "nut-trien-khai").click()
+        wait(browser, lambda b: b.find_element(By.ID, "ten-tep").get_attribute("value") == "ke-hoach-huyen.yaml"
+             and b.find_elements(By.CSS_SELECTOR, 'input[data-path="co_quan_ban_hanh"]'), "kế hoạch triển khai mở ra")
+        for path, text in [("co_quan_ban_hanh", "Liên đoàn Lao động huyện Châu Thành"), ("so", "3"), ("ky_hieu", "KH-LĐLĐ"),
+                           ("dia_danh", "Châu Thành"), ("ngay", "2025-03-05"),
+                           ("mo_dau[0]", "Thực hiện kế hoạch của Liên đoàn Lao động tỉnh, Ban Thường vụ triển khai như sau:"),
+                           ("noi_nhan[1].ten", "Các công đoàn cơ sở"), ("chu_ky.thay_mat", "Ban Thường vụ"),
+                           ("chu_ky.chuc_vu", "Chủ tịch"), ("chu_ky.ho_ten", "Trần Văn B")]:
+            type_into(browser, path, text)
+        sentence = "Thực hiện Kế hoạch số 15/KH-LĐLĐ ngày 20/02/2025 của Ban Thường vụ Liên đoàn Lao động tỉnh Bến Tre về phát động thi đua"
+        try:
+            WebDriverWait(browser, 30, poll_frequency=0.2).until(lambda b: sentence in b.find_element(By.ID, "xem-truoc").text)
+        except Exception:
+            fail("bản xem trước của kế hoạch triển khai không có câu “%s”: %s" % (sentence, browser.find_element(By.ID, "xem-truoc").text[:1500]))
+        result["cau_thuc_hien"] = next(p.text for p in browser.find_elements(By.CSS_SELECTOR, "#xem-truoc p") if sentence in p.text)
+        browser.find_element(By.ID, "nut-luu").click()
+        wait(browser, saved, "lưu kế hoạch triển khai")
         result["bao_loi_trinh_duyet"] = [entry["message"] for entry in browser.get_log("browser")
                                          if entry["level"] == "SEVERE" and "favicon" not in entry["message"]]
     finally:
