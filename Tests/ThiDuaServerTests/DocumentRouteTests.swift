@@ -45,18 +45,29 @@ import ThiDuaWorkspace
         #expect(preview.contains("Phát động thi đua năm 2025"))
     }
 
-    @Test func scriptAndFormulaTypedIntoFieldsComeOutEscaped() async throws {
+    @Test func scriptAndFormulaTypedIntoEveryTextFieldComeOutEscaped() async throws {
         let app = try TestApp()
         defer { app.remove() }
-        let hostile = "<script>alert(1)</script> =HYPERLINK(\"http://x\",\"y\") & \"q\""
-        let text = SampleData.plan(subject: "'\(hostile)'")
-            .replacingOccurrences(of: "Nguyễn Văn A", with: "'<img src=x onerror=alert(1)>'")
+        let hostile = "<script>alert(1)</script> =HYPERLINK(\"http://x\",\"y\") & \"q\" <img src=x onerror=alert(1)>"
+        let quoted = "'" + hostile.replacingOccurrences(of: "'", with: "''") + "'"
+        // Every text a clerk types in the plan's form: bodies, place, subject, section title and
+        // paragraph, recipient and purpose, signature.
+        var text = SampleData.plan(subject: quoted)
+        for (field, value) in [("co_quan_chu_quan: Tổng Liên đoàn Lao động Việt Nam", "co_quan_chu_quan: "),
+                               ("co_quan_ban_hanh: Liên đoàn Lao động tỉnh Bến Tre", "co_quan_ban_hanh: Liên đoàn Lao động tỉnh "),
+                               ("dia_danh: Bến Tre", "dia_danh: "), ("- ten: Mục đích, yêu cầu", "- ten: "),
+                               ("- ten: LĐLĐ các huyện", "- ten: "), ("muc_dich: để th/hiện", "muc_dich: "),
+                               ("thay_mat: Ban Thường vụ", "thay_mat: "), ("chuc_vu: Chủ tịch", "chuc_vu: "),
+                               ("ho_ten: Nguyễn Văn A", "ho_ten: ")] {
+            text = text.replacingOccurrences(of: field, with: value + quoted)
+        }
+        text = text.replacingOccurrences(of: "      - Đoạn 1 ", with: "      - \(quoted)\n      - Đoạn 1 ")
         let (_, object) = try await app.json("POST", "/api/kiem-tra", ["ten": "moi.yaml", "noi_dung": text])
-        let preview = try #require((object as? [String: Any])?.string("xem_truoc"))
+        let result = try #require(object as? [String: Any])
+        let preview = try #require(result.string("xem_truoc"), "\(result["chan_doan"] ?? "")")
         #expect(!preview.contains("<script"))
         #expect(!preview.contains("<img"))
-        #expect(preview.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
-        #expect(preview.contains("&lt;img src=x onerror=alert(1)&gt;"))
+        #expect(preview.components(separatedBy: "&lt;script&gt;alert(1)&lt;/script&gt;").count >= 10)
         #expect(preview.contains("=HYPERLINK("))
     }
 
