@@ -58,6 +58,10 @@ public struct StarterJob: Sendable {
                        "Điền phần đầu và chữ ký của đơn vị mình, sửa các mục cho phù hợp, rồi bỏ `du_thao`.",
                        "`thidua check` đối chiếu với kế hoạch cấp trên (đợt, hạn, chỉ tiêu) và báo mục còn chép nguyên văn."]
         write(Starter.fileText(derived, heading: heading), to: target, result: &result)
+        if result.error == nil, citing.hasPrefix("../") {
+            // thidua reads a cited file outside the data file's folder only when allowed.
+            result.notes.append("kế hoạch cấp trên nằm ngoài thư mục của \(target): chạy `thidua check \(target) --root <thư mục chứa cả hai>`")
+        }
         return result
     }
 
