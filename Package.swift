@@ -140,7 +140,7 @@ let package = Package(
             exclude: ["Scripts"]
         ),
         // Data files shared by the test targets.
-        .target(name: "TestFixtures", path: "Tests/TestFixtures"),
+        .target(name: "TestFixtures", dependencies: ["ThiDuaKit"], path: "Tests/TestFixtures"),
         .testTarget(
             name: "ThiDuaWorkspaceTests",
             dependencies: ["ThiDuaWorkspace", "ThiDuaKit", "ThiDuaXlsx", "TestFixtures"]

@@ -17,7 +17,8 @@ struct Thidua: ParsableCommand {
         Mã thoát: 0 thành công, 1 dữ liệu có lỗi, 2 dùng lệnh sai.
         """,
         version: "0.1.0",
-        subcommands: [RenderCommand.self, CheckCommand.self, FormCommand.self, CalendarCommand.self, TasksCommand.self]
+        subcommands: [RenderCommand.self, CheckCommand.self, FormCommand.self, CalendarCommand.self, TasksCommand.self,
+                      NewCommand.self, DeriveCommand.self, NextYearCommand.self]
     )
 }
 

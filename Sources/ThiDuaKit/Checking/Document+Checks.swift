@@ -9,6 +9,7 @@ extension Document {
         var result: [Diagnostic] = []
         result += checkSymbol()
         result += checkReferences()
+        result += checkReferenceYears()
         result += checkPhases()
         result += checkCommemorations()
         result += checkUnsalutedAnniversaries()

@@ -8,6 +8,7 @@ extension Document {
         for reference in references {
             guard let file = reference.dataFile, let parent = linked[file.value] else { continue }
             result += checkWithin(parent, citedAs: parent.citationName)
+            result += checkDerived(from: parent, citedAs: parent.citationName, at: file.position)
         }
         return result
     }
@@ -69,7 +70,7 @@ extension Document {
     }
 
     /// "Kế hoạch số 12/KH-LĐLĐ" (or "kế hoạch cấp trên" before it has a number).
-    var citationName: String {
+    public var citationName: String {
         guard let number = header.number else { return "\(kind.citedName.lowercased()) cấp trên" }
         return "\(kind.citedName) số \(DocumentFormat.numberAndSymbol(number: number, symbol: header.symbol.value))"
     }

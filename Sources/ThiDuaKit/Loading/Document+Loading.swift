@@ -23,6 +23,15 @@ extension Document {
         let document = reader.document(root)
         return (document, reader.diagnostics)
     }
+
+    /// `load`, also giving every mapping the loader read with the keys it accepts there.
+    static func loadRecordingKeySets(text: String, file: String) -> ([Diagnostic], [(position: SourcePosition, allowed: [String])]) {
+        var reader = YAMLReader(file: file)
+        reader.keySets = []
+        guard let root = reader.parse(text) else { return (reader.diagnostics, []) }
+        _ = reader.document(root)
+        return (reader.diagnostics, reader.keySets ?? [])
+    }
 }
 
 extension YAMLReader {

@@ -37,6 +37,10 @@ extension YAMLReader {
 
     /// A mapping's entries by key, reporting unknown keys with the nearest valid one.
     mutating func mapping(_ node: Node, _ what: String, allowed: [String]) -> Fields? {
+        if keySets != nil {
+            let start = position(node)
+            keySets?.append((start, allowed))
+        }
         guard case .mapping(let mapping) = node else {
             let hint = allowed.count <= 8
                 ? "xuống dòng rồi viết các khóa con, mỗi khóa một dòng, thụt vào 2 dấu cách: \(allowed.joined(separator: ", "))"

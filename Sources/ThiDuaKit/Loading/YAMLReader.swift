@@ -18,6 +18,9 @@ struct YAMLReader {
     var inlineFields: [InlineField] = []
     /// The targets of the `cac_chi_tieu` blocks read so far (a plan's targets as data).
     var planTargets: [PlanTarget] = []
+    /// Where each mapping read starts and the keys it accepts, when a caller asks (nil, the
+    /// default, records nothing): the schema's drift test compares these with `DocumentSchema`.
+    var keySets: [(position: SourcePosition, allowed: [String])]?
 
     init(file: String) {
         self.file = file

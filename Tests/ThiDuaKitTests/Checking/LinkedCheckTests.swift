@@ -22,7 +22,9 @@ struct LinkedCheckTests {
     }
 
     func child(_ phases: String, period: String = "{ tu: 2025-03-01, den: 2025-12-31 }", extra: String = "") -> String {
+        // Its own words: a section copied word for word from the parent is a warning of its own.
         TestSupport.minimalPlan.replacingOccurrences(of: "ngay: 2025-02-20", with: "ngay: 2025-03-04")
+            .replacingOccurrences(of: "ten: Mục đích, yêu cầu", with: "ten: Mục đích, yêu cầu của huyện")
             + "loi_dan: thuc_hien\ncan_cu:\n  - tep: tinh.yaml\nthoi_gian: \(period)\n" + extra + "dot_thi_dua:\n" + phases
     }
 
