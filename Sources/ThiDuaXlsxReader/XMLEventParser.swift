@@ -1,22 +1,23 @@
 import CLibXML2
 
-/// What a part's reader does with the XML events of libxml2's SAX2 parser. Names are the
-/// local names as raw bytes (namespace prefixes dropped, as OOXML writers differ in them);
-/// nothing is turned into a `String` unless the reader asks.
-protocol XMLEventHandler: AnyObject {
-    /// An element opened; `attributes` are valid only during the call.
-    func start(_ name: XMLName, _ attributes: XMLAttributes)
-    /// An element closed.
-    func end(_ name: XMLName)
-    /// Text inside the current element (may come in several pieces).
-    func text(_ bytes: UnsafeBufferPointer<UInt8>)
-}
+/// What a part's reader does with the XML events of libxml2's SAX2 parser: a part reader
+/// overrides these. Names are the local names as raw bytes (namespace prefixes dropped,
+/// as OOXML writers differ in them); nothing is turned into a `String` unless the reader asks.
+///
+/// A class rather than a protocol so the parser's C callbacks reach the reader through an
+/// unretained reference and a plain virtual call: through a protocol existential each
+/// SAX event retained and released the reader, a tenth of reading a sheet.
+class XMLEventHandler {
+    /// The parser feeding this handler, set by the reader before parsing, to stop it (a
+    /// limit, or nothing more wanted). Not retained: the parser lives as long as the parse.
+    unowned(unsafe) var parser: XMLEventParser?
 
-/// A handler that may stop the parse (a limit, or nothing more wanted).
-protocol XMLStoppableHandler: XMLEventHandler {
-    /// Set by the reader before parsing; not retained (the parser owns the handler, and
-    /// a weak reference would send every retain of the parser down the slow side-table path).
-    var parser: XMLEventParser? { get set }
+    /// An element opened; `attributes` are valid only during the call.
+    func start(_ name: XMLName, _ attributes: XMLAttributes) {}
+    /// An element closed.
+    func end(_ name: XMLName) {}
+    /// Text inside the current element (may come in several pieces).
+    func text(_ bytes: UnsafeBufferPointer<UInt8>) {}
 }
 
 /// A local name as bytes, valid only during the callback.
@@ -81,31 +82,38 @@ enum XMLReadFailure: Error, Equatable {
 final class XMLEventParser {
     /// Not retained: a retain and release per SAX event was a tenth of the reading time.
     /// Whoever creates the parser keeps the handler alive for the parse (`parse(_:part:…)`).
-    private unowned(unsafe) let handler: XMLEventHandler
+    private let handler: Unmanaged<XMLEventHandler>
     private var context: xmlParserCtxtPtr?
     private var sax = xmlSAXHandler()
     private(set) var failure: XMLReadFailure?
 
     init(handler: XMLEventHandler) {
-        self.handler = handler
+        self.handler = Unmanaged.passUnretained(handler)
         sax.initialized = UInt32(XML_SAX2_MAGIC)
+        // The callbacks borrow the parser and the handler (`_withUnsafeGuaranteedRef`), so
+        // no event retains or releases either.
         sax.startElementNs = { ctx, localname, _, _, _, _, attributeCount, _, attributes in
             guard let ctx, let localname else { return }
-            let parser = Unmanaged<XMLEventParser>.fromOpaque(ctx).takeUnretainedValue()
-            guard parser.failure == nil else { return }
-            parser.handler.start(XMLName(bytes: localname), XMLAttributes(pointers: attributes, count: Int(attributeCount)))
+            Unmanaged<XMLEventParser>.fromOpaque(ctx)._withUnsafeGuaranteedRef { parser in
+                guard parser.failure == nil else { return }
+                parser.handler._withUnsafeGuaranteedRef {
+                    $0.start(XMLName(bytes: localname), XMLAttributes(pointers: attributes, count: Int(attributeCount)))
+                }
+            }
         }
         sax.endElementNs = { ctx, localname, _, _ in
             guard let ctx, let localname else { return }
-            let parser = Unmanaged<XMLEventParser>.fromOpaque(ctx).takeUnretainedValue()
-            guard parser.failure == nil else { return }
-            parser.handler.end(XMLName(bytes: localname))
+            Unmanaged<XMLEventParser>.fromOpaque(ctx)._withUnsafeGuaranteedRef { parser in
+                guard parser.failure == nil else { return }
+                parser.handler._withUnsafeGuaranteedRef { $0.end(XMLName(bytes: localname)) }
+            }
         }
         sax.characters = { ctx, bytes, length in
             guard let ctx, let bytes, length > 0 else { return }
-            let parser = Unmanaged<XMLEventParser>.fromOpaque(ctx).takeUnretainedValue()
-            guard parser.failure == nil else { return }
-            parser.handler.text(UnsafeBufferPointer(start: bytes, count: Int(length)))
+            Unmanaged<XMLEventParser>.fromOpaque(ctx)._withUnsafeGuaranteedRef { parser in
+                guard parser.failure == nil else { return }
+                parser.handler._withUnsafeGuaranteedRef { $0.text(UnsafeBufferPointer(start: bytes, count: Int(length))) }
+            }
         }
         sax.cdataBlock = sax.characters
         sax.internalSubset = { ctx, _, _, _ in

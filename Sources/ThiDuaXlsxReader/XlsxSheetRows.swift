@@ -10,13 +10,12 @@ import ThiDuaKit
 /// without a cached value becomes `.formulaWithoutValue`. Cells with no value (Excel writes
 /// `<c r="B2" s="3"/>` for every formatted empty cell) store nothing, so millions of them
 /// cost only the parse; cells right of `maxColumns` are counted, not kept.
-final class XlsxSheetRows: XMLStoppableHandler {
+final class XlsxSheetRows: XMLEventHandler {
     private let sheet: String
     private let strings: [String]
     private let dates: XlsxDateStyles
     private let maxColumns: Int
     private let emit: (FigureRecord) -> Bool
-    unowned(unsafe) var parser: XMLEventParser?
 
     private var inSheetData = false
     private var rowNumber = 0
@@ -55,7 +54,7 @@ final class XlsxSheetRows: XMLStoppableHandler {
         self.emit = emit
     }
 
-    func start(_ name: XMLName, _ attributes: XMLAttributes) {
+    override func start(_ name: XMLName, _ attributes: XMLAttributes) {
         if inCell {
             if name.is("v") {
                 collecting = true
@@ -87,7 +86,7 @@ final class XlsxSheetRows: XMLStoppableHandler {
         }
     }
 
-    func end(_ name: XMLName) {
+    override func end(_ name: XMLName) {
         if inCell {
             if name.is("c") {
                 endCell()
@@ -110,7 +109,7 @@ final class XlsxSheetRows: XMLStoppableHandler {
         }
     }
 
-    func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+    override func text(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard collecting, value.count + bytes.count <= Self.maxCellBytes else { return }
         value.append(contentsOf: bytes)
     }

@@ -162,7 +162,7 @@ public final class XlsxWorkbookReader {
     static func parse(_ package: XlsxPackage, part: String, into handler: XMLEventHandler, file: String,
                       allowStop: Bool = false) throws -> XMLEventParser {
         let parser = XMLEventParser(handler: handler)
-        if let stoppable = handler as? XMLStoppableHandler { stoppable.parser = parser }
+        handler.parser = parser
         try withExtendedLifetime(handler) {
             try package.stream(part) { chunk in
                 parser.feed(chunk)
