@@ -52,6 +52,26 @@ struct XMLAttributes {
         return nil
     }
 
+    /// The values of `r`, `s` and `t`, each as `value(_:)` finds it (the first attribute of
+    /// that local name), in one pass over the attributes: a cell's three, read for every cell.
+    func cellAttributes() -> (r: UnsafeBufferPointer<UInt8>?, s: UnsafeBufferPointer<UInt8>?, t: UnsafeBufferPointer<UInt8>?) {
+        var r: UnsafeBufferPointer<UInt8>?, s: UnsafeBufferPointer<UInt8>?, t: UnsafeBufferPointer<UInt8>?
+        guard let pointers else { return (r, s, t) }
+        for i in 0..<count {
+            let base = i * 5
+            guard let local = pointers[base], local[0] != 0, local[1] == 0,
+                  let start = pointers[base + 3], let end = pointers[base + 4] else { continue }
+            let value = UnsafeBufferPointer(start: start, count: end - start)
+            switch local[0] {
+            case UInt8(ascii: "r") where r == nil: r = value
+            case UInt8(ascii: "s") where s == nil: s = value
+            case UInt8(ascii: "t") where t == nil: t = value
+            default: break
+            }
+        }
+        return (r, s, t)
+    }
+
     /// The value as text (names, targets).
     func string(_ name: StaticString) -> String? {
         value(name).map { String(decoding: $0, as: UTF8.self) }
