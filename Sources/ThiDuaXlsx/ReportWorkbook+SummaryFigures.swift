@@ -125,21 +125,26 @@ extension ReportWorkbook {
                 note(SummaryLayout.nameColumn, XlsxColumnWidth.width(for: unit.name))
             }
         }
-        for slot in layout.slots {
+        // The figure of largest magnitude per slot: totals first (the largest unless negative
+        // figures occur), then every unit's target and actual in order. One pass over the
+        // units reads all the slots' figures of a unit at once (by position in its table),
+        // where a lookup by key per unit and slot cost a hash and two allocations each.
+        let keys = layout.slots.map(\.indicator.key)
+        var extremes = keys.map { Swift.max(totals.grand[$0].target ?? 0, totals.grand[$0].actual ?? 0) }
+        var reader = FigureReader()
+        for group in input.groups {
+            for unit in group.units {
+                for (s, value) in unit.values(forKeys: keys, reader: &reader).enumerated() {
+                    if let target = value?.target, target.magnitude > extremes[s].magnitude { extremes[s] = target }
+                    if let actual = value?.actual, actual.magnitude > extremes[s].magnitude { extremes[s] = actual }
+                }
+            }
+        }
+        for (s, slot) in layout.slots.enumerated() {
             for (column, text) in subHeaders(slot) {
                 note(column, XlsxColumnWidth.width(for: text, bold: true))
             }
-            let key = slot.indicator.key
-            // Totals are the largest magnitudes unless negative figures occur.
-            var extreme = Swift.max(totals.grand[key].target ?? 0, totals.grand[key].actual ?? 0)
-            for group in input.groups {
-                for unit in group.units {
-                    let value = unit.value(forKey: key)
-                    for figure in [value?.target, value?.actual].compactMap({ $0 }) where figure.magnitude > extreme.magnitude {
-                        extreme = figure
-                    }
-                }
-            }
+            var extreme = extremes[s]
             if let overall = slot.indicator.overallTarget, overall.magnitude > extreme.magnitude { extreme = overall }
             let isRatio = slot.ratio != nil
             for column in [isRatio ? nil : slot.target, slot.actual].compactMap({ $0 }) {

@@ -1,22 +1,23 @@
 import CLibXML2
 
-/// What a part's reader does with the XML events of libxml2's SAX2 parser. Names are the
-/// local names as raw bytes (namespace prefixes dropped, as OOXML writers differ in them);
-/// nothing is turned into a `String` unless the reader asks.
-protocol XMLEventHandler: AnyObject {
-    /// An element opened; `attributes` are valid only during the call.
-    func start(_ name: XMLName, _ attributes: XMLAttributes)
-    /// An element closed.
-    func end(_ name: XMLName)
-    /// Text inside the current element (may come in several pieces).
-    func text(_ bytes: UnsafeBufferPointer<UInt8>)
-}
+/// What a part's reader does with the XML events of libxml2's SAX2 parser: a part reader
+/// overrides these. Names are the local names as raw bytes (namespace prefixes dropped,
+/// as OOXML writers differ in them); nothing is turned into a `String` unless the reader asks.
+///
+/// A class rather than a protocol so the parser's C callbacks reach the reader through an
+/// unretained reference and a plain virtual call: through a protocol existential each
+/// SAX event retained and released the reader, a tenth of reading a sheet.
+class XMLEventHandler {
+    /// The parser feeding this handler, set by the reader before parsing, to stop it (a
+    /// limit, or nothing more wanted). Not retained: the parser lives as long as the parse.
+    unowned(unsafe) var parser: XMLEventParser?
 
-/// A handler that may stop the parse (a limit, or nothing more wanted).
-protocol XMLStoppableHandler: XMLEventHandler {
-    /// Set by the reader before parsing; not retained (the parser owns the handler, and
-    /// a weak reference would send every retain of the parser down the slow side-table path).
-    var parser: XMLEventParser? { get set }
+    /// An element opened; `attributes` are valid only during the call.
+    func start(_ name: XMLName, _ attributes: XMLAttributes) {}
+    /// An element closed.
+    func end(_ name: XMLName) {}
+    /// Text inside the current element (may come in several pieces).
+    func text(_ bytes: UnsafeBufferPointer<UInt8>) {}
 }
 
 /// A local name as bytes, valid only during the callback.
@@ -51,6 +52,26 @@ struct XMLAttributes {
         return nil
     }
 
+    /// The values of `r`, `s` and `t`, each as `value(_:)` finds it (the first attribute of
+    /// that local name), in one pass over the attributes: a cell's three, read for every cell.
+    func cellAttributes() -> (r: UnsafeBufferPointer<UInt8>?, s: UnsafeBufferPointer<UInt8>?, t: UnsafeBufferPointer<UInt8>?) {
+        var r: UnsafeBufferPointer<UInt8>?, s: UnsafeBufferPointer<UInt8>?, t: UnsafeBufferPointer<UInt8>?
+        guard let pointers else { return (r, s, t) }
+        for i in 0..<count {
+            let base = i * 5
+            guard let local = pointers[base], local[0] != 0, local[1] == 0,
+                  let start = pointers[base + 3], let end = pointers[base + 4] else { continue }
+            let value = UnsafeBufferPointer(start: start, count: end - start)
+            switch local[0] {
+            case UInt8(ascii: "r") where r == nil: r = value
+            case UInt8(ascii: "s") where s == nil: s = value
+            case UInt8(ascii: "t") where t == nil: t = value
+            default: break
+            }
+        }
+        return (r, s, t)
+    }
+
     /// The value as text (names, targets).
     func string(_ name: StaticString) -> String? {
         value(name).map { String(decoding: $0, as: UTF8.self) }
@@ -81,31 +102,38 @@ enum XMLReadFailure: Error, Equatable {
 final class XMLEventParser {
     /// Not retained: a retain and release per SAX event was a tenth of the reading time.
     /// Whoever creates the parser keeps the handler alive for the parse (`parse(_:part:…)`).
-    private unowned(unsafe) let handler: XMLEventHandler
+    private let handler: Unmanaged<XMLEventHandler>
     private var context: xmlParserCtxtPtr?
     private var sax = xmlSAXHandler()
     private(set) var failure: XMLReadFailure?
 
     init(handler: XMLEventHandler) {
-        self.handler = handler
+        self.handler = Unmanaged.passUnretained(handler)
         sax.initialized = UInt32(XML_SAX2_MAGIC)
+        // The callbacks borrow the parser and the handler (`_withUnsafeGuaranteedRef`), so
+        // no event retains or releases either.
         sax.startElementNs = { ctx, localname, _, _, _, _, attributeCount, _, attributes in
             guard let ctx, let localname else { return }
-            let parser = Unmanaged<XMLEventParser>.fromOpaque(ctx).takeUnretainedValue()
-            guard parser.failure == nil else { return }
-            parser.handler.start(XMLName(bytes: localname), XMLAttributes(pointers: attributes, count: Int(attributeCount)))
+            Unmanaged<XMLEventParser>.fromOpaque(ctx)._withUnsafeGuaranteedRef { parser in
+                guard parser.failure == nil else { return }
+                parser.handler._withUnsafeGuaranteedRef {
+                    $0.start(XMLName(bytes: localname), XMLAttributes(pointers: attributes, count: Int(attributeCount)))
+                }
+            }
         }
         sax.endElementNs = { ctx, localname, _, _ in
             guard let ctx, let localname else { return }
-            let parser = Unmanaged<XMLEventParser>.fromOpaque(ctx).takeUnretainedValue()
-            guard parser.failure == nil else { return }
-            parser.handler.end(XMLName(bytes: localname))
+            Unmanaged<XMLEventParser>.fromOpaque(ctx)._withUnsafeGuaranteedRef { parser in
+                guard parser.failure == nil else { return }
+                parser.handler._withUnsafeGuaranteedRef { $0.end(XMLName(bytes: localname)) }
+            }
         }
         sax.characters = { ctx, bytes, length in
             guard let ctx, let bytes, length > 0 else { return }
-            let parser = Unmanaged<XMLEventParser>.fromOpaque(ctx).takeUnretainedValue()
-            guard parser.failure == nil else { return }
-            parser.handler.text(UnsafeBufferPointer(start: bytes, count: Int(length)))
+            Unmanaged<XMLEventParser>.fromOpaque(ctx)._withUnsafeGuaranteedRef { parser in
+                guard parser.failure == nil else { return }
+                parser.handler._withUnsafeGuaranteedRef { $0.text(UnsafeBufferPointer(start: bytes, count: Int(length))) }
+            }
         }
         sax.cdataBlock = sax.characters
         sax.internalSubset = { ctx, _, _, _ in
@@ -129,6 +157,36 @@ final class XMLEventParser {
     func fail(_ reason: XMLReadFailure) {
         if failure == nil { failure = reason }
         if let context { xmlStopParser(context) }
+    }
+
+    /// Parses a whole document that libxml2 pulls from `source` as it needs bytes: the
+    /// fastest of its interfaces (pushing chunks made it look ahead for the end of every
+    /// tag, about a tenth more). Afterwards `failure` says whether it was read whole; a
+    /// source that fails stops the parse, and keeps why.
+    func parse(pulling source: XMLPullSource) {
+        guard failure == nil, context == nil else { return }
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        withExtendedLifetime(source) {
+            let io = Unmanaged.passUnretained(source).toOpaque()
+            context = xmlCreateIOParserCtxt(&sax, me, { ctx, buffer, length in
+                guard let ctx, let buffer, length > 0 else { return 0 }
+                return Unmanaged<XMLPullSource>.fromOpaque(ctx)._withUnsafeGuaranteedRef {
+                    Int32(clamping: $0.read(UnsafeMutableRawPointer(buffer), Int(length)))
+                }
+            }, nil, io, XML_CHAR_ENCODING_NONE)
+            guard let context else {
+                failure = .malformed(line: 0, detail: "libxml2 could not create a parser")
+                return
+            }
+            xmlCtxtUseOptions(context, Self.options)
+            xmlParseDocument(context)
+            if failure == nil, context.pointee.wellFormed == 0 {
+                failure = .malformed(line: 0, detail: "not well-formed")
+            }
+            // Freed while the source lives: the context's input refers to it.
+            xmlFreeParserCtxt(context)
+            self.context = nil
+        }
     }
 
     /// Parses the next piece of the document.
@@ -165,7 +223,46 @@ final class XMLEventParser {
             failure = .malformed(line: 0, detail: "libxml2 could not create a parser")
             return
         }
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-        xmlCtxtUseOptions(context, options)
+        xmlCtxtUseOptions(context, Self.options)
+    }
+
+    /// No network, errors to our callback only; never `XML_PARSE_HUGE` or entity options.
+    private static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+}
+
+/// Fills each of libxml2's reads whole from a run of chunks (each valid until the next is
+/// asked for), crossing chunk ends: libxml2 reads a source as it would a file, and a short
+/// read before the end (four bytes where it wanted the rest of a tag) breaks its parse.
+struct ChunkFiller {
+    private var chunk = UnsafeRawBufferPointer(start: nil, count: 0)
+    private var used = 0
+
+    /// Copies `count` bytes into `buffer`, fewer only at the end; `next` gives the next
+    /// chunk, nil at the end.
+    mutating func fill(_ buffer: UnsafeMutableRawPointer, _ count: Int,
+                       next: () throws -> UnsafeRawBufferPointer?) rethrows -> Int {
+        var copied = 0
+        while copied < count {
+            if used == chunk.count {
+                guard let fresh = try next(), fresh.count > 0 else { break }
+                chunk = fresh
+                used = 0
+            }
+            let n = min(count - copied, chunk.count - used)
+            if let base = chunk.baseAddress { (buffer + copied).copyMemory(from: base + used, byteCount: n) }
+            used += n
+            copied += n
+        }
+        return copied
+    }
+}
+
+/// Where a pulled parse reads: `read` fills up to `count` bytes at the pointer and returns
+/// how many, 0 at the end, or -1 when the source failed (it keeps why).
+final class XMLPullSource {
+    let read: (_ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int
+
+    init(read: @escaping (_ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int) {
+        self.read = read
     }
 }

@@ -15,9 +15,9 @@ import Glibc
 final class XlsxPackage {
     private let archive: OpaquePointer
     private let buffer: UnsafeMutableRawBufferPointer
-    private let file: String
+    fileprivate let file: String
     private let limits: XlsxReadLimits
-    private var inflatedTotal: Int64 = 0
+    fileprivate var inflatedTotal: Int64 = 0
 
     /// Opens the zip; throws a diagnostic when it is not one or is damaged.
     init(bytes: [UInt8], file: String, limits: XlsxReadLimits) throws {
@@ -76,6 +76,16 @@ final class XlsxPackage {
     /// Inflates part `name` chunk by chunk into `consume`, which returns false to stop
     /// (its own limit). Throws a diagnostic for a damaged, encrypted or oversized part.
     func stream(_ name: String, _ consume: (UnsafeRawBufferPointer) -> Bool) throws {
+        let part = try open(name)
+        while let chunk = try part.nextChunk() {
+            if !consume(chunk) { return }
+        }
+    }
+
+    /// Opens part `name` for reading chunk by chunk (`Part.nextChunk`), or piece by piece
+    /// into a reader's buffer (`Part.read`, libxml2 pulling). Throws a diagnostic for a
+    /// missing, damaged, encrypted or (by its header) oversized part.
+    func open(_ name: String) throws -> Part {
         let index = zip_name_locate(archive, name, 0)
         guard index >= 0 else { throw XlsxReadError.missingPart(file: file, part: name) }
         var info = zip_stat_t()
@@ -92,25 +102,55 @@ final class XlsxPackage {
         guard let handle = zip_fopen_index(archive, zip_uint64_t(index), 0) else {
             throw XlsxReadError.damaged(file: file, part: name)
         }
-        defer { zip_fclose(handle) }
-        let chunkSize = 256 * 1024
-        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
-        defer { chunk.deallocate() }
-        var inflated: Int64 = 0
-        while true {
-            let count = zip_fread(handle, chunk.baseAddress, zip_uint64_t(chunkSize))
-            if count < 0 { throw XlsxReadError.damaged(file: file, part: name) }
-            if count == 0 { break }
+        return Part(package: self, name: name, handle: handle, compressed: compressed)
+    }
+
+    /// One part being inflated: 256 KB at a time, each chunk counted against the limits
+    /// (size per part, in all, ratio) before anything reads it, however it is then read.
+    final class Part {
+        private let package: XlsxPackage
+        private let name: String
+        private let handle: OpaquePointer
+        private let compressed: Int64
+        private var inflated: Int64 = 0
+        private static let chunkSize = 256 * 1024
+        private let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: Part.chunkSize, alignment: 16)
+        /// What of the last chunk `read` has not handed out yet.
+        private var filler = ChunkFiller()
+
+        fileprivate init(package: XlsxPackage, name: String, handle: OpaquePointer, compressed: Int64) {
+            self.package = package
+            self.name = name
+            self.handle = handle
+            self.compressed = compressed
+        }
+
+        deinit {
+            zip_fclose(handle)
+            chunk.deallocate()
+        }
+
+        /// The next inflated chunk (valid until the next call), nil at the end.
+        func nextChunk() throws -> UnsafeRawBufferPointer? {
+            let count = zip_fread(handle, chunk.baseAddress, zip_uint64_t(Part.chunkSize))
+            if count < 0 { throw XlsxReadError.damaged(file: package.file, part: name) }
+            if count == 0 { return nil }
             inflated += count
-            inflatedTotal += count
+            package.inflatedTotal += count
             // The header may lie: the count of bytes actually produced is what is held
             // to the limits.
-            try check(inflated: inflated, compressed: compressed, part: name)
-            if !consume(UnsafeRawBufferPointer(rebasing: chunk[..<Int(count)])) { return }
+            try package.check(inflated: inflated, compressed: compressed, part: name)
+            return UnsafeRawBufferPointer(rebasing: chunk[..<Int(count)])
+        }
+
+        /// Copies `count` inflated bytes into `buffer` (fewer only at the end, 0 there),
+        /// from the chunks `nextChunk` gives, so the limits are met at the same bytes.
+        func read(into buffer: UnsafeMutableRawPointer, count: Int) throws -> Int {
+            try filler.fill(buffer, count) { try nextChunk() }
         }
     }
 
-    private func check(inflated: Int64, compressed: Int64, part: String) throws {
+    fileprivate func check(inflated: Int64, compressed: Int64, part: String) throws {
         let overRatio = inflated > limits.ratioFloor && inflated / max(compressed, 1) > limits.maxRatio
         if inflated > limits.maxPartBytes || inflatedTotal > limits.maxTotalBytes || overRatio {
             throw XlsxReadError.zipBomb(file: file, part: part, inflated: inflated, compressed: compressed)

@@ -22,7 +22,7 @@ final class XlsxPartElements: XMLEventHandler {
         self.cap = cap
     }
 
-    func start(_ name: XMLName, _ attributes: XMLAttributes) {
+    override func start(_ name: XMLName, _ attributes: XMLAttributes) {
         let text = String(cString: name.bytes)
         if elements.count < cap, wanted.contains(where: { name.is($0) }) {
             var values: [String: String] = [:]
@@ -35,9 +35,9 @@ final class XlsxPartElements: XMLEventHandler {
         stack.append(text)
     }
 
-    func end(_ name: XMLName) {
+    override func end(_ name: XMLName) {
         _ = stack.popLast()
     }
 
-    func text(_ bytes: UnsafeBufferPointer<UInt8>) {}
+    override func text(_ bytes: UnsafeBufferPointer<UInt8>) {}
 }

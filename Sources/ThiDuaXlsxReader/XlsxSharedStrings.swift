@@ -1,6 +1,6 @@
 /// The shared-string table (`xl/sharedStrings.xml`): each `<si>` is one string, plain
 /// (`<t>`) or rich (runs of `<r><t>`); phonetic guides (`<rPh>`) are not part of the text.
-final class XlsxSharedStrings: XMLStoppableHandler {
+final class XlsxSharedStrings: XMLEventHandler {
     private(set) var strings: [String] = []
     private var current: [UInt8] = []
     private var inItem = false
@@ -11,14 +11,13 @@ final class XlsxSharedStrings: XMLStoppableHandler {
     private let maxBytes: Int
     /// Set when a limit was reached; the reader refuses the file.
     private(set) var overLimit = false
-    unowned(unsafe) var parser: XMLEventParser?
 
     init(maxStrings: Int, maxBytes: Int) {
         self.maxStrings = maxStrings
         self.maxBytes = maxBytes
     }
 
-    func start(_ name: XMLName, _ attributes: XMLAttributes) {
+    override func start(_ name: XMLName, _ attributes: XMLAttributes) {
         if name.is("si") {
             inItem = true
             current.removeAll(keepingCapacity: true)
@@ -29,7 +28,7 @@ final class XlsxSharedStrings: XMLStoppableHandler {
         }
     }
 
-    func end(_ name: XMLName) {
+    override func end(_ name: XMLName) {
         if name.is("si") {
             inItem = false
             guard strings.count < maxStrings else { return stop() }
@@ -41,7 +40,7 @@ final class XlsxSharedStrings: XMLStoppableHandler {
         }
     }
 
-    func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+    override func text(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard inText else { return }
         totalBytes += bytes.count
         guard totalBytes <= maxBytes else { return stop() }

@@ -10,29 +10,66 @@ import ThiDuaKit
 /// without a cached value becomes `.formulaWithoutValue`. Cells with no value (Excel writes
 /// `<c r="B2" s="3"/>` for every formatted empty cell) store nothing, so millions of them
 /// cost only the parse; cells right of `maxColumns` are counted, not kept.
-final class XlsxSheetRows: XMLStoppableHandler {
-    private let sheet: String
-    private let strings: [String]
-    private let dates: XlsxDateStyles
-    private let maxColumns: Int
-    private let emit: (FigureRecord) -> Bool
-    unowned(unsafe) var parser: XMLEventParser?
+///
+/// libxml2's events go to one `XlsxSheetRowState`, a struct held in one stored property, so
+/// each event makes one exclusivity check on the handler instead of one per field it
+/// touches (a class's stored properties are checked at every mutation: 4% of reading a
+/// large sheet).
+final class XlsxSheetRows: XMLEventHandler {
+    private var state: XlsxSheetRowState
 
-    private var inSheetData = false
-    private var rowNumber = 0
-    private var rowHidden = false
-    private var cells: [FigureCell] = []
+    /// Cells with a value right of `maxColumns`, and the first of them.
+    var cellsBeyond: Int { state.cellsBeyond }
+    var firstBeyond: (row: Int, column: Int)? { state.firstBeyond }
+    /// Shared-string indices that point past the table (a damaged file).
+    var badStringIndices: Int { state.badStringIndices }
+    /// Rows that held at least one value.
+    var rowsWithValues: Int { state.rowsWithValues }
 
-    private var inCell = false
-    private var column = -1
+    init(sheet: String, strings: [String], dates: XlsxDateStyles, maxColumns: Int, emit: @escaping (FigureRecord) -> Bool) {
+        state = XlsxSheetRowState(sheet: sheet, strings: strings, dates: dates, maxColumns: maxColumns, emit: emit)
+    }
+
+    override func start(_ name: XMLName, _ attributes: XMLAttributes) {
+        state.start(name, attributes)
+    }
+
+    override func end(_ name: XMLName) {
+        state.end(name)
+        if state.stopRequested {
+            state.stopRequested = false
+            parser?.fail(.stopped)
+        }
+    }
+
+    override func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+        state.text(bytes)
+    }
+}
+
+/// What `XlsxSheetRows` keeps while a sheet streams: the row being read and its cell.
+struct XlsxSheetRowState {
+    let sheet: String
+    let strings: [String]
+    let dates: XlsxDateStyles
+    let maxColumns: Int
+    let emit: (FigureRecord) -> Bool
+
+    var inSheetData = false
+    var rowNumber = 0
+    var rowHidden = false
+    var cells: [FigureCell] = []
+
+    var inCell = false
+    var column = -1
     private var type: CellType = .number
-    private var style = 0
-    private var hasFormula = false
-    private var hasValue = false
-    private var value: [UInt8] = []
-    private var collecting = false
-    private var inInline = false
-    private var phoneticDepth = 0
+    var style = 0
+    var hasFormula = false
+    var hasValue = false
+    var value: [UInt8] = []
+    var collecting = false
+    var inInline = false
+    var phoneticDepth = 0
 
     /// Cells with a value right of `maxColumns`, and the first of them.
     private(set) var cellsBeyond = 0
@@ -41,6 +78,8 @@ final class XlsxSheetRows: XMLStoppableHandler {
     private(set) var badStringIndices = 0
     /// Rows that held at least one value.
     private(set) var rowsWithValues = 0
+    /// Set when `emit` wants no more rows; the handler stops the parser.
+    var stopRequested = false
 
     /// Text a cell can hold: Excel's limit is 32,767 characters (up to 4 bytes each).
     private static let maxCellBytes = 32_767 * 4
@@ -55,7 +94,7 @@ final class XlsxSheetRows: XMLStoppableHandler {
         self.emit = emit
     }
 
-    func start(_ name: XMLName, _ attributes: XMLAttributes) {
+    mutating func start(_ name: XMLName, _ attributes: XMLAttributes) {
         if inCell {
             if name.is("v") {
                 collecting = true
@@ -87,7 +126,7 @@ final class XlsxSheetRows: XMLStoppableHandler {
         }
     }
 
-    func end(_ name: XMLName) {
+    mutating func end(_ name: XMLName) {
         if inCell {
             if name.is("c") {
                 endCell()
@@ -102,7 +141,7 @@ final class XlsxSheetRows: XMLStoppableHandler {
             if !cells.isEmpty {
                 rowsWithValues += 1
                 if !emit(FigureRecord(line: rowNumber, cells: cells, layout: .sheet(name: sheet), isHidden: rowHidden)) {
-                    parser?.fail(.stopped)
+                    stopRequested = true
                 }
             }
         } else if name.is("sheetData") {
@@ -110,12 +149,12 @@ final class XlsxSheetRows: XMLStoppableHandler {
         }
     }
 
-    func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+    mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard collecting, value.count + bytes.count <= Self.maxCellBytes else { return }
         value.append(contentsOf: bytes)
     }
 
-    private func startCell(_ attributes: XMLAttributes) {
+    private mutating func startCell(_ attributes: XMLAttributes) {
         inCell = true
         hasFormula = false
         hasValue = false
@@ -123,14 +162,15 @@ final class XlsxSheetRows: XMLStoppableHandler {
         inInline = false
         phoneticDepth = 0
         value.removeAll(keepingCapacity: true)
-        if let reference = attributes.value("r"), let parsed = Self.columnIndex(reference) {
+        let (r, s, t) = attributes.cellAttributes()
+        if let reference = r, let parsed = Self.columnIndex(reference) {
             column = parsed
         } else {
             column += 1
         }
-        style = attributes.value("s").flatMap(Self.decimal) ?? 0
+        style = s.flatMap(Self.decimal) ?? 0
         type = .number
-        if let t = attributes.value("t"), let first = t.first {
+        if let t, let first = t.first {
             switch (first, t.count) {
             case (UInt8(ascii: "s"), 1): type = .shared
             case (UInt8(ascii: "s"), _): type = .formulaText
@@ -143,7 +183,7 @@ final class XlsxSheetRows: XMLStoppableHandler {
         }
     }
 
-    private func endCell() {
+    private mutating func endCell() {
         inCell = false
         collecting = false
         guard let cell = makeCell() else { return }
@@ -152,13 +192,18 @@ final class XlsxSheetRows: XMLStoppableHandler {
             if firstBeyond == nil { firstBeyond = (rowNumber, column + 1) }
             return
         }
-        if cells.count <= column {
-            cells.append(contentsOf: repeatElement(FigureCell.empty, count: column - cells.count + 1))
+        // Cells come left to right: the next one is appended, gaps are filled with empties.
+        if cells.count < column {
+            cells.append(contentsOf: repeatElement(FigureCell.empty, count: column - cells.count))
         }
-        cells[column] = cell
+        if cells.count == column {
+            cells.append(cell)
+        } else {
+            cells[column] = cell
+        }
     }
 
-    private func makeCell() -> FigureCell? {
+    private mutating func makeCell() -> FigureCell? {
         let empty = !hasValue || value.isEmpty
         if empty {
             if hasFormula { return .formulaWithoutValue }

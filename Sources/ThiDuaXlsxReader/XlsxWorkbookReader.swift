@@ -162,13 +162,22 @@ public final class XlsxWorkbookReader {
     static func parse(_ package: XlsxPackage, part: String, into handler: XMLEventHandler, file: String,
                       allowStop: Bool = false) throws -> XMLEventParser {
         let parser = XMLEventParser(handler: handler)
-        if let stoppable = handler as? XMLStoppableHandler { stoppable.parser = parser }
+        handler.parser = parser
         try withExtendedLifetime(handler) {
-            try package.stream(part) { chunk in
-                parser.feed(chunk)
-                return parser.failure == nil
+            let inflating = try package.open(part)
+            // A limit or a damaged entry met while libxml2 pulls is thrown here, as when
+            // the chunks were pushed: the reading error goes before the parser's.
+            var readError: Error?
+            let source = XMLPullSource { buffer, count in
+                do {
+                    return try inflating.read(into: buffer, count: count)
+                } catch {
+                    readError = error
+                    return -1
+                }
             }
-            parser.finish()
+            parser.parse(pulling: source)
+            if let readError { throw readError }
         }
         switch parser.failure {
         case nil: return parser

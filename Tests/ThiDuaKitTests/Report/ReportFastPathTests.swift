@@ -79,6 +79,21 @@ import BenchSupport
         }
     }
 
+    /// The byte-wise loop of `isNormalizedName` against the scalar-wise rule, on every
+    /// scalar it reads by bytes (U+0080–U+02FF, U+1E00–U+1EFF) alone, between letters and
+    /// next to spaces, and on generated text.
+    @Test func byteWiseNormalizedCheckMatchesTheScalarRule() {
+        var texts = Self.generated(20_000, seed: 3) + Self.pieces
+        for v in Array(UInt32(0x80)...0x2FF) + Array(UInt32(0x1E00)...0x1EFF) {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            let c = String(scalar)
+            texts += [c, "a" + c + "b", c + " ", " " + c, "Công " + c, c + c]
+        }
+        for s in texts {
+            #expect(ReportText.isNormalizedName(s) == ReportText.isNormalizedNameSlow(s), "\(Array(s.unicodeScalars))")
+        }
+    }
+
     @Test func lowercasedMatchesTheStandardLibrary() {
         for v in Array(UInt32(0)...0x24F) + Array(UInt32(0x1E00)...0x1EFF) {
             guard let scalar = Unicode.Scalar(v) else { continue }

@@ -15,18 +15,21 @@ struct FigureFileReading: FigureTableSink {
     private var currentHidden = false
     private let duplicatesBefore: Int
     private let suppressedBefore: Int
+    /// The header matcher of the accumulator's indicators, shared by all files read.
+    private let matcher: FigureHeaderMatcher
 
-    init(label: String, accumulator: ReportAccumulator, account: Reconciliation) {
+    init(label: String, accumulator: ReportAccumulator, account: Reconciliation, matcher: FigureHeaderMatcher) {
         self.label = label
         self.accumulator = accumulator
         self.account = account
+        self.matcher = matcher
         duplicatesBefore = accumulator.diagnostics.count
         suppressedBefore = accumulator.suppressedDiagnostics
     }
 
     /// Reads a CSV file chunk by chunk.
     mutating func readCSV(_ chunks: AnySequence<[UInt8]>) {
-        var parser = FigureFileParser(file: label, indicators: accumulator.indicators)
+        var parser = FigureFileParser(file: label, sheet: nil, indicators: accumulator.indicators, matcher: matcher)
         let rowsBefore = account.rowsRead
         for chunk in chunks { handle(parser.feed(chunk)) }
         handle(parser.finish())
@@ -61,16 +64,15 @@ struct FigureFileReading: FigureTableSink {
     mutating func beginTable(named name: String, isHidden: Bool) {
         sheetOrder[name] = sheetOrder.count
         currentHidden = isHidden
-        parser = FigureFileParser(file: label, sheet: name, indicators: accumulator.indicators)
+        parser = FigureFileParser(file: label, sheet: name, indicators: accumulator.indicators, matcher: matcher)
     }
 
     mutating func read(_ record: FigureRecord) -> Bool {
-        guard var current = parser else { return false }
-        parser = nil
-        if let outcome = current.read(record) { handle([outcome]) }
-        let more = !current.gaveUpOnSheet
-        parser = current
-        return more
+        // Optional chaining mutates the parser in place: binding it to a local copied the
+        // whole parser (and retained everything in it) for every row.
+        guard parser != nil else { return false }
+        if let outcome = parser?.read(record) { handle(outcome) }
+        return !(parser?.gaveUpOnSheet ?? true)
     }
 
     mutating func endTable(diagnostics: [Diagnostic]) {
@@ -116,20 +118,22 @@ struct FigureFileReading: FigureTableSink {
     }
 
     private mutating func handle(_ outcomes: [FigureRowOutcome]) {
-        for outcome in outcomes {
-            switch outcome {
-            case .blank:
-                account.blankRows += 1
-            case .skipped(let row):
-                account.rowsRead += 1
-                account.skipped.append(row)
-            case .unit(let unit):
-                account.rowsRead += 1
-                if let duplicate = accumulator.add(unit) {
-                    account.skipped.append(duplicate)
-                } else {
-                    account.unitsUsed += 1
-                }
+        for outcome in outcomes { handle(outcome) }
+    }
+
+    private mutating func handle(_ outcome: FigureRowOutcome) {
+        switch outcome {
+        case .blank:
+            account.blankRows += 1
+        case .skipped(let row):
+            account.rowsRead += 1
+            account.skipped.append(row)
+        case .unit(let unit):
+            account.rowsRead += 1
+            if let duplicate = accumulator.add(unit) {
+                account.skipped.append(duplicate)
+            } else {
+                account.unitsUsed += 1
             }
         }
     }

@@ -118,10 +118,11 @@ public enum ReportAggregator {
     public static func read(_ sources: [FigureSource], into accumulator: inout ReportAccumulator) -> (Reconciliation, [Diagnostic]) {
         var account = Reconciliation()
         var diagnostics: [Diagnostic] = []
+        let matcher = FigureHeaderMatcher(indicators: accumulator.indicators)
         for source in sources {
             account.filesRead += 1
             // The reading owns the accumulator while it runs, so appending never copies it.
-            var reading = FigureFileReading(label: source.label, accumulator: accumulator, account: account)
+            var reading = FigureFileReading(label: source.label, accumulator: accumulator, account: account, matcher: matcher)
             accumulator = ReportAccumulator(indicators: reading.accumulator.indicators)
             if let tables = source.tables {
                 reading.readTables(tables)

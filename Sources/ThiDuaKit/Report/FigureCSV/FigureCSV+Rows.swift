@@ -118,6 +118,11 @@ public struct FigureFileParser: Sendable {
     public let sheet: String?
     /// The indicators columns are matched against.
     public let indicators: IndicatorSet
+    /// The header matcher of `indicators`: built once per report, not per file or row
+    /// (building it folds every header name the indicators accept).
+    let matcher: FigureHeaderMatcher
+    /// Each indicator's kind, looked up per cell without copying the `Indicator`.
+    private let kinds: [Indicator.Kind]
     private var reader: FigureCSVReader
     var roles: [FigureColumnRole]?
     /// Findings about the header, and about rows, each capped per kind: a file with the
@@ -145,17 +150,22 @@ public struct FigureFileParser: Sendable {
 
     /// Creates a parser for one CSV file.
     public init(file: String, indicators: IndicatorSet) {
-        self.file = file
-        self.sheet = nil
-        self.indicators = indicators
-        self.reader = FigureCSVReader(file: file)
+        self.init(file: file, sheet: nil, indicators: indicators, matcher: FigureHeaderMatcher(indicators: indicators))
     }
 
     /// Creates a parser for one worksheet of a workbook, fed with `read(_:)`.
     public init(file: String, sheet: String, indicators: IndicatorSet) {
+        self.init(file: file, sheet: sheet, indicators: indicators, matcher: FigureHeaderMatcher(indicators: indicators))
+    }
+
+    /// A parser reusing `matcher`, which must be the matcher of `indicators` (the report's
+    /// reading builds it once for all its files).
+    init(file: String, sheet: String?, indicators: IndicatorSet, matcher: FigureHeaderMatcher) {
         self.file = file
         self.sheet = sheet
         self.indicators = indicators
+        self.matcher = matcher
+        self.kinds = indicators.indicators.map(\.kind)
         self.reader = FigureCSVReader(file: file)
     }
 
@@ -206,7 +216,7 @@ public struct FigureFileParser: Sendable {
     private mutating func process(_ record: FigureRecord) -> FigureRowOutcome? {
         guard let roles else {
             if sheet != nil {
-                if shape.seekHeader(record, matcher: FigureHeaderMatcher(indicators: indicators)) == .skip { return nil }
+                if shape.seekHeader(record, matcher: matcher) == .skip { return nil }
             } else if isTitleLine(record) {
                 titleLines += 1
                 return nil
@@ -235,7 +245,7 @@ public struct FigureFileParser: Sendable {
         let texts = record.cells.filter { !$0.isBlank }
         guard texts.count <= 1 else { return false }
         guard let only = texts.first else { return true }
-        return FigureHeaderMatcher(indicators: indicators).role(of: only.displayText) == nil
+        return matcher.role(of: only.displayText) == nil
     }
 
     // MARK: - Rows
@@ -287,14 +297,14 @@ public struct FigureFileParser: Sendable {
                 group = g.isEmpty ? nil : g
                 groupPosition = record.position(ofField: i, file: file)
             case .value(let index), .target(let index):
-                let indicator = indicators.indicators[index]
-                switch FigureNumber.parse(cell, kind: indicator.kind) {
+                let kind = kinds[index]
+                switch FigureNumber.parse(cell, kind: kind) {
                 case .empty:
                     break
                 case .value(let v):
-                    if let problem = FigureRules.valueProblem(v, text: cell.displayText, kind: indicator.kind) {
+                    if let problem = FigureRules.valueProblem(v, text: cell.displayText, kind: kind) {
                         faults += 1
-                        report(.error("cột '\(indicator.name)': \(problem.message)", at: record.position(ofField: i, file: file),
+                        report(.error("cột '\(indicators.indicators[index].name)': \(problem.message)", at: record.position(ofField: i, file: file),
                                       hint: problem.hint), kind: .badCell)
                     } else if case .value = role {
                         values[index] = v
@@ -304,7 +314,8 @@ public struct FigureFileParser: Sendable {
                     }
                 case .invalid(let message, let hint):
                     faults += 1
-                    let column = role == .value(index) ? "'\(indicator.name)'" : "chỉ tiêu '\(indicator.name)'"
+                    let indicatorName = indicators.indicators[index].name
+                    let column = role == .value(index) ? "'\(indicatorName)'" : "chỉ tiêu '\(indicatorName)'"
                     report(.error("cột \(column): \(message)", at: record.position(ofField: i, file: file), hint: hint), kind: .badCell)
                 }
             case .serial, .ignored, .computed:
@@ -323,11 +334,14 @@ public struct FigureFileParser: Sendable {
             return .skipped(SkippedRow(position: rowPosition, reason: .missingUnitName))
         }
         // Names reach the document and the workbook's cells: what they cannot hold is refused here.
-        for (text, what, position) in [(name, "tên đơn vị", namePosition), (group ?? "", "tên khối, cụm", groupPosition)] {
-            if let problem = FigureRules.nameProblem(text, what: what) {
-                faults += 1
-                report(.error(problem.message, at: position, hint: problem.hint), kind: .badName)
-            }
+        // Two checks written out: an array of the pairs was an allocation per row.
+        if let problem = FigureRules.nameProblem(name, what: "tên đơn vị") {
+            faults += 1
+            report(.error(problem.message, at: namePosition, hint: problem.hint), kind: .badName)
+        }
+        if let problem = FigureRules.nameProblem(group ?? "", what: "tên khối, cụm") {
+            faults += 1
+            report(.error(problem.message, at: groupPosition, hint: problem.hint), kind: .badName)
         }
 
         // A ratio's numerator cannot exceed its denominator: more CĐCS launching the

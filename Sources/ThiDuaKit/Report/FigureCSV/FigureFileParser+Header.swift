@@ -3,7 +3,6 @@
 /// /etc/passwd, a letter, or the environment of a process).
 extension FigureFileParser {
     mutating func readHeader(_ record: FigureRecord) {
-        let matcher = FigureHeaderMatcher(indicators: indicators)
         let headers = record.cells.map(\.displayText)
         let matched = headers.map { matcher.role(of: $0) }
         let recognised = matched.contains { role in role.map { $0 != .ignored } ?? false }
@@ -21,7 +20,8 @@ extension FigureFileParser {
         var result: [FigureColumnRole] = []
         for (i, header) in headers.enumerated() {
             let position = record.position(ofField: i, file: file)
-            let shown = ReportText.excerpt(ReportText.normalizedName(header), limit: 80)
+            // Made only for a finding: most headers are recognised and never shown.
+            var shown: String { ReportText.excerpt(ReportText.normalizedName(header), limit: 80) }
             guard var role = matched[i] else {
                 let suggestion = headerFindings.wouldList(.unknownColumn) ? matcher.suggestion(for: header) : nil
                 let hint = suggestion.map { "có phải là '\($0)'? Cột này bị bỏ qua" }

@@ -31,7 +31,8 @@ extension FigureNumber {
             return .invalid(message: "ô số '\(literal)' không đọc được",
                             hint: "ghi lại số liệu vào ô bằng Excel hoặc LibreOffice")
         }
-        let shown = FigureCell.displayNumber(literal)
+        // Shown only in a message: most cells never need it.
+        var shown: String { FigureCell.displayNumber(literal) }
         if decimal.isNegative && !decimal.isZero {
             return .invalid(message: "số âm '\(shown)' không hợp lệ",
                             hint: "số liệu báo cáo không thể âm; kiểm tra lại ô này")

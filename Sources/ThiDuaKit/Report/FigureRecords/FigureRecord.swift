@@ -38,6 +38,10 @@ public enum FigureCell: Hashable, Sendable {
     /// A number literal shown without a needless ".0" ("12" for "12.0"), so a unit named
     /// with a number or a numeric group reads as typed.
     static func displayNumber(_ literal: String) -> String {
+        // The last bytes first: almost no literal ends so, and `hasSuffix` compares
+        // characters, which is slow and must decide (a "." may join the character before it).
+        let utf8 = literal.utf8
+        guard utf8.last == UInt8(ascii: "0"), utf8.dropLast().last == UInt8(ascii: ".") else { return literal }
         if literal.hasSuffix(".0") { return String(literal.dropLast(2)) }
         return literal
     }

@@ -83,6 +83,8 @@ struct FigureTableShape: Sendable {
         return merged
     }
 
+    /// The names of a total row (a static table: a literal was an array per row).
+    static let totalWords = ["tổng cộng", "tổng số", "cộng", "tổng"]
     static let valueWords: Set<String> = ["thực hiện", "kết quả", "số lượng", "số liệu", "giá trị"]
     static let targetWords: Set<String> = ["chỉ tiêu", "kế hoạch"]
     static let otherWords: Set<String> = ["% đạt", "tỷ lệ", "tỉ lệ", "đạt", "tỷ lệ %", "% so với chỉ tiêu", "so sánh"]
@@ -98,7 +100,7 @@ struct FigureTableShape: Sendable {
         let serialIndex = roles.firstIndex(of: .serial)
         let serial = serialIndex.map { FigureNumber.trimmed(record[$0].displayText) } ?? ""
         let folded = ReportText.folded(name)
-        let isTotal = ["tổng cộng", "tổng số", "cộng", "tổng"].contains(folded)
+        let isTotal = Self.totalWords.contains(folded)
             || (serialIndex != nil && serial.isEmpty && (folded.hasPrefix("cộng ") || folded.hasPrefix("tổng cộng ")))
         if isTotal {
             structureRows += 1

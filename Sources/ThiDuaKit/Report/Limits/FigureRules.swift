@@ -18,11 +18,11 @@ enum FigureRules {
     }
 
     /// Why a figure read from `text` cannot be shown exactly by the workbook, or nil.
-    /// `value` is scaled as stored (×10⁴ for ratios).
-    static func valueProblem(_ value: Int64, text: String, kind: Indicator.Kind) -> (message: String, hint: String)? {
+    /// `value` is scaled as stored (×10⁴ for ratios); `text` is made only for the message.
+    static func valueProblem(_ value: Int64, text: @autoclosure () -> String, kind: Indicator.Kind) -> (message: String, hint: String)? {
         guard value > WorkbookLimits.maximumFigure else { return nil }
         let digits = kind == .ratio ? "11 chữ số phần nguyên" : "15 chữ số"
-        return ("số '\(FigureNumber.trimmed(text))' quá lớn: bảng tính Excel chỉ giữ đúng \(digits), số này sẽ bị làm tròn thành số khác",
+        return ("số '\(FigureNumber.trimmed(text()))' quá lớn: bảng tính Excel chỉ giữ đúng \(digits), số này sẽ bị làm tròn thành số khác",
                 "kiểm tra lại ô này (số tiền tính bằng đồng, không phải phần nghìn đồng)")
     }
 }

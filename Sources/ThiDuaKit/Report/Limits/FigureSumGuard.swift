@@ -9,28 +9,32 @@ struct FigureSumGuard: Sendable {
     private var targetTotals: [Int64]
     /// Indicators (by index) whose sum or target sum crossed `WorkbookLimits.maximumFigure`.
     private(set) var crossed: Set<Int> = []
+    /// `crossed` as flags by index, checked for every figure of every row without hashing.
+    private var isCrossed: [Bool]
     private var rowsReported = false
 
     init(indicatorCount: Int) {
         totals = Array(repeating: 0, count: indicatorCount)
         targetTotals = Array(repeating: 0, count: indicatorCount)
+        isCrossed = Array(repeating: false, count: indicatorCount)
     }
 
     /// Adds a row that became unit number `units` among `groups` groups; returns what it broke.
     mutating func add(_ row: UnitFigures, indicators: IndicatorSet, summed: [Int], units: Int, groups: Int) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for i in summed where !crossed.contains(i) {
-            let indicator = indicators.indicators[i]
+        for i in summed where !isCrossed[i] {
             if i < row.values.count, let value = row.values[i], Self.crosses(&totals[i], value) {
                 crossed.insert(i)
+                isCrossed[i] = true
                 found.append(.error(
-                    "tổng '\(indicator.name)' vượt \(ReportText.grouped(WorkbookLimits.maximumFigure)) khi cộng ô này (\(ReportText.grouped(value)) của '\(row.name)'): bảng tính Excel không giữ đúng được số lớn như vậy",
+                    "tổng '\(indicators.indicators[i].name)' vượt \(ReportText.grouped(WorkbookLimits.maximumFigure)) khi cộng ô này (\(ReportText.grouped(value)) của '\(row.name)'): bảng tính Excel không giữ đúng được số lớn như vậy",
                     at: row.position(ofValue: i),
                     hint: "kiểm tra lại ô này và các ô lớn bất thường trong cột; số tiền tính bằng đồng"))
             } else if i < row.targets.count, let target = row.targets[i], Self.crosses(&targetTotals[i], target) {
                 crossed.insert(i)
+                isCrossed[i] = true
                 found.append(.error(
-                    "tổng chỉ tiêu riêng của '\(indicator.name)' vượt \(ReportText.grouped(WorkbookLimits.maximumFigure)) khi cộng dòng này ('\(row.name)'): bảng tính Excel không giữ đúng được số lớn như vậy",
+                    "tổng chỉ tiêu riêng của '\(indicators.indicators[i].name)' vượt \(ReportText.grouped(WorkbookLimits.maximumFigure)) khi cộng dòng này ('\(row.name)'): bảng tính Excel không giữ đúng được số lớn như vậy",
                     at: row.position, hint: "kiểm tra lại chỉ tiêu riêng của đơn vị này"))
             }
         }

@@ -52,9 +52,23 @@ enum ReportText {
     static func isNormalizedName(_ s: String) -> Bool {
         var previousSpace = true // a leading space is not normalized
         var utf8 = s.utf8.makeIterator()
-        // ASCII first, byte by byte; the rest scalar by scalar.
+        // Byte by byte: ASCII, and the two-byte (U+0080–U+02FF) and Latin Extended
+        // Additional (U+1E00–U+1EFF) letters Vietnamese is written with, which are all
+        // `isStableNFC`; among them only U+0085, U+00A0 (white space) and U+00AD (soft
+        // hyphen) are not kept as they are. Anything else goes scalar by scalar.
         while let byte = utf8.next() {
-            if byte >= 0x80 { return isNormalizedNameSlow(s) }
+            if byte >= 0x80 {
+                if byte >= 0xC2 && byte <= 0xCB, let second = utf8.next() {
+                    if byte == 0xC2 && (second == 0x85 || second == 0xA0 || second == 0xAD) { return false }
+                    previousSpace = false
+                    continue
+                }
+                if byte == 0xE1, let second = utf8.next(), second >= 0xB8 && second <= 0xBB, utf8.next() != nil {
+                    previousSpace = false
+                    continue
+                }
+                return isNormalizedNameSlow(s)
+            }
             if byte == 0x20 {
                 if previousSpace { return false }
                 previousSpace = true
@@ -66,7 +80,9 @@ enum ReportText {
         return !previousSpace || s.isEmpty
     }
 
-    private static func isNormalizedNameSlow(_ s: String) -> Bool {
+    /// `isNormalizedName` scalar by scalar, for any text: the general rule the byte-wise
+    /// loop above bypasses for the common letters (tests compare the two).
+    static func isNormalizedNameSlow(_ s: String) -> Bool {
         var previousSpace = true
         for scalar in s.unicodeScalars {
             let v = scalar.value
@@ -116,22 +132,31 @@ enum ReportText {
     /// mappings; anything else goes to the standard library.
     static func lowercased(_ s: String) -> String {
         let table = lowercaseTable
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(s.utf8.count)
-        for scalar in s.unicodeScalars {
-            let v = scalar.value
-            let mapped: UInt32
-            if v < 0x250 {
-                mapped = table[Int(v)]
-            } else if v >= 0x1E00 && v <= 0x1EFF {
-                mapped = table[0x250 + Int(v - 0x1E00)]
-            } else {
-                return s.lowercased()
+        var unmapped = false
+        // Written straight into the string's storage (a byte array then a string was two
+        // allocations per name). A mapping grows a scalar's UTF-8 by half at most (two
+        // bytes to three), so 3/2 of the length is room enough.
+        let lower = String(unsafeUninitializedCapacity: s.utf8.count + s.utf8.count / 2 + 4) { buffer in
+            var count = 0
+            for scalar in s.unicodeScalars {
+                let v = scalar.value
+                let mapped: UInt32
+                if v < 0x250 {
+                    mapped = table[Int(v)]
+                } else if v >= 0x1E00 && v <= 0x1EFF {
+                    mapped = table[0x250 + Int(v - 0x1E00)]
+                } else {
+                    mapped = 0
+                }
+                guard mapped != 0, let m = Unicode.Scalar(mapped), count + 4 <= buffer.count else {
+                    unmapped = true
+                    return 0
+                }
+                UTF8.encode(m) { buffer[count] = $0; count += 1 }
             }
-            guard mapped != 0, let m = Unicode.Scalar(mapped) else { return s.lowercased() }
-            UTF8.encode(m) { bytes.append($0) }
+            return count
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return unmapped ? s.lowercased() : lower
     }
 
     /// The lowercase mapping of U+0000–U+024F then U+1E00–U+1EFF, from the standard

@@ -1,0 +1,135 @@
+import Testing
+@testable import ThiDuaXlsxReader
+
+/// The sheets and parts are parsed with libxml2 pulling the bytes (`parse(pulling:)`);
+/// the push interface (`feed`, `finish`) is the general one it replaced. Both must give
+/// the same events and the same failure for every document, whatever the chunking.
+struct XMLPullParseTests {
+    /// Writes down every event, and stops the parse at `stopAt` events.
+    final class Recorder: XMLEventHandler {
+        var events: [String] = []
+        var stopAt = Int.max
+
+        override func start(_ name: XMLName, _ attributes: XMLAttributes) {
+            let (r, s, t) = attributes.cellAttributes()
+            let text = [r, s, t].map { $0.map { String(decoding: $0, as: UTF8.self) } ?? "-" }.joined(separator: ",")
+            note("<\(String(cString: name.bytes)) \(text)")
+        }
+
+        override func end(_ name: XMLName) {
+            note("</\(String(cString: name.bytes))")
+        }
+
+        override func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+            // Text may come in pieces that differ with the chunking: joined below.
+            if let last = events.last, last.hasPrefix("#") {
+                events[events.count - 1] = last + String(decoding: bytes, as: UTF8.self)
+            } else {
+                note("#" + String(decoding: bytes, as: UTF8.self))
+            }
+        }
+
+        private func note(_ event: String) {
+            events.append(event)
+            if events.count >= stopAt { parser?.fail(.stopped) }
+        }
+    }
+
+    static func pushed(_ bytes: [UInt8], chunk: Int, stopAt: Int) -> ([String], XMLReadFailure?) {
+        let recorder = Recorder()
+        recorder.stopAt = stopAt
+        let parser = XMLEventParser(handler: recorder)
+        recorder.parser = parser
+        var offset = 0
+        while offset < bytes.count, parser.failure == nil {
+            let end = min(offset + chunk, bytes.count)
+            bytes[offset..<end].withUnsafeBytes { parser.feed($0) }
+            offset = end
+        }
+        parser.finish()
+        return (recorder.events, parser.failure)
+    }
+
+    static func pulled(_ bytes: [UInt8], piece: Int, stopAt: Int) -> ([String], XMLReadFailure?) {
+        let recorder = Recorder()
+        recorder.stopAt = stopAt
+        let parser = XMLEventParser(handler: recorder)
+        recorder.parser = parser
+        // Chunks of `piece` bytes, filled into libxml2's reads as the package's parts are.
+        var offset = 0
+        var filler = ChunkFiller()
+        let source = XMLPullSource { buffer, count in
+            bytes.withUnsafeBytes { all in
+                filler.fill(buffer, count) {
+                    guard offset < all.count else { return nil }
+                    let n = min(piece, all.count - offset)
+                    defer { offset += n }
+                    return UnsafeRawBufferPointer(rebasing: all[offset..<(offset + n)])
+                }
+            }
+        }
+        withExtendedLifetime(recorder) { parser.parse(pulling: source) }
+        return (recorder.events, parser.failure)
+    }
+
+    static let documents = [
+        #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Đơn vị &amp; cụm</t></is></c><c r="B1" s="2"><v>12.5</v></c></row></sheetData></worksheet>"#,
+        #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\#n<x:sst xmlns:x="urn:x" count="2"><x:si><x:t xml:space="preserve"> a </x:t></x:si><x:si><x:r><x:t>b</x:t></x:r><x:rPh><x:t>ph</x:t></x:rPh></x:si></x:sst>"#,
+        #"<a><b t="s" r="C3" s="1"><![CDATA[<raw>]]></b><b r="D4"/></a>"#,
+        #"<!DOCTYPE a [<!ENTITY e "boom">]><a>&e;</a>"#,
+        #"<a><b></a>"#,
+        "",
+        "<a>",
+        "not xml at all",
+        #"<a x="1" x="2"/>"#,
+        "<a>\u{1}</a>",
+        #"<?xml version="1.0" encoding="ISO-8859-1"?><a>caf\#u{E9}</a>"#,
+    ]
+
+    @Test func pullingGivesWhatPushingGives() {
+        var documents = Self.documents.map { Array($0.utf8) }
+        // A larger sheet, so the pieces cross tags and texts.
+        var big = #"<worksheet><sheetData>"#
+        for row in 1...300 { big += #"<row r="\#(row)"><c r="A\#(row)" t="n"><v>\#(row * 7)</v></c><c r="B\#(row)" t="inlineStr"><is><t>CĐCS số \#(row)</t></is></c></row>"# }
+        big += "</sheetData></worksheet>"
+        documents.append(Array(big.utf8))
+        documents.append(Array(big.utf8.dropLast(40)))
+        for bytes in documents {
+            for stopAt in [Int.max, 3] {
+                let reference = Self.pushed(bytes, chunk: 256 * 1024, stopAt: stopAt)
+                for piece in [1, 7, 4096, 1 << 20] {
+                    let pull = Self.pulled(bytes, piece: piece, stopAt: stopAt)
+                    #expect(pull.0 == reference.0, "\(String(decoding: bytes.prefix(60), as: UTF8.self)) piece \(piece)")
+                    // libxml2's wording differs between the two; the kind and line are what a clerk sees.
+                    #expect(Self.shown(pull.1) == Self.shown(reference.1), "\(String(decoding: bytes.prefix(60), as: UTF8.self)) piece \(piece)")
+                }
+            }
+        }
+    }
+
+    /// A failure as the reader reports it: the detail is for the developer log only.
+    static func shown(_ failure: XMLReadFailure?) -> String {
+        switch failure {
+        case nil: return "ok"
+        case .malformed(let line, _): return "malformed at \(line)"
+        case let other?: return "\(other)"
+        }
+    }
+
+    @Test func aFailingSourceStopsTheParse() {
+        let recorder = Recorder()
+        let parser = XMLEventParser(handler: recorder)
+        recorder.parser = parser
+        var calls = 0
+        let source = XMLPullSource { buffer, count in
+            calls += 1
+            guard calls == 1 else { return -1 }
+            let bytes = Array("<a><b>".utf8)
+            bytes.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress!, byteCount: bytes.count) }
+            return bytes.count
+        }
+        withExtendedLifetime(recorder) { parser.parse(pulling: source) }
+        #expect(parser.failure != nil)
+        #expect(parser.failure != .stopped)
+    }
+}
