@@ -62,4 +62,20 @@ struct EntryGroupTests {
         #expect(duplicates.first?.severity == .error)
         #expect(duplicates.first?.message.contains("Huyện Ba Tri.csv") == true, "\(duplicates)")
     }
+
+    @Test func thePreviousPeriodWithTheSameEntriesPairsEveryUnit() throws {
+        let folder = try folder()
+        try FileManager.default.createDirectory(atPath: folder + "/truoc", withIntermediateDirectories: true)
+        try Fixture.write("Đơn vị;so_cdcs\nCĐCS Trường A;2\nCĐCS Trường B;4\n", to: folder + "/truoc/Huyện Ba Tri.csv")
+        try Fixture.write("Đơn vị;so_cdcs\nCĐCS Trường C;1\n", to: folder + "/truoc/Huyện Mỏ Cày.csv")
+        let (result, diagnostics) = try aggregate(folder, """
+                - { tep: nhan-ve/, nhom: theo_ten_tep }
+              ky_truoc:
+                - { tep: truoc/, nhom: theo_ten_tep }
+            """)
+        #expect(!diagnostics.hasErrors, "\(diagnostics)")
+        let comparison = try #require(result?.statistics.comparison)
+        #expect(comparison.pairedUnits == 3)
+        #expect(comparison.isComplete)
+    }
 }
