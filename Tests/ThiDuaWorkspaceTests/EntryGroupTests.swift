@@ -78,4 +78,16 @@ struct EntryGroupTests {
         #expect(comparison.pairedUnits == 3)
         #expect(comparison.isComplete)
     }
+
+    @Test func aUnitInTheEntryGroupMeetsTheSameUnitWhoseRowNamedThatGroup() throws {
+        let folder = try folder()
+        try Fixture.write("Đơn vị;Khối;so_cdcs\nCĐCS Trường C;Huyện Mỏ Cày;5\n", to: folder + "/tinh.csv")
+        let (_, diagnostics) = try aggregate(folder, """
+                - tinh.csv
+                - { tep: "nhan-ve/Huyện Mỏ Cày.csv", nhom: Huyện Mỏ Cày }
+            """)
+        let duplicates = diagnostics.filter { $0.message.contains("có hai dòng") }
+        #expect(duplicates.count == 1, "\(diagnostics)")
+        #expect(duplicates.first?.severity == .warning)
+    }
 }

@@ -82,8 +82,11 @@ public struct ReportAccumulator: Sendable {
     public mutating func add(_ row: UnitFigures, entryGroup: String? = nil) -> SkippedRow? {
         if indexReleased { rebuildIndex() }
         let ownFolded = row.group.map { foldGroup($0) } ?? ""
-        let key = FoldedKey(ownFolded + "\u{1F}" + ReportText.folded(row.name))
-        if let existing = unitByKey.find(key, keyOf: unitKey) {
+        let nameFolded = ReportText.folded(row.name)
+        let key = FoldedKey(ownFolded + "\u{1F}" + nameFolded)
+        // A row placed in its entry's group also meets a unit whose own row named that group.
+        let sameGroup = row.group == nil ? entryGroup.map { FoldedKey(foldGroup($0) + "\u{1F}" + nameFolded) } : nil
+        if let existing = unitByKey.find(key, keyOf: unitKey) ?? sameGroup.flatMap({ unitByKey.find($0, keyOf: unitKey) }) {
             let first = position(of: Int(existing))
             let same = sameFigures(Int(existing), row)
             let message = "đơn vị '\(row.name)' có hai dòng: \(first) và \(row.position)"
