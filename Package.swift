@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        // The web app's HTTP server (README, "thidua serve", says why FlyingFox).
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         // The C library, found through pkg-config; apt installs it on Debian.
@@ -28,6 +30,13 @@ let package = Package(
         .executableTarget(name: "embed-templates"),
         .plugin(
             name: "EmbedTemplates",
+            capability: .buildTool(),
+            dependencies: ["embed-templates"]
+        ),
+        // Turns Web/ (the web app's HTML, CSS and JavaScript) into Swift constants the same
+        // way, so `thidua serve` needs no file beside the binary and no network.
+        .plugin(
+            name: "EmbedWebAssets",
             capability: .buildTool(),
             dependencies: ["embed-templates"]
         ),
@@ -78,12 +87,24 @@ let package = Package(
             name: "ThiDuaWorkspace",
             dependencies: ["ThiDuaKit", "ThiDuaXlsx", "ThiDuaXlsxReader", "ThiDuaDocx"]
         ),
+        // The web app (`thidua serve`): routes, security gates, the editor's assets. A thin
+        // face like the CLI: every rule in ThiDuaKit, every file access in ThiDuaWorkspace.
+        .target(
+            name: "ThiDuaServer",
+            dependencies: [
+                "ThiDuaKit",
+                "ThiDuaWorkspace",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ],
+            plugins: ["EmbedWebAssets"]
+        ),
         .executableTarget(
             name: "thidua",
             dependencies: [
                 "ThiDuaKit",
                 "ThiDuaXlsx",
                 "ThiDuaWorkspace",
+                "ThiDuaServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -156,6 +177,13 @@ let package = Package(
         .testTarget(
             name: "ThiDuaXlsxReaderTests",
             dependencies: ["ThiDuaXlsxReader", "ThiDuaXlsx", "ThiDuaKit"]
+        ),
+        .testTarget(
+            name: "ThiDuaServerTests",
+            dependencies: [
+                "ThiDuaServer", "ThiDuaKit", "ThiDuaWorkspace", "TestFixtures",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
         ),
         .testTarget(
             name: "EndToEndTests",

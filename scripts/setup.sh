@@ -6,12 +6,14 @@
 #                               Calc and Writer (headless), and for the Word files
 #                               python3-docx, poppler-utils (pdftotext, pdftoppm) and
 #                               fonts-liberation2 (Times New Roman's metrics, so LibreOffice
-#                               lays pages out as Word does)
+#                               lays pages out as Word does); for the web app's browser
+#                               judge chromium, chromium-driver and python3-selenium, and wrk
+#                               for bench/serve
 set -euo pipefail
 
 need=(libxlsxwriter-dev libzip-dev libxml2-dev pkg-config)
 if [ "${1:-}" = "--tests" ]; then
-  need+=(pandoc python3-openpyxl libreoffice-calc-nogui python3-docx libreoffice-writer-nogui poppler-utils fonts-liberation2)
+  need+=(pandoc python3-openpyxl libreoffice-calc-nogui python3-docx libreoffice-writer-nogui poppler-utils fonts-liberation2 chromium chromium-driver python3-selenium wrk)
 fi
 
 missing=()

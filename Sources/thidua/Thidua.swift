@@ -14,11 +14,12 @@ struct Thidua: ParsableCommand {
           thidua render Examples/ke-hoach-tinh-2025.yaml     ghi output/….md và output/….txt
           thidua check Examples/*.yaml                        chỉ kiểm tra dữ liệu
           thidua calendar 2025                                các ngày kỷ niệm năm 2025
+          thidua serve Examples                               soạn, kiểm tra, tải văn bản trong trình duyệt
         Mã thoát: 0 thành công, 1 dữ liệu có lỗi, 2 dùng lệnh sai.
         """,
         version: "0.1.0",
         subcommands: [RenderCommand.self, CheckCommand.self, FormCommand.self, CalendarCommand.self, TasksCommand.self,
-                      NewCommand.self, DeriveCommand.self, NextYearCommand.self]
+                      NewCommand.self, DeriveCommand.self, NextYearCommand.self, ServeCommand.self]
     )
 }
 

@@ -19,6 +19,8 @@ public enum FileRole: Sendable, CaseIterable {
     case expectedUnits
     /// A template of a `--templates` folder.
     case template
+    /// A file thidua itself wrote into a scratch folder, read back to be downloaded.
+    case output
 
     /// The noun used in messages: "tệp số liệu".
     public var noun: String {
@@ -29,6 +31,7 @@ public enum FileRole: Sendable, CaseIterable {
         case .previousFigures: return "tệp số liệu kỳ trước"
         case .expectedUnits: return "tệp danh sách đơn vị"
         case .template: return "tệp mẫu"
+        case .output: return "tệp kết quả"
         }
     }
 
@@ -38,7 +41,7 @@ public enum FileRole: Sendable, CaseIterable {
     public var sizeCap: Int64 {
         switch self {
         case .dataFile, .citedDocument: return 64 << 20
-        case .figures, .previousFigures, .expectedUnits: return 512 << 20
+        case .figures, .previousFigures, .expectedUnits, .output: return 512 << 20
         case .template: return 4 << 20
         }
     }

@@ -1,0 +1,85 @@
+import FlyingFox
+import Foundation
+import ThiDuaKit
+import ThiDuaWorkspace
+
+/// The form's side of the editor: a data file as a tree (`DataNode`) with the schema of its
+/// kind (`DocumentSchema`), and the tree written back in the documented format.
+extension WebApp {
+    /// The text an edit stands for: the form's tree written by `DataNode.yaml` (with the
+    /// schema's Vietnamese comments, as it will be saved), with where each field's key is; or
+    /// the YAML tab's text as typed.
+    func text(of edited: Edited) throws -> (text: String, positions: [DataPath: SourcePosition]?) {
+        if let tree = edited.cay {
+            let written = tree.yaml(kind: tree.documentKind, comments: true)
+            return (written.text, written.positions)
+        }
+        guard let text = edited.noi_dung else { throw WorkspaceError.usage("yêu cầu thiếu nội dung (noi_dung hoặc cay)") }
+        return (text, nil)
+    }
+
+    /// The field each diagnostic of the data file itself concerns, by its line.
+    func fields(of diagnostics: [Diagnostic], file: String, positions: [DataPath: SourcePosition]?) -> [DiagnosticJSON] {
+        diagnostics.map { diagnostic in
+            var json = DiagnosticJSON(diagnostic)
+            if let positions, let position = diagnostic.position, position.file == file, position.line > 0 {
+                json.truong = DataNode.path(at: position.line, in: positions)?.description
+            }
+            return json
+        }
+    }
+
+    /// A data file's text as a tree for the form, and the schema of its kind.
+    func tree(_ body: [UInt8]) throws -> HTTPResponse {
+        struct Tree: Encodable {
+            var cay: DataNode?
+            var loai: String
+            var luoc_do: [SchemaField]
+            var chan_doan: [DiagnosticJSON]
+            var thong_diep: String?
+        }
+        let edited = try JSONDecoder().decode(Edited.self, from: Data(body))
+        _ = try folder.resolve(edited.ten, writing: true)
+        let (tree, diagnostics) = DataNode.parse(bytes: Array((edited.noi_dung ?? "").utf8), file: edited.ten)
+        let kind = tree?.documentKind ?? .keHoach
+        let usable: DataNode? = tree.flatMap { node in node.entries == nil ? nil : node }
+        return Reply.json(Tree(cay: usable, loai: kind.rawValue, luoc_do: DocumentSchema.fields(for: kind),
+                               chan_doan: diagnostics.map(DiagnosticJSON.init),
+                               thong_diep: usable == nil ? (diagnostics.first?.description ?? "tệp không phải một bảng khóa YAML") : nil),
+                          status: usable == nil ? .unprocessableContent : .ok)
+    }
+
+    /// The schema of a kind, for a form started from nothing.
+    func schema(_ text: String) -> HTTPResponse {
+        guard let kind = DocumentKind(rawValue: text) else {
+            return Reply.refusal(.badRequest, "loại văn bản phải là ke_hoach, huong_dan hoặc bao_cao")
+        }
+        return Reply.json(DocumentSchema.fields(for: kind))
+    }
+}
+
+extension WebApp {
+    /// The request of "Văn bản mới": the kind and the name the clerk chose.
+    struct NewDocument: Decodable {
+        var loai: String
+        var ten: String
+    }
+
+    /// A new data file of a kind, not yet saved: the tree `{loai: …}` written in the
+    /// documented format with the schema's comments; the form then shows every field.
+    func newDocument(_ body: [UInt8]) throws -> HTTPResponse {
+        let request = try JSONDecoder().decode(NewDocument.self, from: Data(body))
+        guard let kind = DocumentKind(rawValue: request.loai) else {
+            return Reply.refusal(.badRequest, "loại văn bản phải là ke_hoach, huong_dan hoặc bao_cao")
+        }
+        guard WorkingFolder.dataExtensions.contains((request.ten as NSString).pathExtension.lowercased()) else {
+            return Reply.refusal(.badRequest, "tên tệp dữ liệu phải kết thúc bằng .yaml")
+        }
+        _ = try folder.resolve(request.ten, writing: true)
+        if (try? folder.resolve(request.ten)) != nil {
+            return Reply.refusal(.conflict, "đã có tệp \(request.ten) trong thư mục; chọn tên khác")
+        }
+        let tree = DataNode.mapping([DataEntry(key: "loai", value: .scalar(kind.rawValue))])
+        return Reply.json(["ten": request.ten, "noi_dung": tree.yaml(kind: kind, comments: true).text])
+    }
+}

@@ -1,0 +1,119 @@
+import FlyingFox
+import Foundation
+import ThiDuaKit
+import ThiDuaWorkspace
+
+/// The web app of one working folder: the access gate, then one route per request.
+///
+/// A thin face like the CLI: loading, checking, rendering are the library's
+/// (`DocumentJob`, `TemplateSet`), every file is reached through `WorkingFolder`.
+public final class WebApp: HTTPHandler, Sendable {
+    let folder: WorkingFolder
+    let templates: TemplateSet
+    let gate: AccessGate
+    let states = StateCache()
+
+    /// The app for `folder`, guarded by `token` (and `password`, if any).
+    ///
+    /// - Parameters:
+    ///   - hosts: the `Host` values accepted (nil: any, when a password guards).
+    public init(folder: WorkingFolder, templates: TemplateSet, token: String, csrf: String, password: String?,
+                hosts: Set<String>?, port: UInt16) {
+        self.folder = folder
+        self.templates = templates
+        self.gate = AccessGate(token: token, csrf: csrf, password: password, hosts: hosts, port: port)
+    }
+
+    /// The routes that change something: POST with the CSRF token only.
+    static let changing: Set<String> = ["/api/luu", "/api/tai-len", "/api/moi", "/api/trien-khai", "/api/nam-sau"]
+
+    public func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        var response: HTTPResponse
+        if let refusal = gate.refusal(of: request, changesState: Self.changing.contains(request.path)) {
+            response = refusal
+        } else {
+            response = await route(request)
+        }
+        SecurityHeaders.apply(&response)
+        return response
+    }
+
+    func route(_ request: HTTPRequest) async -> HTTPResponse {
+        let post = request.method.rawValue == "POST"
+        switch (post, request.path) {
+        case (false, "/"), (false, "/index.html"):
+            var page = asset("index.html")
+            page.headers[.setCookie] = gate.setCookie
+            return page
+        case (false, let path) where path.hasPrefix("/tai-nguyen/"):
+            return asset(String(path.dropFirst("/tai-nguyen/".count)))
+        case (false, "/api/phien"): return session()
+        case (false, "/api/tep"): return list()
+        case (false, "/api/mo"): return open(request.query["ten"] ?? "")
+        case (false, "/api/tai-ve"): return download(request.query["ten"] ?? "", format: request.query["dinh_dang"] ?? "")
+        case (false, "/api/lich"): return calendar(request.query["nam"] ?? "")
+        case (false, "/api/luoc-do"): return schema(request.query["loai"] ?? "")
+        case (true, "/api/cay"): return await withBody(request) { try self.tree($0) }
+        case (true, "/api/moi"): return await withBody(request) { try self.newDocument($0) }
+        case (true, "/api/trien-khai"): return await withBody(request) { try self.start("trien-khai", $0) }
+        case (true, "/api/nam-sau"): return await withBody(request) { try self.start("nam-sau", $0) }
+        case (true, "/api/kiem-tra"): return await withBody(request) { try self.check($0) }
+        case (true, "/api/luu"): return await withBody(request) { try self.save($0) }
+        case (true, "/api/tai-len"):
+            return await withBody(request, cap: WorkingFolder.uploadCap) { self.upload(request.query["ten"] ?? "", bytes: $0) }
+        default:
+            return Reply.refusal(.notFound, "không có trang \(request.path)")
+        }
+    }
+
+    /// An embedded asset of `Web/`.
+    func asset(_ name: String) -> HTTPResponse {
+        guard let text = WebAssets.all[name] else { return Reply.refusal(.notFound, "không có tệp \(name)") }
+        return HTTPResponse(statusCode: .ok, headers: [.contentType: Reply.contentType(of: name)], body: Data(text.utf8))
+    }
+
+    /// The request's body, refused past `cap` bytes before it is read.
+    func withBody(_ request: HTTPRequest, cap: Int = 4 << 20, _ handle: ([UInt8]) throws -> HTTPResponse) async -> HTTPResponse {
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > cap {
+            return Reply.refusal(.payloadTooLarge, "nội dung gửi lên quá lớn (\(length >> 20) MB), tối đa \(cap >> 20) MB")
+        }
+        do {
+            let data = try await request.bodyData
+            guard data.count <= cap else {
+                return Reply.refusal(.payloadTooLarge, "nội dung gửi lên quá lớn, tối đa \(cap >> 20) MB")
+            }
+            return try handle([UInt8](data))
+        } catch let error as DecodingError {
+            return Reply.refusal(.badRequest, "yêu cầu không đúng dạng JSON mong đợi (\(Self.describe(error)))")
+        } catch let error as WorkspaceError {
+            return Reply.refusal(.badRequest, error.description)
+        } catch {
+            return Reply.refusal(.badRequest, "không đọc được yêu cầu")
+        }
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .keyNotFound(let key, _): return "thiếu khóa \(key.stringValue)"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            return context.codingPath.map(\.stringValue).joined(separator: ".")
+        @unknown default: return "sai dạng"
+        }
+    }
+
+    /// What the page needs once: the CSRF token, the folder's name, the formats.
+    func session() -> HTTPResponse {
+        struct Session: Encodable {
+            var csrf: String
+            var thu_muc: String
+            var dinh_dang: [String]
+            var khong_co: [String: String]
+            var hanh_dong: [String]
+        }
+        var missing: [String: String] = [:]
+        for kind in OutputKinds.all { if let reason = kind.unavailable() { missing[kind.id] = reason } }
+        return Reply.json(Session(csrf: gate.csrf, thu_muc: (folder.root as NSString).lastPathComponent,
+                                  dinh_dang: OutputKinds.all.map(\.id) + WorkingFolder.extraDownloads, khong_co: missing,
+                                  hanh_dong: Self.startingActions))
+    }
+}
