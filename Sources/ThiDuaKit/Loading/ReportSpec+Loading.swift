@@ -18,15 +18,16 @@ extension YAMLReader {
         func prose(_ key: String, _ what: String) -> [Block] {
             f[key].map { blocks($0, what) } ?? []
         }
+        var entryGroups: [SourcePosition: FigureEntryGroup] = [:]
         let files = f["so_lieu"].flatMap { list($0, "tệp số liệu") }?.compactMap { n in
-            string(n, "tên tệp số liệu").map { Located($0, at: position(n)) }
+            figureEntry(n, "tệp số liệu", groups: &entryGroups)
         } ?? []
         if f["so_lieu"] == nil {
             error("thiếu `so_lieu`: danh sách tệp CSV số liệu của các đơn vị", at: f.node, hint: "thêm `so_lieu: [so-lieu-dot-1.csv]`")
         }
         let expected = f["don_vi_du_kien"].flatMap { n in string(n, "tệp danh sách đơn vị").map { Located($0, at: position(n)) } }
         let previous = f["ky_truoc"].flatMap { list($0, "tệp số liệu kỳ trước") }?.compactMap { n in
-            string(n, "tên tệp số liệu kỳ trước").map { Located($0, at: position(n)) }
+            figureEntry(n, "tệp số liệu kỳ trước", groups: &entryGroups)
         } ?? []
         let unitTable = f["bang_don_vi"].flatMap { bool($0, "`bang_don_vi`") } ?? false
         let top = f["so_don_vi_noi_bat"].flatMap { integer($0, "số đơn vị nổi bật", range: 0...50) } ?? 3
@@ -55,6 +56,30 @@ extension YAMLReader {
                           indicators: indicators, indicatorsPosition: f["chi_tieu"].map(position),
                           targetPositions: targetPositions, comparisonWording: wording, missingUnitsPlacement: placement,
                           preparer: preparer, figureFilesPosition: f.keys["so_lieu"].map(position),
-                          figuresDeadline: deadline?.value)
+                          figuresDeadline: deadline?.value, entryGroups: entryGroups)
+    }
+
+    static let figureEntryKeys = ["tep", "nhom"]
+
+    /// One entry of `so_lieu` or `ky_truoc`: a path, folder or pattern written as text, or
+    /// `{tep: …, nhom: …}` giving every row of its files without a group of its own that
+    /// group (`nhom: theo_ten_tep`: each file's name). The entry is located at its `tep`, so
+    /// findings about its files point there; its group is recorded in `groups` by that position.
+    mutating func figureEntry(_ node: Node, _ what: String, groups: inout [SourcePosition: FigureEntryGroup]) -> Located<String>? {
+        if case .scalar = node {
+            return string(node, "tên \(what)").map { Located($0, at: position(node)) }
+        }
+        guard let f = mapping(node, "một mục \(what) có nhóm", allowed: Self.figureEntryKeys) else { return nil }
+        let pathNode = required(f, "tep", "tệp, thư mục hoặc mẫu tên tệp của \(what)", example: "bao-cao/huyen-chau-thanh.xlsx")
+        let path = pathNode.flatMap { string($0, "tên \(what)") }
+        var group: FigureEntryGroup?
+        if let n = required(f, "nhom", "nhóm của các dòng trong tệp: tên huyện, tên khối", example: "Huyện Châu Thành"),
+           let name = string(n, "nhóm của \(what) (`nhom`)") {
+            group = name == FigureEntryGroup.fileNameKeyword ? .fileName : .named(name)
+        }
+        guard let pathNode, let path else { return nil }
+        let at = position(pathNode)
+        if let group { groups[at] = group }
+        return Located(path, at: at)
     }
 }

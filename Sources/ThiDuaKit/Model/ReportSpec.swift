@@ -49,6 +49,9 @@ public struct ReportSpec: Sendable {
     /// The date the units must send their figures by (`han_gui_so_lieu`), printed on the
     /// form `thidua bieu-mau` writes.
     public var figuresDeadline: CivilDate?
+    /// The group each entry of `so_lieu` and `ky_truoc` written `{tep:, nhom:}` gives the rows
+    /// of its files, by the position of the entry (as in `figureFiles` and `previousFiles`).
+    public var entryGroups: [SourcePosition: FigureEntryGroup]
 
     public init(review: ReviewKind, plan: DocumentReference? = nil, period: Period? = nil, periodName: String? = nil,
                 advantages: [Block] = [], difficulties: [Block] = [], strengths: [Block] = [], weaknesses: [Block] = [],
@@ -58,7 +61,8 @@ public struct ReportSpec: Sendable {
                 indicators: IndicatorSet? = nil, indicatorsPosition: SourcePosition? = nil,
                 targetPositions: [String: SourcePosition] = [:], planTargetKeys: Set<String> = [],
                 comparisonWording: ComparisonWording? = nil, missingUnitsPlacement: MissingUnitsPlacement = .weaknesses,
-                preparer: String? = nil, figureFilesPosition: SourcePosition? = nil, figuresDeadline: CivilDate? = nil) {
+                preparer: String? = nil, figureFilesPosition: SourcePosition? = nil, figuresDeadline: CivilDate? = nil,
+                entryGroups: [SourcePosition: FigureEntryGroup] = [:]) {
         self.review = review
         self.plan = plan
         self.period = period
@@ -86,12 +90,38 @@ public struct ReportSpec: Sendable {
         self.preparer = preparer
         self.figureFilesPosition = figureFilesPosition
         self.figuresDeadline = figuresDeadline
+        self.entryGroups = entryGroups
     }
 
     /// The words for the previous figures: the data's choice, else "đợt trước" for a sơ
     /// kết and "kỳ trước" for a tổng kết.
     public var previousWords: String {
         comparisonWording?.words ?? (review == .soKet ? "đợt trước" : "kỳ trước")
+    }
+}
+
+/// The group an entry of `so_lieu` or `ky_truoc` gives the rows of its files that have no
+/// group of their own (no `nhom` column, no group heading row above them).
+public enum FigureEntryGroup: Sendable, Hashable {
+    /// The group written: "Huyện Châu Thành".
+    case named(String)
+    /// Each file's name without its extension (`nhom: theo_ten_tep`), for a folder of the
+    /// workbooks the districts sent, named after them.
+    case fileName
+
+    /// The word that asks for `fileName`.
+    public static let fileNameKeyword = "theo_ten_tep"
+
+    /// The group of the rows of the file `path` (as the workspace names it).
+    public func group(forFile path: String) -> String {
+        switch self {
+        case .named(let name):
+            return name
+        case .fileName:
+            let base = path.split(separator: "/").last.map(String.init) ?? path
+            guard let dot = base.lastIndex(of: "."), dot != base.startIndex else { return base }
+            return String(base[..<dot])
+        }
     }
 }
 

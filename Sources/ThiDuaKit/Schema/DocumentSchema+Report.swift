@@ -7,8 +7,9 @@ extension DocumentSchema {
         SchemaField(key: "ke_hoach", label: "Kế hoạch được sơ kết", help: "tep: tệp dữ liệu của kế hoạch (lấy số, ngày, trích yếu và chỉ tiêu), hoặc ghi tay",
                     type: .group(reference)),
         SchemaField(key: "ky", label: "Kỳ báo cáo", help: "từ ngày, đến ngày; kết thúc trước ngày ban hành báo cáo", type: .group(period)),
-        SchemaField(key: "so_lieu", label: "Tệp số liệu", help: "các tệp CSV hoặc .xlsx số liệu của các đơn vị", type: .list(.text), required: true),
-        SchemaField(key: "ky_truoc", label: "Tệp số liệu kỳ trước", help: "(tùy chọn) để so sánh", type: .list(.text)),
+        SchemaField(key: "so_lieu", label: "Tệp số liệu", help: "các tệp CSV hoặc .xlsx (tệp, thư mục, mẫu *.xlsx) số liệu của các đơn vị; mỗi huyện một nhóm: tep và nhom",
+                    type: .list(figureEntry), required: true),
+        SchemaField(key: "ky_truoc", label: "Tệp số liệu kỳ trước", help: "(tùy chọn) để so sánh; ghi nhóm như so_lieu", type: .list(figureEntry)),
         SchemaField(key: "so_sanh_voi", label: "So sánh với", help: "cung_ky, dot_truoc, ky_truoc hay nam_truoc",
                     type: .choice(ComparisonWording.allCases.map(\.rawValue))),
         SchemaField(key: "don_vi_du_kien", label: "Danh sách đơn vị", help: "(tùy chọn) tệp CSV các đơn vị phải báo cáo, để tìm đơn vị chưa báo cáo", type: .text),
@@ -30,6 +31,16 @@ extension DocumentSchema {
         SchemaField(key: "de_xuat", label: "Đề xuất, kiến nghị", help: "các đề xuất, kiến nghị", type: .list(block)),
         SchemaField(key: "khen_thuong", label: "Khen thưởng", help: "các hình thức khen thưởng", type: .list(block)),
     ]
+
+    /// An entry of `so_lieu` / `ky_truoc`: a path, or a path with the group of its rows.
+    static let figureEntry = SchemaType.oneOf([
+        SchemaVariant(name: "tep", label: "Chỉ tệp", type: .text),
+        SchemaVariant(name: "tep_nhom", label: "Tệp và nhóm", type: .group([
+            SchemaField(key: "tep", label: "Tệp", help: "tệp, thư mục hoặc mẫu, ví dụ nhan-ve/chau-thanh.xlsx", type: .text, required: true),
+            SchemaField(key: "nhom", label: "Nhóm", help: "nhóm của các dòng không có nhóm riêng, ví dụ Huyện Châu Thành; theo_ten_tep: lấy tên tệp",
+                        type: .text, required: true),
+        ])),
+    ])
 
     static let indicator: [SchemaField] = [
         SchemaField(key: "ma", label: "Mã chỉ tiêu", help: "ví dụ doan_vien_moi", type: .text, required: true),

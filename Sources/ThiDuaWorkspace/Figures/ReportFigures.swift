@@ -1,3 +1,4 @@
+import Foundation
 import ThiDuaKit
 
 /// Reads the figure files a report names, through the workspace's guard, and aggregates them.
@@ -7,7 +8,8 @@ enum ReportFigures {
     ///
     /// An error about a whole figures file (it is empty, it is not a table, reading it
     /// failed) is pointed back at the data file's line where the file was named, so
-    /// the clerk sees which entry of `so_lieu` to fix.
+    /// the clerk sees which entry of `so_lieu` to fix. An entry written `{tep:, nhom:}` gives
+    /// each of its files the group of its rows that have none (`FigureSource.defaultGroup`).
     static func aggregate(_ document: Document, workspace: Workspace, formats: [FigureFileFormat] = FigureFileFormats.all) -> (ReportResult?, [Diagnostic]) {
         guard let spec = document.report else { return (nil, []) }
         var opened: [(file: GuardedFile, label: String, origin: SourcePosition, role: FileRole)] = []
@@ -32,7 +34,10 @@ enum ReportFigures {
                 case .success(let (file, label)):
                     opened.append((file, label, name.position, role))
                     switch FigureFileFormats.source(of: file, label: label, origin: name.position, role: role, formats: formats) {
-                    case .success(let source): sources.append(source)
+                    case .success(var source):
+                        // NFC: a file name from a Mac arrives decomposed, a group typed in a row composed.
+                        source.defaultGroup = spec.entryGroups[name.position]?.group(forFile: entry.value).precomposedStringWithCanonicalMapping
+                        sources.append(source)
                     case .failure(let diagnostic): failures.append(diagnostic)
                     }
                 }

@@ -9,6 +9,10 @@
 /// same unit written NFD in one file and NFC in another is recognised, while two schools
 /// with the same name in different districts (huyện) stay two units. A second row for a
 /// unit is reported (`add` returns why it was skipped), never summed.
+///
+/// A group given by the entry that named the file (`{tep:, nhom:}` in `so_lieu`) classifies
+/// the unit but does not identify it: the same unit in the workbooks of two districts is the
+/// double count a province must find, so it is reported like any second row.
 public struct ReportAccumulator: Sendable {
     /// Marks a missing figure in the flat value columns.
     static let missing = Int64.min
@@ -26,6 +30,9 @@ public struct ReportAccumulator: Sendable {
 
     private(set) var names = NameTable()
     private(set) var unitGroup: [Int32] = []
+    /// Whether a unit's group came from the entry naming its file rather than its own row;
+    /// such a group is left out of the unit's key.
+    private var groupFromEntry: [Bool] = []
     private(set) var groupNames: [String] = []
     private var groupByFolded: [FoldedKey: Int32] = [:]
     /// Units by folded group and name, to find a unit's second row.
@@ -69,13 +76,17 @@ public struct ReportAccumulator: Sendable {
 
     /// Adds a row. Returns nil when the unit was new and is now counted, or the reason the
     /// row was skipped (a unit already read; a warning if its figures are the same, an error
-    /// if they differ).
+    /// if they differ). `entryGroup` is the group of the entry that named the row's file,
+    /// taken when the row has none of its own.
     @discardableResult
-    public mutating func add(_ row: UnitFigures) -> SkippedRow? {
+    public mutating func add(_ row: UnitFigures, entryGroup: String? = nil) -> SkippedRow? {
         if indexReleased { rebuildIndex() }
-        let groupFolded = row.group.map { foldGroup($0) } ?? ""
-        let key = FoldedKey(groupFolded + "\u{1F}" + ReportText.folded(row.name))
-        if let existing = unitByKey.find(key, keyOf: unitKey) {
+        let ownFolded = row.group.map { foldGroup($0) } ?? ""
+        let nameFolded = ReportText.folded(row.name)
+        let key = FoldedKey(ownFolded + "\u{1F}" + nameFolded)
+        // A row placed in its entry's group also meets a unit whose own row named that group.
+        let sameGroup = row.group == nil ? entryGroup.map { FoldedKey(foldGroup($0) + "\u{1F}" + nameFolded) } : nil
+        if let existing = unitByKey.find(key, keyOf: unitKey) ?? sameGroup.flatMap({ unitByKey.find($0, keyOf: unitKey) }) {
             let first = position(of: Int(existing))
             let same = sameFigures(Int(existing), row)
             let message = "đơn vị '\(row.name)' có hai dòng: \(first) và \(row.position)"
@@ -93,7 +104,9 @@ public struct ReportAccumulator: Sendable {
         let unit = Int32(names.count)
         unitByKey.insert(key, unit)
         names.append(row.name)
-        if let group = row.group {
+        groupFromEntry.append(row.group == nil && entryGroup != nil)
+        if let group = row.group ?? entryGroup {
+            let groupFolded = row.group == nil ? foldGroup(group) : ownFolded
             if let g = groupByFolded[FoldedKey(groupFolded)] {
                 unitGroup.append(g)
             } else {
@@ -152,7 +165,7 @@ public struct ReportAccumulator: Sendable {
 
     /// The key a unit is found by: its folded group and name.
     private func unitKey(_ unit: Int32) -> FoldedKey {
-        let group = groupName(of: Int(unit)).map(ReportText.folded) ?? ""
+        let group = groupFromEntry[Int(unit)] ? "" : groupName(of: Int(unit)).map(ReportText.folded) ?? ""
         return FoldedKey(group + "\u{1F}" + ReportText.folded(names[Int(unit)]))
     }
 

@@ -17,9 +17,16 @@ struct FigureFileReading: FigureTableSink {
     private let suppressedBefore: Int
     /// The header matcher of the accumulator's indicators, shared by all files read.
     private let matcher: FigureHeaderMatcher
+    /// The group of the entry that named the file, for the rows without one.
+    private let defaultGroup: String?
+    /// Rows that kept their own group although the entry gave one, and the first of them.
+    private var ownGroupRows = 0
+    private var firstOwnGroup: (group: String, at: SourcePosition)?
 
-    init(label: String, accumulator: ReportAccumulator, account: Reconciliation, matcher: FigureHeaderMatcher) {
+    init(label: String, accumulator: ReportAccumulator, account: Reconciliation, matcher: FigureHeaderMatcher,
+         defaultGroup: String? = nil) {
         self.label = label
+        self.defaultGroup = defaultGroup
         self.accumulator = accumulator
         self.account = account
         self.matcher = matcher
@@ -94,6 +101,13 @@ struct FigureFileReading: FigureTableSink {
     /// The file's diagnostics, top to bottom (sheet by sheet), and the summary of
     /// duplicates not listed.
     mutating func finishDiagnostics() -> [Diagnostic] {
+        if let defaultGroup, let first = firstOwnGroup {
+            // Said once per file: the rows keep the group their file gives them.
+            found.append(.warning(
+                "\(ReportText.grouped(ownGroupRows)) dòng đã có nhóm riêng trong tệp (đầu tiên: '\(first.group)') nên giữ nhóm đó, không xếp vào '\(defaultGroup)'",
+                at: first.at,
+                hint: "bỏ cột nhóm hoặc dòng tiêu đề khối trong tệp nếu muốn mọi dòng vào '\(defaultGroup)'; hoặc bỏ `nhom` của mục này"))
+        }
         var fileDiagnostics = found + accumulator.diagnostics[duplicatesBefore...]
         // Stable sort by sheet, then line, so the clerk reads the file top to bottom.
         let order = sheetOrder
@@ -130,7 +144,11 @@ struct FigureFileReading: FigureTableSink {
             account.skipped.append(row)
         case .unit(let unit):
             account.rowsRead += 1
-            if let duplicate = accumulator.add(unit) {
+            if let defaultGroup, let own = unit.group, ReportText.folded(own) != ReportText.folded(defaultGroup) {
+                ownGroupRows += 1
+                if firstOwnGroup == nil { firstOwnGroup = (own, unit.position) }
+            }
+            if let duplicate = accumulator.add(unit, entryGroup: defaultGroup) {
                 account.skipped.append(duplicate)
             } else {
                 account.unitsUsed += 1

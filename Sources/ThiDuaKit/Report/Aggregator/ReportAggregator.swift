@@ -14,6 +14,9 @@ public struct FigureSource {
     public var chunks: AnySequence<[UInt8]>
     /// A workbook's sheets, when the source is not CSV.
     public var tables: (any FigureTableSource)?
+    /// The group of the rows that have none of their own: the `nhom` of the entry of
+    /// `so_lieu` that named the file (a district's workbook read at the province).
+    public var defaultGroup: String?
 
     /// A source of tables (a workbook read by ThiDuaXlsxReader).
     public init(label: String, tables: any FigureTableSource) {
@@ -122,7 +125,8 @@ public enum ReportAggregator {
         for source in sources {
             account.filesRead += 1
             // The reading owns the accumulator while it runs, so appending never copies it.
-            var reading = FigureFileReading(label: source.label, accumulator: accumulator, account: account, matcher: matcher)
+            var reading = FigureFileReading(label: source.label, accumulator: accumulator, account: account, matcher: matcher,
+                                            defaultGroup: source.defaultGroup)
             accumulator = ReportAccumulator(indicators: reading.accumulator.indicators)
             if let tables = source.tables {
                 reading.readTables(tables)
