@@ -142,7 +142,7 @@ let package = Package(
         // Benchmark helper (bench/run): times in-process work such as the workbook alone.
         .executableTarget(
             name: "thidua-bench",
-            dependencies: ["ThiDuaKit", "ThiDuaXlsx", "ThiDuaDocx", "BenchSupport"]
+            dependencies: ["ThiDuaKit", "ThiDuaXlsx", "ThiDuaDocx", "ThiDuaWorkspace", "BenchSupport"]
         ),
         .testTarget(
             name: "ThiDuaKitTests",

@@ -3,12 +3,18 @@ import ThiDuaDocx
 import ThiDuaKit
 import ThiDuaXlsx
 import BenchSupport
+import ThiDuaWorkspace
 
 // thidua-bench: in-process timings that a whole `thidua render` run cannot isolate.
 //
 //   thidua-bench workbook UNITS INDICATORS GROUPS OUTPUT.xlsx [--normal]
 //   thidua-bench report FILE.yaml OUTDIR
 //   thidua-bench docx FILE.yaml [RUNS]
+//   thidua-bench check FILE.yaml [RUNS]
+//
+// `check` times the web editor's live check (`thidua serve`, POST /api/kiem-tra) in the
+// process: the check job with every output prepared, each format alone, and the HTML
+// preview; thread CPU time, the mean of RUNS runs after one warm-up.
 //
 // `docx` times, in the process, the steps of writing one document (not a report) as .docx,
 // the mean of RUNS runs after one warm-up: templates, layout file and Word parts, view
@@ -118,7 +124,51 @@ func docx(_ file: String, runs: Int) throws {
     print("docx size             \(size) bytes")
 }
 
+func threadCPU() -> Double {
+    var now = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+    return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+}
+
+func check(_ file: String, runs: Int) throws {
+    let workspace = try Workspace()
+    let templates = try TemplateSet()
+    let path = URL(fileURLWithPath: file).path
+    let bytes = try workspace.readDataFile(path)
+    let variants: [(String, [OutputKind]?)] = [("check, every output", nil), ("md alone", [OutputKinds.markdown]),
+                                               ("txt alone", [OutputKinds.plainText]), ("docx alone", [OutputKinds.word])]
+    for (name, kinds) in variants {
+        let job = DocumentJob(workspace: workspace, templates: templates, kinds: kinds)
+        var total = 0.0
+        for run in 0...runs {
+            let start = threadCPU()
+            let result = job.run(file: path, bytes: bytes)
+            if result.failed { throw ThiDuaError.output(path: file, message: "kiểm tra không đạt") }
+            if run > 0 { total += threadCPU() - start }
+        }
+        print(name.padding(toLength: 22, withPad: " ", startingAt: 0) + String(format: " %8.3f ms", total / Double(runs) * 1000))
+    }
+    guard let document = DocumentJob(workspace: workspace, templates: templates, kinds: [OutputKinds.markdown])
+        .run(file: path, bytes: bytes).document else { return }
+    var total = 0.0
+    for run in 0...runs {
+        let start = threadCPU()
+        _ = try templates.previewHTML(document)
+        if run > 0 { total += threadCPU() - start }
+    }
+    print("preview (html)".padding(toLength: 22, withPad: " ", startingAt: 0) + String(format: " %8.3f ms", total / Double(runs) * 1000))
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "check", arguments.count >= 2 {
+    do {
+        try check(arguments[1], runs: arguments.count > 2 ? Int(arguments[2]) ?? 50 : 50)
+    } catch {
+        FileHandle.standardError.write(Data("thidua-bench: \(error)\n".utf8))
+        exit(1)
+    }
+    exit(0)
+}
 if arguments.first == "docx", arguments.count >= 2 {
     do {
         try docx(arguments[1], runs: arguments.count > 2 ? Int(arguments[2]) ?? 20 : 20)

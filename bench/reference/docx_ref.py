@@ -169,21 +169,13 @@ def build(doc, out):
     line(document, context["subject"], 14, bold=True)
     rule(document, 6.2)
     if context["has_references"]:
-        refs = [ref.reference_sentence(r) for r in doc.get("_references", []) + (doc.get("can_cu") or [])]
-        body(document, ("Thực hiện " if doc.get("loi_dan") == "thuc_hien" else "Căn cứ ") + "; ".join(refs) + ".")
-    blocks(document, ref.blocks_of(doc.get("mo_dau")), 0, "")
-    sections = [(ref.upper(s["ten"]), ref.blocks_of(s.get("noi_dung"))) for s in doc.get("muc") or []]
-    if doc.get("dot_thi_dua"):
-        phases = ref.View(80).phase_blocks(doc, doc["dot_thi_dua"], dict(ref.CATALOG), doc.get("kieu_ngay_ky_niem", "official"))
-        holder = next((i for i, s in enumerate(doc.get("muc") or []) if isinstance(s, dict) and s.get("cac_dot")), None)
-        if holder is None:
-            sections.append(("CÁC ĐỢT THI ĐUA", phases))
-        else:
-            sections[holder] = (sections[holder][0], sections[holder][1] + phases)
-    for index, (title, content) in enumerate(sections):
+        body(document, context["references_text"])
+    raw = context["raw"]
+    blocks(document, raw["preamble"], 0, "")
+    for index, (title, content) in enumerate(raw["sections"]):
         body(document, title, ref.roman(index + 1) + ".", bold=True)
         blocks(document, content, 0, "")
-    blocks(document, ref.blocks_of(doc.get("ket_luan")), 0, "")
+    blocks(document, raw["closing"], 0, "")
 
     closing = document.add_table(rows=1, cols=2)
     borderless(closing)
@@ -212,7 +204,7 @@ def main(argv):
     os.makedirs(args.out, exist_ok=True)
     for path in args.files:
         with open(path, encoding="utf-8-sig") as f:
-            doc = yaml.load(f, Loader=ref.Loader)
+            doc = ref.resolve_citations(yaml.load(f, Loader=ref.Loader), os.path.dirname(os.path.abspath(path)))
         print(build(doc, args.out))
     return 0
 

@@ -382,6 +382,47 @@ def ordinal_word(n):
     return w[0].upper() + w[1:]
 
 
+COLLECTIVE_BODIES = ["Ban Thường vụ", "Ban Chấp hành", "Đoàn Chủ tịch", "Ban Thường trực", "Thường trực"]
+CITED_KINDS = {"ke_hoach": "Kế hoạch", "huong_dan": "Hướng dẫn", "bao_cao": "Báo cáo"}
+
+
+def folded(text):
+    return " ".join(nfc(str(text)).lower().split())
+
+
+def cited(ref, base_dir):
+    """A reference written as `tep: other.yaml`, completed from that data file the way thidua
+    does: kind, number and symbol, date, the collective body that signed (TM.) before the
+    issuing body, and the subject with its first word lowered; hand-written `loai` and
+    `co_quan` win."""
+    if "tep" not in ref:
+        return ref
+    with open(os.path.join(base_dir, ref["tep"]), encoding="utf-8-sig") as f:
+        other = yaml.load(f, Loader=Loader)
+    issuer = nfc(other["co_quan_ban_hanh"])
+    signature = other.get("chu_ky") or {}
+    if str(signature.get("hinh_thuc", "")).upper().rstrip(".") == "TM" and signature.get("thay_mat"):
+        body = signature["thay_mat"]
+        body = next((b for b in COLLECTIVE_BODIES if folded(b) == folded(body)), body)
+        issuer = f"{body} {issuer}"
+    subject = " ".join(nfc(other["trich_yeu"]).split())
+    if len(subject) >= 2 and subject[0].isupper() and subject[1].islower():
+        subject = subject[0].lower() + subject[1:]
+    filled = {"loai": ref.get("loai") or CITED_KINDS[other["loai"]],
+              "so_ky_hieu": f"{two_digits(int(other['so']))}/{other['ky_hieu']}",
+              "ngay": other["ngay"], "co_quan": ref.get("co_quan", issuer), "trich_yeu": subject}
+    if "cach_dan" in ref:
+        filled["cach_dan"] = ref["cach_dan"]
+    return filled
+
+
+def resolve_citations(doc, base_dir):
+    """Every `tep:` reference of a loaded data file completed from the file it names."""
+    if doc.get("can_cu"):
+        doc["can_cu"] = [cited(r, base_dir) for r in doc["can_cu"]]
+    return doc
+
+
 def reference_sentence(ref, style):
     text = ref["loai"]
     if "so_ky_hieu" in ref:
@@ -585,6 +626,9 @@ class View:
                    "authority": pt.cell(authority or "", curly), "signature_title": pt.cell(sig_title, curly),
                    "signer": pt.cell(sig["ho_ten"], curly)},
             "has_references": refs is not None,
+            "references_text": refs or "",
+            # The blocks before layout, for the python-docx peer (bench/reference/docx_ref.py).
+            "raw": {"preamble": preamble, "sections": [(s["title"], s["blocks"]) for s in sections], "closing": closing},
             "references": self.paragraph(refs or ""),
             "preamble": self.layout(preamble, 0, ""),
             "sections": section_values,
@@ -880,6 +924,7 @@ def write_atomically(path, text):
 def render_file(path, formats, out, width_):
     with open(path, encoding="utf-8-sig") as f:
         doc = yaml.load(f, Loader=Loader)
+    resolve_citations(doc, os.path.dirname(os.path.abspath(path)))
     for key in ("loai", "co_quan_chu_quan", "co_quan_ban_hanh", "ky_hieu", "dia_danh", "ngay", "trich_yeu", "chu_ky"):
         if key not in doc:
             raise ValueError(f"{path}: thiếu `{key}`")

@@ -54,7 +54,9 @@ extension DocxLayout {
         self.init()
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // No resolver rules: every value is read as text here, and the default rules compile
+            // ICU regular expressions (a few milliseconds of a fresh process).
+            root = try Yams.compose(yaml: text, Resolver.basic)
         } catch let error as YamlError {
             throw Self.error(file: file, mark: Self.mark(of: error), "tệp bố cục không đọc được như YAML")
         }

@@ -61,6 +61,10 @@ public struct DocumentJob: Sendable {
     /// Runs the job on a data file already read (see `Workspace.readDataFile`).
     public func run(file: String, bytes: [UInt8]) -> JobResult {
         var result = JobResult(file: file)
+        // A job that will write Word starts parsing the Word templates now, beside the load.
+        if (kinds ?? OutputKinds.all).contains(where: { $0.formatter != nil }) {
+            templates.prepareWordPartsInBackground()
+        }
         let (loaded, _, diagnostics) = DocumentLoader(workspace: workspace).load(bytes: bytes, file: file)
         result.diagnostics = diagnostics
         guard var document = loaded, !diagnostics.hasErrors else { return result }
@@ -88,6 +92,7 @@ public struct DocumentJob: Sendable {
         do {
             // Formats with a block formatter of their own (Word) write from the same view model.
             input.extraFormatters = try chosen.compactMap { try $0.formatter?(input) }
+            input.textFormats = chosen.compactMap(\.textFormat)
             for kind in chosen {
                 let name = "\(base).\(kind.fileExtension)"
                 do {

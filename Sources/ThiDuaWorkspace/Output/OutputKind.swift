@@ -31,10 +31,18 @@ public final class OutputInput {
     /// diagnostics.
     public var warnings: [Diagnostic] = []
 
-    /// The template context of every format, built once, on first use: Markdown and plain
-    /// text, and the text of `extraFormatters`.
-    public private(set) lazy var context: TemplateValue =
-        DocumentView(width: width, extraFormatters: extraFormatters).context(for: document)
+    /// The text formats whose blocks the shared view model writes, set by the job from the
+    /// formats requested: a job writing only Word skips wrapping the text it would not use.
+    public var textFormats: [OutputFormat] = [.md, .txt]
+
+    /// The template context of every format, built once, on first use: the blocks in
+    /// `textFormats` (Markdown, plain text) and in `extraFormatters`.
+    public private(set) lazy var context: TemplateValue = {
+        var formatters: [BlockFormatter] = []
+        if textFormats.contains(.md) { formatters.append(MarkdownFormatter()) }
+        if textFormats.contains(.txt) { formatters.append(PlainTextFormatter(width: max(40, width))) }
+        return DocumentView(width: width, formatters: formatters + extraFormatters).context(for: document)
+    }()
 
     private var memos: [String: Any] = [:]
 
@@ -78,6 +86,8 @@ public struct OutputKind: Sendable {
     public let prepare: @Sendable (OutputInput) throws -> PreparedOutput
     /// The block formatter this format adds to the shared view model, if it has one.
     public let formatter: (@Sendable (OutputInput) throws -> BlockFormatter)?
+    /// The text format of the shared view model this format renders (Markdown, plain text), if any.
+    public let textFormat: OutputFormat?
     /// Why the format cannot be written on this machine (a program to install), or nil.
     /// Asked before any job runs, so nothing is written.
     public let unavailable: @Sendable () -> String?
@@ -86,6 +96,7 @@ public struct OutputKind: Sendable {
     public init(id: String, fileExtension: String, summary: String, inAll: Bool = true,
                 applies: @escaping @Sendable (DocumentKind) -> Bool = { _ in true }, notApplicable: String = "",
                 formatter: (@Sendable (OutputInput) throws -> BlockFormatter)? = nil,
+                textFormat: OutputFormat? = nil,
                 unavailable: @escaping @Sendable () -> String? = { nil },
                 prepare: @escaping @Sendable (OutputInput) throws -> PreparedOutput) {
         self.id = id
@@ -95,6 +106,7 @@ public struct OutputKind: Sendable {
         self.applies = applies
         self.notApplicable = notApplicable
         self.formatter = formatter
+        self.textFormat = textFormat
         self.unavailable = unavailable
         self.prepare = prepare
     }
@@ -103,12 +115,13 @@ public struct OutputKind: Sendable {
 /// The output formats of documents.
 public enum OutputKinds {
     /// Markdown.
-    public static let markdown = OutputKind(id: "md", fileExtension: "md", summary: "Markdown") { input in
+    public static let markdown = OutputKind(id: "md", fileExtension: "md", summary: "Markdown", textFormat: .md) { input in
         .bytes(Array(try input.templates.render(input.context, kind: input.document.kind, format: .md).utf8))
     }
 
     /// Plain text wrapped to `--width`.
-    public static let plainText = OutputKind(id: "txt", fileExtension: "txt", summary: "văn bản thường") { input in
+    public static let plainText = OutputKind(id: "txt", fileExtension: "txt", summary: "văn bản thường",
+                                                  textFormat: .txt) { input in
         .bytes(Array(try input.templates.render(input.context, kind: input.document.kind, format: .txt).utf8))
     }
 
