@@ -77,6 +77,15 @@ public enum VietnameseText {
         return true
     }
 
+    /// The lines of `text` split at "\n", empty ones kept: what
+    /// `text.split(separator: "\n", omittingEmptySubsequences: false)` gives, found on the
+    /// UTF-8 bytes (a line feed always ends a character unless a CR precedes it, and text
+    /// with a CR takes the character path), several times faster on a data file.
+    static func lines(_ text: String) -> [Substring] {
+        if containsByte(text, 0x0D) { return text.split(separator: "\n", omittingEmptySubsequences: false) }
+        return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+    }
+
     /// True when the UTF-8 of `s` holds `byte` (memchr; `String.contains` would go through
     /// Foundation, and `utf8.contains` walks an iterator).
     static func containsByte(_ s: String, _ byte: UInt8) -> Bool {

@@ -56,7 +56,7 @@ struct YAMLReader {
                                       hint: "sao chép một tệp mẫu trong thư mục Examples/ rồi sửa lại"))
             return nil
         }
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        lines = VietnameseText.lines(text)
         switch YAMLShape.check(text) {
         case .tooDeep(let line, let column):
             diagnostics.append(.error("dữ liệu lồng nhau quá sâu (hơn \(YAMLShape.maxDepth) cấp)",
@@ -142,22 +142,36 @@ struct YAMLReader {
         return String(out)
     }
 
-    /// Whether the first two UTF-8 bytes of a special space or zero-width
-    /// character occur: C2 85/A0/AD (U+0085, U+00A0, U+00AD), E1 9A/A0
-    /// (U+1680, U+180E), E2 80/81 (U+2000–U+207F), E3 80 (U+3000), EF BB
-    /// (U+FEFF). A byte scan is much faster than a scalar walk on big files,
-    /// which mostly have none; Vietnamese letters (E1 BA/BB …) do not match.
+    /// Whether the text holds a character `cleanSpecialSpaces` acts on (a special space or a
+    /// zero-width character), found on the UTF-8 bytes: much faster than a scalar walk, and
+    /// exact, so the common case (none) never pays for the copy.
     static func mayHaveSpecialSpaces(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        return text.utf8.contains { byte in
-            defer { previous = byte }
-            switch (previous, byte) {
-            case (0xC2, 0x85), (0xC2, 0xA0), (0xC2, 0xAD), (0xE1, 0x9A), (0xE1, 0xA0),
-                 (0xE2, 0x80), (0xE2, 0x81), (0xE3, 0x80), (0xEF, 0xBB):
-                return true
-            default:
-                return false
+        // Exactly the UTF-8 forms of the characters `cleanSpecialSpaces` acts on, so that text
+        // with an ellipsis, a dash or curly quotes (U+2013…U+2026: E2 80 93…A6) is not copied.
+        var text = text
+        return text.withUTF8 { bytes -> Bool in
+            let count = bytes.count
+            var index = 0
+            while index < count {
+                let lead = bytes[index]
+                if lead == 0xC2, index + 1 < count {
+                    let next = bytes[index + 1]
+                    if next == 0x85 || next == 0xA0 || next == 0xAD { return true } // NEL, NBSP, soft hyphen
+                } else if lead >= 0xE1, lead <= 0xEF, index + 2 < count {
+                    let second = bytes[index + 1], third = bytes[index + 2]
+                    switch (lead, second) {
+                    case (0xE1, 0x9A): if third == 0x80 { return true }                  // U+1680
+                    case (0xE1, 0xA0): if third == 0x8E { return true }                  // U+180E
+                    case (0xE2, 0x80): if third <= 0x8F || third >= 0xA8 && third <= 0xAF { return true } // U+2000–200F, U+2028–202F
+                    case (0xE2, 0x81): if third == 0x9F || third == 0xA0 || third >= 0xA6 && third <= 0xA9 { return true } // U+205F, 2060, 2066–2069
+                    case (0xE3, 0x80): if third == 0x80 { return true }                  // U+3000
+                    case (0xEF, 0xBB): if third == 0xBF { return true }                  // U+FEFF
+                    default: break
+                    }
+                }
+                index += 1
             }
+            return false
         }
     }
 

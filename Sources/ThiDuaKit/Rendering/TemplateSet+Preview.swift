@@ -3,7 +3,12 @@ extension TemplateSet {
     /// every other format, written by `HTMLFormatter`, placed by `<kind>.html.mustache`
     /// (`Templates/html/`). Every value is escaped; the result is an `<article>` fragment.
     public func previewHTML(_ document: Document) throws -> String {
-        let context = DocumentView(formatters: [HTMLFormatter()]).context(for: document)
-        return try renderPart(object: context.mustacheObject, name: "\(document.kind.templateName).html")
+        try previewHTML(context: DocumentView(formatters: [HTMLFormatter()]).context(for: document), kind: document.kind)
+    }
+
+    /// The preview from a view model that holds the HTML formatter's text (`HTMLFormatter`
+    /// among its formatters), such as the one a job shares among its outputs.
+    public func previewHTML(context: TemplateValue, kind: DocumentKind) throws -> String {
+        try renderPart(object: context.mustacheObject, name: "\(kind.templateName).html")
     }
 }

@@ -111,13 +111,15 @@ extension WebApp {
         let edited = try JSONDecoder().decode(Edited.self, from: Data(body))
         let path = try folder.resolve(edited.ten, writing: true)
         let (text, positions) = try text(of: edited)
-        let result = checkJob().run(file: path, bytes: Array(text.utf8))
+        var job = checkJob()
+        job.withPreview = true
+        let result = job.run(file: path, bytes: Array(text.utf8))
         var diagnostics = folder.relative(result.diagnostics)
         if let error = result.error {
             if case .invalid(let found) = error { diagnostics += folder.relative(found) } else { diagnostics.append(.error(error.description)) }
         }
-        var preview: String?
-        if let document = result.document {
+        var preview = result.preview
+        if preview == nil, let document = result.document {
             do {
                 preview = try templates.previewHTML(document)
             } catch {

@@ -17,6 +17,8 @@ public struct JobResult: Sendable {
     public var error: WorkspaceError?
     /// The checked document, when it could be built.
     public var document: Document?
+    /// The HTML preview, when the job was asked for it (`DocumentJob.withPreview`).
+    public var preview: String?
 
     /// True when the job failed: data errors or another error.
     public var failed: Bool { error != nil || diagnostics.hasErrors }
@@ -46,6 +48,9 @@ public struct DocumentJob: Sendable {
     public var width: Int
     /// Where outputs go; nil prepares and checks them without writing (`check`).
     public var outputFolder: String?
+    /// The web editor's live check: also the HTML preview of the document (`JobResult.preview`),
+    /// written from the same view model as the outputs.
+    public var withPreview = false
     /// Tests only: see `OutputSet.renamePause`.
     var renamePause: UInt32 = 0
 
@@ -93,6 +98,10 @@ public struct DocumentJob: Sendable {
             // Formats with a block formatter of their own (Word) write from the same view model.
             input.extraFormatters = try chosen.compactMap { try $0.formatter?(input) }
             input.textFormats = chosen.compactMap(\.textFormat)
+            if withPreview {
+                input.extraFormatters.append(HTMLFormatter())
+                result.preview = try templates.previewHTML(context: input.context, kind: document.kind)
+            }
             for kind in chosen {
                 let name = "\(base).\(kind.fileExtension)"
                 do {

@@ -9,6 +9,12 @@ import Testing
         #expect(HTMLFormatter.escape("<a href=\"x\">'&'</a>") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
     }
 
+    @Test func aMarkupCharacterFollowedByACombiningMarkIsStillEscaped() {
+        // `"` + U+0301 is one Character; the browser still sees the quote.
+        #expect(HTMLFormatter.escape("a\"\u{301} onclick=x <\u{301}b &\u{301}") == "a&quot;\u{301} onclick=x &lt;\u{301}b &amp;\u{301}")
+        #expect(HTMLFormatter.escape("Không có gì") == "Không có gì")
+    }
+
     @Test func emphasisBecomesStrongAndEmAndTheRestIsEscaped() {
         #expect(HTMLFormatter.markup("**Một** <b>hai</b> *ba*") == "<strong>Một</strong> &lt;b&gt;hai&lt;/b&gt; <em>ba</em>")
     }
