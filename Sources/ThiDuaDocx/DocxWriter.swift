@@ -58,6 +58,17 @@ public struct DocxWriter: Sendable {
         return DocxOutput(bytes: bytes, warnings: Self.warnings(formatter.dropped, file: document.sourceFile))
     }
 
+    /// Everything `package` can refuse or warn about, without making the file: the Word
+    /// parts are parsed (a broken override fails the same way), the Word-only text (header,
+    /// subject, annex titles) is escaped, and the warnings for characters left out are
+    /// returned. Rendering the parts and zipping them cannot fail on a document's data, so
+    /// `thidua check` and the web editor's live check stop here.
+    public func check(_ document: Document, context: TemplateValue, formatter: DocxFormatter) throws -> [Diagnostic] {
+        try templates.checkWordParts()
+        _ = DocxContext.word(document, context: context, formatter: formatter)
+        return Self.warnings(formatter.dropped, file: document.sourceFile)
+    }
+
     /// "bỏ ký tự U+0007 …" when characters had to be left out.
     static func warnings(_ dropped: DroppedCharacters?, file: String) -> [Diagnostic] {
         guard let codePoints = dropped?.codePoints, !codePoints.isEmpty else { return [] }

@@ -62,6 +62,26 @@ struct WordEndToEndTests {
         #expect(Array(bytes.prefix(4)) == Self.zipMagic)
     }
 
+    /// `check` makes no Word file (rendering the parts and zipping cannot fail on data), but
+    /// it still parses the Word parts: a broken one is refused with the same message.
+    @Test func checkRefusesABrokenWordPartAsRenderDoes() throws {
+        let folder = try Run.tempFolder()
+        let templates = folder.appendingPathComponent("mau")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try "{{#word.blocks}}<w:p/>\n".write(to: templates.appendingPathComponent("body.docx.mustache"), atomically: true, encoding: .utf8)
+        let check = try Run.thidua(["check", "Examples/ke-hoach-tinh-2025.yaml", "--templates", templates.path])
+        let out = folder.appendingPathComponent("ra")
+        let render = try Run.thidua(["render", "Examples/ke-hoach-tinh-2025.yaml", "--templates", templates.path, "--out", out.path])
+        #expect(check.status != 0 && check.status == render.status, "\(check.stderr)\n\(render.stderr)")
+        #expect(check.stderr.contains("body.docx.mustache"), "\(check.stderr)")
+        let message = { (text: String) in text.split(separator: "\n").filter { $0.contains("body.docx.mustache") } }
+        #expect(message(check.stderr) == message(render.stderr), "\(check.stderr)\n\(render.stderr)")
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []).isEmpty)
+        // Markdown alone does not read the Word parts.
+        #expect(try Run.thidua(["render", "Examples/ke-hoach-tinh-2025.yaml", "--templates", templates.path, "--format", "md",
+                                "--out", out.path]).status == 0)
+    }
+
     @Test func checkRefusesABrokenWordLayoutAsRenderDoes() throws {
         let folder = try Run.tempFolder()
         let templates = folder.appendingPathComponent("mau")

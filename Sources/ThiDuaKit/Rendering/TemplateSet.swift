@@ -133,6 +133,12 @@ public struct TemplateSet: Sendable {
         word.startInBackground()
     }
 
+    /// Parses the Word parts now (if not already) and throws their error, as the first
+    /// `renderPart` of a Word part would: for a check that makes no Word file.
+    public func checkWordParts() throws {
+        _ = try word.library()
+    }
+
     /// Where the template `name` (without `.mustache`) came from, for messages:
     /// `<mẫu có sẵn>/name.mustache` or the user's folder.
     public func origin(of name: String) -> String {

@@ -35,8 +35,9 @@ public struct JobResult: Sendable {
 /// check → read and aggregate a report's figure files → compose the report → prepare every
 /// requested output → move the whole set into place together (`OutputSet`). Nothing is
 /// written when anything before the last step fails. `check` is the same job without an
-/// output folder: every output is still prepared, so whatever `render` would refuse,
-/// `check` refuses.
+/// output folder: every output runs its `OutputKind.check` (every step of preparing it that
+/// can refuse the document or warn, without the bytes; `prepare` for formats without one),
+/// so whatever `render` would refuse, `check` refuses.
 public struct DocumentJob: Sendable {
     /// Where files are read from and how.
     public var workspace: Workspace
@@ -105,7 +106,11 @@ public struct DocumentJob: Sendable {
             for kind in chosen {
                 let name = "\(base).\(kind.fileExtension)"
                 do {
-                    entries.append((name, try kind.prepare(input)))
+                    if outputFolder == nil, let check = kind.check {
+                        try check(input)
+                    } else {
+                        entries.append((name, try kind.prepare(input)))
+                    }
                 } catch let error as WorkspaceError {
                     throw error
                 } catch let error as ThiDuaError {

@@ -88,6 +88,10 @@ public struct OutputKind: Sendable {
     public let formatter: (@Sendable (OutputInput) throws -> BlockFormatter)?
     /// The text format of the shared view model this format renders (Markdown, plain text), if any.
     public let textFormat: OutputFormat?
+    /// What a job that writes nothing (`thidua check`, the web editor's live check) runs
+    /// instead of `prepare`: every step of it that can refuse the document or warn, without
+    /// making the bytes. Nil: `prepare` itself (its bytes are then dropped).
+    public let check: (@Sendable (OutputInput) throws -> Void)?
     /// Why the format cannot be written on this machine (a program to install), or nil.
     /// Asked before any job runs, so nothing is written.
     public let unavailable: @Sendable () -> String?
@@ -97,6 +101,7 @@ public struct OutputKind: Sendable {
                 applies: @escaping @Sendable (DocumentKind) -> Bool = { _ in true }, notApplicable: String = "",
                 formatter: (@Sendable (OutputInput) throws -> BlockFormatter)? = nil,
                 textFormat: OutputFormat? = nil,
+                check: (@Sendable (OutputInput) throws -> Void)? = nil,
                 unavailable: @escaping @Sendable () -> String? = { nil },
                 prepare: @escaping @Sendable (OutputInput) throws -> PreparedOutput) {
         self.id = id
@@ -107,6 +112,7 @@ public struct OutputKind: Sendable {
         self.notApplicable = notApplicable
         self.formatter = formatter
         self.textFormat = textFormat
+        self.check = check
         self.unavailable = unavailable
         self.prepare = prepare
     }
@@ -115,15 +121,21 @@ public struct OutputKind: Sendable {
 /// The output formats of documents.
 public enum OutputKinds {
     /// Markdown.
-    public static let markdown = OutputKind(id: "md", fileExtension: "md", summary: "Markdown", textFormat: .md) { input in
+    public static let markdown = OutputKind(id: "md", fileExtension: "md", summary: "Markdown", textFormat: .md,
+                                                 check: Self.textCheck) { input in
         .bytes(Array(try input.templates.render(input.context, kind: input.document.kind, format: .md).utf8))
     }
 
     /// Plain text wrapped to `--width`.
     public static let plainText = OutputKind(id: "txt", fileExtension: "txt", summary: "văn bản thường",
-                                                  textFormat: .txt) { input in
+                                                  textFormat: .txt, check: Self.textCheck) { input in
         .bytes(Array(try input.templates.render(input.context, kind: input.document.kind, format: .txt).utf8))
     }
+
+    /// The check of Markdown and text: the shared view model, whose text can be refused by
+    /// no later step (the set's text templates were parsed when it was made, and rendering
+    /// one cannot fail on data), so nothing is rendered.
+    static let textCheck: @Sendable (OutputInput) throws -> Void = { input in _ = input.context }
 
     /// The summary workbook of a report.
     public static let workbook = OutputKind(

@@ -5,7 +5,8 @@ extension OutputKinds {
     /// Word, in the layout of Nghị định 30/2020/NĐ-CP: the file a clerk signs and sends.
     public static let word = OutputKind(
         id: "docx", fileExtension: "docx", summary: "Word, trình bày theo Nghị định 30/2020",
-        formatter: { input in try docxFormatter(input) }
+        formatter: { input in try docxFormatter(input) },
+        check: { input in try docxCheck(input) }
     ) { input in
         .bytes(try docxBytes(input))
     }
@@ -15,6 +16,7 @@ extension OutputKinds {
     public static let pdf = OutputKind(
         id: "pdf", fileExtension: "pdf", summary: "PDF để in, chuyển từ .docx bằng LibreOffice", inAll: false,
         formatter: { input in try docxFormatter(input) },
+        check: { input in try docxCheck(input) },
         unavailable: { PdfConversion.unavailable() }
     ) { input in
         .bytes(try PdfConversion.convert(docx: try docxBytes(input), name: OutputName.base(for: input.document)))
@@ -31,15 +33,28 @@ extension OutputKinds {
         try input.memo("docx.formatter") { try docxWriter(input).formatter(for: input.document) }
     }
 
+    /// What `check` runs for .docx and .pdf, once: the writer's checks without the bytes.
+    static func docxCheck(_ input: OutputInput) throws {
+        try input.memo("docx.check") { () throws -> Bool in
+            let formatter = try docxFormatter(input)
+            input.warnings += try docxWriter(input).check(input.document, context: docxContext(input, formatter), formatter: formatter)
+            return true
+        }
+    }
+
+    /// The view model the Word writer reads: the shared one when the job added the Word
+    /// formatter to it, otherwise one of its own.
+    static func docxContext(_ input: OutputInput, _ formatter: DocxFormatter) -> TemplateValue {
+        input.extraFormatters.contains { $0.key == formatter.key }
+            ? input.context
+            : DocumentView(width: input.width, formatters: [formatter]).context(for: input.document)
+    }
+
     /// The .docx bytes, made once for both .docx and .pdf; its warnings join the job's.
     static func docxBytes(_ input: OutputInput) throws -> [UInt8] {
         try input.memo("docx.bytes") {
             let formatter = try docxFormatter(input)
-            // The shared context holds the Word text when the job added the formatter.
-            let context = input.extraFormatters.contains { $0.key == formatter.key }
-                ? input.context
-                : DocumentView(width: input.width, formatters: [formatter]).context(for: input.document)
-            let output = try docxWriter(input).package(input.document, context: context, formatter: formatter)
+            let output = try docxWriter(input).package(input.document, context: docxContext(input, formatter), formatter: formatter)
             input.warnings += output.warnings
             return output.bytes
         }
