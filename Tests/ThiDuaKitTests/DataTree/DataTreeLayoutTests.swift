@@ -278,3 +278,31 @@ struct DataTreeLayoutTests {
         #expect(YAMLEmitter.pair([], with: [a]) == [])
     }
 }
+
+/// Random hostile trees (the emitter's own fuzz corpus): the text the emitter writes is one
+/// whose layout the reader follows exactly, and an edit over it still reads back.
+@Suite("Data tree: layout over random hostile trees")
+struct DataTreeLayoutFuzzTests {
+    @Test("500 random trees: written over their own text, the same text; edited, the edited tree")
+    func randomTrees() throws {
+        for seed in UInt64(1)...500 {
+            var rng = SeededGenerator(state: seed)
+            var entries: [DataEntry] = []
+            var seen = Set<String>()
+            for _ in 0..<Int.random(in: 1...5, using: &rng) {
+                let k = DataTreeFuzzTests.key(&rng)
+                guard seen.insert(k).inserted else { continue }
+                entries.append(DataEntry(key: k, value: DataTreeFuzzTests.tree(&rng, depth: 4)))
+            }
+            let tree = DataNode.mapping(entries)
+            let source = tree.yaml(kind: nil, comments: false).text
+            let again = tree.yaml(kind: nil, replacing: source).text
+            #expect(again == source, "seed \(seed): \(DataTreeLayoutTests.firstDifference(again, source))\n\(source)")
+            var edited = tree
+            edited[entries[0].key] = .scalar(DataTreeFuzzTests.text(&rng))
+            let written = edited.yaml(kind: nil, replacing: source).text
+            #expect(DataNode.parse(text: written, file: "t.yaml").0?.isSameData(as: edited) == true, "seed \(seed)")
+            if again != source { return }
+        }
+    }
+}
