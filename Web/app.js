@@ -148,11 +148,14 @@ function formActive() {
   return Boolean(window.ThiDuaForm && window.ThiDuaForm.ready && !$("bieu-mau").hidden);
 }
 
-// What the editor holds now: the form's tree (the server writes its YAML), or the text.
+// What the editor holds now: the form's tree with the text it was read from (the server
+// writes its YAML keeping that text's comments), or the text.
 function edited(extra) {
   const request = Object.assign({ ten: $("ten-tep").value.trim() || "moi.yaml" }, extra || {});
-  if (formActive()) request.cay = window.ThiDuaForm.tree;
-  else request.noi_dung = $("yaml").value;
+  if (formActive()) {
+    request.cay = window.ThiDuaForm.tree;
+    request.goc = window.ThiDuaForm.source;
+  } else request.noi_dung = $("yaml").value;
   return request;
 }
 

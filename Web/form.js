@@ -1,8 +1,9 @@
 // thidua serve: the form ("Biểu mẫu") over a data file, generated from the schema the
 // server sends (DocumentSchema: the keys the loader accepts, with Vietnamese labels and
 // help). The form edits the data file as a tree (DataNode's JSON: text, lists, mappings);
-// the server turns the tree back into the documented YAML (DataNode.yaml) on every check and
-// save, checks it with
+// the server turns the tree back into YAML over the text the form was loaded from
+// (DataNode.yaml(kind:replacing:): its comments and layout kept) on every check and save,
+// checks it with
 // `thidua check`'s job and says which field each diagnostic concerns (`truong`).
 // Values go into inputs as values and into labels with textContent: nothing is markup.
 "use strict";
@@ -13,6 +14,7 @@
     kind: null,
     schema: null,
     tree: null,
+    source: null,       // the text the tree was read from: a save keeps its comments
     calendars: {},      // year → commemorations
   };
 
@@ -153,7 +155,7 @@
     if (input.tagName === "SELECT") input.addEventListener("change", () => { set(path, input.value); changed(false); });
     // The kind decides the fields; a phase's start (or the date) decides the calendar's year.
     const last = path[path.length - 1];
-    if (path.length === 1 && last === "loai") input.addEventListener("change", () => reloadSchema(input.value));
+    if (path.length === 1 && last === "loai") input.addEventListener("change", () => changeKind(input));
     else if (last === "tu" || (path.length === 1 && last === "ngay")) {
       input.addEventListener("change", () => { set(path, input.value); changed(true); });
     }
@@ -293,13 +295,27 @@
     return box;
   }
 
-  async function reloadSchema(kind) {
-    if (!kind) return;
-    const response = await fetch("/api/luoc-do?loai=" + encodeURIComponent(kind), { credentials: "same-origin" });
-    if (!response.ok) return;
-    form.schema = await response.json();
+  // A new kind: the server drops the fields the new kind does not have (keeping the
+  // header, references, sections, recipients and signature) and asks first when one of them
+  // holds something; "Hủy" keeps the old kind and every field.
+  async function changeKind(input) {
+    const kind = input.value;
+    const previous = form.kind;
+    if (!kind || kind === previous) return;
+    const result = await post("/api/doi-loai", { cay: form.tree, loai: kind, loai_cu: previous });
+    if (!result.ok || (result.body.hoi && !window.confirm(result.body.hoi))) {
+      set(["loai"], previous);
+      input.value = previous;
+      if (!result.ok) byId("trang-thai-luu").textContent = result.body.thong_diep || "Không đổi được loại văn bản.";
+      return;
+    }
+    form.tree = result.body.cay;
+    form.schema = result.body.luoc_do;
     form.kind = kind;
     render();
+    changed(false);
+    const dropped = result.body.bo.length ? "Đã bỏ " + result.body.bo.length + " phần loại mới không có." : "";
+    byId("trang-thai-luu").textContent = ["Đã đổi loại văn bản, chưa lưu.", dropped].concat(result.body.ghi_chu).filter(Boolean).join(" ");
   }
 
   function render() {
@@ -323,6 +339,7 @@
   window.ThiDuaForm = {
     get ready() { return form.ready; },
     get tree() { return form.tree; },
+    get source() { return form.source; },
     get kind() { return form.kind; },
 
     // Reads the YAML text into the tree and builds the form; a text the form cannot hold
@@ -336,6 +353,7 @@
         return;
       }
       form.tree = result.body.cay;
+      form.source = text;
       form.kind = result.body.loai;
       form.schema = result.body.luoc_do;
       form.ready = true;

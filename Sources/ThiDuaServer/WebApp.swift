@@ -54,6 +54,7 @@ public final class WebApp: HTTPHandler, Sendable {
         case (false, "/api/lich"): return calendar(request.query["nam"] ?? "")
         case (false, "/api/luoc-do"): return schema(request.query["loai"] ?? "")
         case (true, "/api/cay"): return await withBody(request) { try self.tree($0) }
+        case (true, "/api/doi-loai"): return await withBody(request) { try self.changeKind($0) }
         case (true, "/api/moi"): return await withBody(request) { try self.newDocument($0) }
         case (true, "/api/trien-khai"): return await withBody(request) { try self.start("trien-khai", $0) }
         case (true, "/api/nam-sau"): return await withBody(request) { try self.start("nam-sau", $0) }

@@ -29,7 +29,7 @@ extension DataNode {
         return (tree, diagnostics)
     }
 
-    private static func node(_ node: Node, at path: DataPath, reader: YAMLReader, marks: inout [DataPath: SourcePosition]?,
+    static func node(_ node: Node, at path: DataPath, reader: YAMLReader, marks: inout [DataPath: SourcePosition]?,
                              diagnostics: inout [Diagnostic]) -> DataNode {
         if marks != nil { marks?[path] = reader.position(node) }
         switch node {

@@ -15,6 +15,35 @@ extension DataNode {
         return (emitter.lines.joined(separator: "\n") + "\n", emitter.positions)
     }
 
+    /// The data file for this tree written over `source`, the text it was edited from (the
+    /// form's tree over the file it opened), keeping the layout of `source` (`YAMLLayout`): its
+    /// comments, blank lines and key order, and the spelling of every value that did not
+    /// change, so an unchanged tree gives `source` back line for line. Keys `source` does not
+    /// have come in the schema's order, with the schema's comment when `source` carries the
+    /// schema's comments (a file of `thidua moi` or of "Văn bản mới"), without one otherwise;
+    /// a removed key or list item takes the comments above it away. List items are matched to
+    /// the source's by content, so a moved item keeps its comments.
+    ///
+    /// The text always reads back as this tree: a spelling that would not is dropped (the value
+    /// is written in the documented format), and with no source, or one this reader cannot
+    /// follow (a flow root such as JSON), this is `yaml(kind:comments: true)`.
+    public func yaml(kind: DocumentKind?, replacing source: String?) -> (text: String, positions: [DataPath: SourcePosition]) {
+        guard let source, case .success(let text) = InputText.decode(Array(source.utf8), file: ""),
+              let layout = DataNode.parseKeepingLayout(text: text, file: "").1 else {
+            return yaml(kind: kind, comments: true)
+        }
+        let type: SchemaType? = kind.map { .group(DocumentSchema.fields(for: $0)) }
+        for attempt in [layout, layout.withoutSpellings] {
+            var emitter = YAMLEmitter(comments: attempt.hasSchemaComments(type: type), layout: attempt)
+            emitter.emitRoot(self, type: type)
+            let written = emitter.lines.joined(separator: "\n") + "\n"
+            if let back = DataNode.parse(text: written, file: "").0, back.isSameData(as: self) {
+                return (written, emitter.positions)
+            }
+        }
+        return yaml(kind: kind, comments: true)
+    }
+
     /// The path whose entry covers `line` (the deepest one starting at or before it).
     public static func path(at line: Int, in positions: [DataPath: SourcePosition]) -> DataPath? {
         var best: (path: DataPath, position: SourcePosition)?
@@ -32,78 +61,120 @@ extension DataNode {
     }
 }
 
-/// Writes a tree line by line, keeping where each path starts.
+/// Writes a tree line by line, keeping where each path starts; over a source's layout, each
+/// node is written with what the source had at its path there (`old`: the path of the same
+/// node in `layout.tree`, nil for a node the source did not have).
 struct YAMLEmitter {
     static let width = 90
+    /// Whether keys get the schema's comment (with a layout: keys the source did not have).
     let comments: Bool
+    let layout: YAMLLayout?
     var lines: [String] = []
     var positions: [DataPath: SourcePosition] = [:]
 
-    init(comments: Bool) {
+    init(comments: Bool, layout: YAMLLayout? = nil) {
         self.comments = comments
+        self.layout = layout
     }
 
     mutating func emitRoot(_ node: DataNode, type: SchemaType?) {
+        let old: DataPath? = layout == nil ? nil : DataPath()
+        lines += layout?.header ?? []
         switch node {
         case .mapping(let entries) where !entries.isEmpty:
-            emitMapping(entries, type: type?.resolved(for: node), indent: 0, lead: nil, path: DataPath())
+            emitMapping(entries, type: type?.resolved(for: node), indent: 0, lead: nil, path: DataPath(), old: old)
         case .sequence(let items) where !items.isEmpty:
-            emitSequence(items, itemType: type?.itemType, indent: 0, lead: nil, path: DataPath())
+            emitSequence(items, itemType: type?.itemType, indent: 0, lead: nil, path: DataPath(), old: old)
         default:
             lines.append(inlineValue(node, column: 0) ?? "")
         }
+        lines += layout?.footer ?? []
     }
 
     /// Entries at `indent`; the first goes after `lead` (a list item's "- ") when there is one.
     /// The comment of the first entry is already written when `firstCommented` (a list item
     /// writes it above its dash, before its own position is taken).
     mutating func emitMapping(_ entries: [DataEntry], type: SchemaType?, indent: Int, lead: String?, path: DataPath,
-                              firstCommented: Bool = false) {
+                              old: DataPath?, firstCommented: Bool = false) {
         let fields = type?.fields ?? []
+        let sourceKeys = old.flatMap { layout?.tree[$0]?.entries }.map { $0.map(\.key) }
+        let ordered = sourceKeys.map { Self.entries(entries, following: $0, fields: fields) } ?? DataNode.sortedEntries(entries, by: fields)
         var lead = lead
-        for (index, entry) in DataNode.sortedEntries(entries, by: fields).enumerated() {
+        for (index, entry) in ordered.enumerated() {
             let field = fields.first { $0.key == entry.key }
-            if comments, let field, !(index == 0 && firstCommented) {
-                comment(field, indent: lead.map { $0.count - 2 } ?? indent)
+            let oldChild = sourceKeys?.contains(entry.key) == true ? old?.appending(entry.key) : nil
+            let commentIndent = lead.map { $0.count - 2 } ?? indent
+            if let oldChild {
+                above(oldChild, indent: commentIndent)
+            } else if comments, let field, !(index == 0 && firstCommented) {
+                comment(field, indent: commentIndent)
             }
             let prefix = lead ?? String(repeating: " ", count: indent)
             lead = nil
             let plainKey = YAMLScalarStyle.isPlainSafe(entry.key, allowingWords: field != nil) && !entry.key.contains(":")
-            let key = plainKey ? entry.key : YAMLScalarStyle.doubleQuoted(entry.key)
+            let key = oldChild.flatMap { layout?.keys[$0] } ?? ((plainKey ? entry.key : YAMLScalarStyle.doubleQuoted(entry.key)) + ":")
             let childPath = path.appending(entry.key)
             positions[childPath] = SourcePosition(file: "", line: lines.count + 1, column: prefix.count + 1)
-            emitValue(entry.value, type: field?.type, after: prefix + key + ":", indent: indent, path: childPath)
+            emitValue(entry.value, type: field?.type, after: prefix + key, indent: indent, path: childPath, old: oldChild, column: prefix.count)
         }
     }
 
     /// Items at `indent`, each `- `; the first goes after `lead` when there is one.
-    mutating func emitSequence(_ items: [DataNode], itemType: SchemaType?, indent: Int, lead: String?, path: DataPath) {
+    mutating func emitSequence(_ items: [DataNode], itemType: SchemaType?, indent: Int, lead: String?, path: DataPath, old: DataPath?) {
+        let sourceItems = old.flatMap { layout?.tree[$0]?.items }
+        let pairing = sourceItems.map { Self.pair(items, with: $0) } ?? Array(repeating: nil, count: items.count)
         var lead = lead
         for (index, item) in items.enumerated() {
             let prefix = (lead ?? String(repeating: " ", count: indent))
             lead = nil
             let itemPath = path.appending(index)
+            let oldItem = pairing[index].flatMap { old?.appending($0) }
             let resolved = itemType?.resolved(for: item)
+            let spelled = spelling(of: item, old: oldItem, column: prefix.count) != nil
+            let block: Bool
+            switch item {
+            case .mapping(let entries): block = !spelled && !entries.isEmpty
+            case .sequence(let nested): block = !spelled && !nested.isEmpty && flow(nested) == nil
+            case .scalar: block = false
+            }
             var commented = false
-            if comments, case .mapping(let entries) = item, let fields = resolved?.fields,
-               let first = DataNode.sortedEntries(entries, by: fields).first, let field = fields.first(where: { $0.key == first.key }) {
+            if let oldItem {
+                above(oldItem, indent: prefix.count)
+                // "-  # …" over a block: the comment goes above the dash, which now has content.
+                if block, let trailing = layout?.trailing[oldItem] {
+                    lines.append(String(repeating: " ", count: prefix.count) + trailing.text.drop { $0 == " " || $0 == "\t" })
+                }
+            } else if comments, case .mapping(let entries) = item, let fields = resolved?.fields,
+                      let first = DataNode.sortedEntries(entries, by: fields).first, let field = fields.first(where: { $0.key == first.key }) {
                 comment(field, indent: prefix.count)
                 commented = true
             }
             positions[itemPath] = SourcePosition(file: "", line: lines.count + 1, column: prefix.count + 1)
             switch item {
-            case .mapping(let entries) where !entries.isEmpty:
-                emitMapping(entries, type: resolved, indent: indent + 2, lead: prefix + "- ", path: itemPath, firstCommented: commented)
-            case .sequence(let nested) where !nested.isEmpty && flow(nested) == nil:
-                emitSequence(nested, itemType: resolved?.itemType, indent: indent + 2, lead: prefix + "- ", path: itemPath)
+            case .mapping(let entries) where block:
+                emitMapping(entries, type: resolved, indent: indent + 2, lead: prefix + "- ", path: itemPath, old: oldItem, firstCommented: commented)
+            case .sequence(let nested) where block:
+                emitSequence(nested, itemType: resolved?.itemType, indent: indent + 2, lead: prefix + "- ", path: itemPath, old: oldItem)
             default:
-                emitValue(item, type: resolved, after: prefix + "-", indent: indent, path: itemPath)
+                emitValue(item, type: resolved, after: prefix + "-", indent: indent, path: itemPath, old: oldItem, column: prefix.count)
             }
         }
     }
 
-    /// The value of a key (or a scalar item) whose line so far is `head`; nested blocks at `indent + 2`.
-    mutating func emitValue(_ value: DataNode, type: SchemaType?, after head: String, indent: Int, path: DataPath) {
+    /// The value of a key (or a scalar item) whose line so far is `head`, its key or dash at
+    /// `column`; nested blocks at `indent + 2`. The source's spelling when the value did not
+    /// change; its end-of-line comment either way.
+    mutating func emitValue(_ value: DataNode, type: SchemaType?, after head: String, indent: Int, path: DataPath,
+                            old: DataPath? = nil, column: Int = 0) {
+        let trailing = old.flatMap { layout?.trailing[$0] }
+        if let spelling = spelling(of: value, old: old, column: column) {
+            for (index, piece) in spelling.enumerated() {
+                let text = (index == 0 ? head : "") + piece
+                lines.append(index == trailing?.line ? text + (trailing?.text ?? "") : text)
+            }
+            return
+        }
+        let first = lines.count
         let resolved = type?.resolved(for: value)
         switch value {
         case .scalar(let text):
@@ -115,15 +186,18 @@ struct YAMLEmitter {
                 lines.append(head + " " + flow)
             } else {
                 lines.append(head)
-                emitSequence(items, itemType: resolved?.itemType, indent: indent + 2, lead: nil, path: path)
+                emitSequence(items, itemType: resolved?.itemType, indent: indent + 2, lead: nil, path: path, old: old)
             }
         case .mapping(let entries):
             if entries.isEmpty {
                 lines.append(head + " {}")
             } else {
                 lines.append(head)
-                emitMapping(entries, type: resolved, indent: indent + 2, lead: nil, path: path)
+                emitMapping(entries, type: resolved, indent: indent + 2, lead: nil, path: path, old: old)
             }
+        }
+        if let trailing, lines.indices.contains(first) {
+            lines[first] += trailing.text.first == " " || trailing.text.first == "\t" ? trailing.text : " " + trailing.text
         }
     }
 
@@ -172,10 +246,12 @@ struct YAMLEmitter {
 
     /// The field's help as `#` lines above its key, wrapped.
     mutating func comment(_ field: SchemaField, indent: Int) {
+        lines += Self.commentLines(field, indent: indent)
+    }
+
+    static func commentLines(_ field: SchemaField, indent: Int) -> [String] {
         let text = field.help.isEmpty ? field.label : "\(field.label): \(field.help)"
         let pad = String(repeating: " ", count: max(0, indent))
-        for line in YAMLScalarStyle.fold(text.replacingOccurrences(of: "\n", with: " "), width: max(40, Self.width - indent - 2)) {
-            lines.append(pad + "# " + line)
-        }
+        return YAMLScalarStyle.fold(text.replacingOccurrences(of: "\n", with: " "), width: max(40, Self.width - indent - 2)).map { pad + "# " + $0 }
     }
 }

@@ -87,11 +87,14 @@ extension WebApp {
     }
 
     /// The request of a check, a save: a name in the folder and the file, as text (the YAML
-    /// tab) or as the form's tree.
+    /// tab) or as the form's tree with the text it was loaded from.
     struct Edited: Decodable {
         var ten: String
         var noi_dung: String?
         var cay: DataNode?
+        /// With `cay`: the text the form was loaded from, whose comments and layout the
+        /// written file keeps (`DataNode.yaml(kind:replacing:)`).
+        var goc: String?
         /// The fingerprint read when the file was opened; nil for a new file.
         var dau_van_tay: String?
         /// Overwrite whatever is on disk (the clerk chose to, after a conflict).

@@ -6,12 +6,13 @@ import ThiDuaWorkspace
 /// The form's side of the editor: a data file as a tree (`DataNode`) with the schema of its
 /// kind (`DocumentSchema`), and the tree written back in the documented format.
 extension WebApp {
-    /// The text an edit stands for: the form's tree written by `DataNode.yaml` (with the
-    /// schema's Vietnamese comments, as it will be saved), with where each field's key is; or
-    /// the YAML tab's text as typed.
+    /// The text an edit stands for: the form's tree written over the text it was loaded from
+    /// (`DataNode.yaml(kind:replacing:)`: that file's comments, key order and unchanged values
+    /// kept; the schema's Vietnamese comments when there is none), as it will be saved, with
+    /// where each field's key is; or the YAML tab's text as typed.
     func text(of edited: Edited) throws -> (text: String, positions: [DataPath: SourcePosition]?) {
         if let tree = edited.cay {
-            let written = tree.yaml(kind: tree.documentKind, comments: true)
+            let written = tree.yaml(kind: tree.documentKind, replacing: edited.goc)
             return (written.text, written.positions)
         }
         guard let text = edited.noi_dung else { throw WorkspaceError.usage("yêu cầu thiếu nội dung (noi_dung hoặc cay)") }
@@ -47,6 +48,33 @@ extension WebApp {
                                chan_doan: diagnostics.map(DiagnosticJSON.init),
                                thong_diep: usable == nil ? (diagnostics.first?.description ?? "tệp không phải một bảng khóa YAML") : nil),
                           status: usable == nil ? .unprocessableContent : .ok)
+    }
+
+    /// The form's tree made a data file of another kind (`DocumentSchema.changingKind`): the
+    /// tree without the fields the new kind does not have, that kind's schema, and the
+    /// question to ask the clerk first when a filled field would go.
+    func changeKind(_ body: [UInt8]) throws -> HTTPResponse {
+        struct Request: Decodable {
+            var cay: DataNode
+            var loai: String
+            var loai_cu: String?
+        }
+        struct Changed: Encodable {
+            var cay: DataNode
+            var loai: String
+            var luoc_do: [SchemaField]
+            /// The fields dropped ("dot_thi_dua"), blank ones included.
+            var bo: [String]
+            var hoi: String?
+            var ghi_chu: [String]
+        }
+        let request = try JSONDecoder().decode(Request.self, from: Data(body))
+        guard let kind = DocumentKind(rawValue: request.loai) else {
+            return Reply.refusal(.badRequest, "loại văn bản phải là ke_hoach, huong_dan hoặc bao_cao")
+        }
+        let change = DocumentSchema.changingKind(of: request.cay, from: request.loai_cu.flatMap(DocumentKind.init(rawValue:)), to: kind)
+        return Reply.json(Changed(cay: change.tree, loai: kind.rawValue, luoc_do: DocumentSchema.fields(for: kind),
+                                  bo: change.dropped.map(\.path.description), hoi: change.question, ghi_chu: change.notes))
     }
 
     /// The schema of a kind, for a form started from nothing.
