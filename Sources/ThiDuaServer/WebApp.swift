@@ -12,6 +12,7 @@ public final class WebApp: HTTPHandler, Sendable {
     let templates: TemplateSet
     let gate: AccessGate
     let states = StateCache()
+    let layouts = LayoutCache()
 
     /// The app for `folder`, guarded by `token` (and `password`, if any).
     ///

@@ -15,7 +15,14 @@ extension DataNode: Codable {
 
     /// Decodes a scalar, list or mapping (see the type's documentation for the order).
     public init(from decoder: Decoder) throws {
-        if let container = try? decoder.container(keyedBy: Key.self) {
+        // Leaves first: most nodes of a data file are strings, and each failed attempt at a
+        // container costs the decoder an error with its coding path and message.
+        let single = try decoder.singleValueContainer()
+        if single.decodeNil() {
+            self = .blank
+        } else if let text = try? single.decode(String.self) {
+            self = .scalar(text)
+        } else if let container = try? decoder.container(keyedBy: Key.self) {
             var entries: [DataEntry] = []
             for key in container.allKeys {
                 entries.append(DataEntry(key: key.stringValue, value: try container.decode(DataNode.self, forKey: key)))
@@ -27,19 +34,12 @@ extension DataNode: Codable {
                 items.append(try container.decode(DataNode.self))
             }
             self = .sequence(items)
+        } else if let flag = try? single.decode(Bool.self) {
+            self = .scalar(flag ? "true" : "false")
+        } else if let number = try? single.decode(Int64.self) {
+            self = .scalar(String(number))
         } else {
-            let container = try decoder.singleValueContainer()
-            if container.decodeNil() {
-                self = .blank
-            } else if let text = try? container.decode(String.self) {
-                self = .scalar(text)
-            } else if let flag = try? container.decode(Bool.self) {
-                self = .scalar(flag ? "true" : "false")
-            } else if let number = try? container.decode(Int64.self) {
-                self = .scalar(String(number))
-            } else {
-                self = .scalar(String(try container.decode(Double.self)))
-            }
+            self = .scalar(String(try single.decode(Double.self)))
         }
         if decoder.codingPath.isEmpty, let kind = documentKind {
             self = ordered(for: kind)

@@ -28,10 +28,21 @@ extension DataNode {
     /// is written in the documented format), and with no source, or one this reader cannot
     /// follow (a flow root such as JSON), this is `yaml(kind:comments: true)`.
     public func yaml(kind: DocumentKind?, replacing source: String?) -> (text: String, positions: [DataPath: SourcePosition]) {
-        guard let source, case .success(let text) = InputText.decode(Array(source.utf8), file: ""),
-              let layout = DataNode.parseKeepingLayout(text: text, file: "").1 else {
-            return yaml(kind: kind, comments: true)
-        }
+        yaml(kind: kind, over: source.flatMap(Self.layout(of:)))
+    }
+
+    /// The layout of a data file's text that `yaml(kind:replacing:)` keeps, or nil when this
+    /// reader cannot follow it. A caller writing many trees over one text (the web editor's
+    /// checks while a clerk types) reads it once.
+    public static func layout(of source: String) -> YAMLLayout? {
+        guard case .success(let text) = InputText.decode(Array(source.utf8), file: "") else { return nil }
+        return DataNode.parseKeepingLayout(text: text, file: "").1
+    }
+
+    /// `yaml(kind:replacing:)` over a layout already read (`layout(of:)`); nil writes the
+    /// documented format with the schema's comments.
+    public func yaml(kind: DocumentKind?, over layout: YAMLLayout?) -> (text: String, positions: [DataPath: SourcePosition]) {
+        guard let layout else { return yaml(kind: kind, comments: true) }
         let type: SchemaType? = kind.map { .group(DocumentSchema.fields(for: $0)) }
         for attempt in [layout, layout.withoutSpellings] {
             var emitter = YAMLEmitter(comments: attempt.hasSchemaComments(type: type), layout: attempt)

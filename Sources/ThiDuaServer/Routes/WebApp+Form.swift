@@ -3,6 +3,38 @@ import Foundation
 import ThiDuaKit
 import ThiDuaWorkspace
 
+/// The layouts of the texts the clerks' forms were read from, by text: the form sends the
+/// same text with every check while she types, and reading its layout took a sixth of each check.
+final class LayoutCache: @unchecked Sendable {
+    // @unchecked: every access holds `lock`.
+    private let lock = NSLock()
+    private var entries: [String: YAMLLayout?] = [:]
+    private var order: [String] = []
+    /// Texts kept: one per open editor is enough; the oldest goes first.
+    static let capacity = 32
+    /// Larger texts are read each time, so the cache stays within a few megabytes whatever
+    /// a client sends (a data file is tens of kilobytes).
+    static let largestCached = 256 * 1024
+
+    func layout(of source: String) -> YAMLLayout? {
+        guard source.utf8.count <= Self.largestCached else { return DataNode.layout(of: source) }
+        lock.lock()
+        if let cached = entries[source] {
+            lock.unlock()
+            return cached
+        }
+        lock.unlock()
+        let layout = DataNode.layout(of: source)
+        lock.lock()
+        defer { lock.unlock() }
+        if entries.updateValue(layout, forKey: source) == nil {
+            order.append(source)
+            if order.count > Self.capacity { entries[order.removeFirst()] = nil }
+        }
+        return layout
+    }
+}
+
 /// The form's side of the editor: a data file as a tree (`DataNode`) with the schema of its
 /// kind (`DocumentSchema`), and the tree written back in the documented format.
 extension WebApp {
@@ -12,7 +44,7 @@ extension WebApp {
     /// where each field's key is; or the YAML tab's text as typed.
     func text(of edited: Edited) throws -> (text: String, positions: [DataPath: SourcePosition]?) {
         if let tree = edited.cay {
-            let written = tree.yaml(kind: tree.documentKind, replacing: edited.goc)
+            let written = tree.yaml(kind: tree.documentKind, over: edited.goc.flatMap(layouts.layout(of:)))
             return (written.text, written.positions)
         }
         guard let text = edited.noi_dung else { throw WorkspaceError.usage("yêu cầu thiếu nội dung (noi_dung hoặc cay)") }
