@@ -115,6 +115,8 @@ import Testing
                 "\(result["loi_ky_hieu"] ?? "")")
         #expect((result["loi_han"] as? String)?.contains("ngày 31/4/2025 không tồn tại") == true, "\(result["loi_han"] ?? "")")
         #expect(result["xem_truoc_co_thuc_hien"] as? Bool == true)
+        // Moved up and removed with the items' buttons.
+        #expect(result["cac_y"] as? [String] == ["Tuyên truyền trên trang thông tin điện tử.", "Pa-nô, áp-phích tại khu công nghiệp."])
         #expect(result["chan_doan"] as? String == "", "\(result["chan_doan"] ?? "")")
 
         // What she saved is a data file the CLI reads, clean, with what the form made.
@@ -123,7 +125,7 @@ import Testing
         #expect(check.status == 0, "\(check.stderr)")
         #expect(check.stdout.contains("1 tệp: 0 lỗi, 0 cảnh báo"), "\(check.stdout)")
         let yaml = try String(contentsOf: saved, encoding: .utf8)
-        for line in ["loai: huong_dan", "- tep: ke-hoach-tinh-2025.yaml", "- tieu_muc: Phát triển đoàn viên", "- cac_diem:", "- cac_y:",
+        for line in ["loai: huong_dan", "- tep: ke-hoach-tinh-2025.yaml", "- tieu_muc: Phát triển đoàn viên", "- cac_diem:", "- cac_y:", "- Tuyên truyền trên trang thông tin điện tử.\n              - Pa-nô, áp-phích tại khu công nghiệp.\n",
                      "- giao: Ban Tuyên giáo - Nữ công", "han: 2025-04-15", "han_thang: 2025-05", "muc_dich: để th/hiện"] {
             #expect(yaml.contains(line), "\(line)")
         }
@@ -194,13 +196,19 @@ import Testing
         let out = folder.appendingPathComponent("cli")
         let render = try Run.thidua(["render", saved.path, "--format", "md,docx,xlsx", "--out", out.path])
         #expect(render.status == 0, "\(render.stderr)")
-        #expect(result["tai_ve"] as? [String] == ["41-BC-LDLD-2025.docx", "41-BC-LDLD-2025.md", "41-BC-LDLD-2025.xlsx"])
+        #expect(result["tai_ve"] as? [String] == ["41-BC-LDLD-2025-bieu-mau.xlsx", "41-BC-LDLD-2025.docx", "41-BC-LDLD-2025.md", "41-BC-LDLD-2025.xlsx"])
         for name in ["41-BC-LDLD-2025.md", "41-BC-LDLD-2025.docx"] {
             #expect(try Data(contentsOf: downloads.appendingPathComponent(name)) == Data(contentsOf: out.appendingPathComponent(name)), "\(name)")
         }
         let sheets = try Self.cells(downloads.appendingPathComponent("41-BC-LDLD-2025.xlsx"))
         #expect(sheets.contains("Tổng hợp"))
         #expect(sheets == (try Self.cells(out.appendingPathComponent("41-BC-LDLD-2025.xlsx"))))
+        // The units' form, as `thidua bieu-mau` writes it.
+        let forms = try Run.thidua(["bieu-mau", saved.path, "--out", out.path])
+        #expect(forms.status == 0, "\(forms.stderr)")
+        let form = try Self.cells(downloads.appendingPathComponent("41-BC-LDLD-2025-bieu-mau.xlsx"))
+        #expect(form.contains("Phát triển đoàn viên"), "\(form)")
+        #expect(form == (try Self.cells(out.appendingPathComponent("41-BC-LDLD-2025-bieu-mau.xlsx"))))
         // The figures of the workbook and of the CSV both count: the new members are the
         // sum over both sources, computed apart from thidua.
         let totals = try Run.program("/usr/bin/python3", [Run.packageRoot.appendingPathComponent("Tests/EndToEndTests/Scripts/xlsx_fixtures.py").path,

@@ -44,6 +44,15 @@ def shape(browser, path, name):
     Select(pickers[0]).select_by_value(name)
 
 
+def item_button(browser, path, index, title):
+    """Clicks ↑ (“Lên trên”), ↓ (“Xuống dưới”) or ✕ (“Xóa”) of the list item `path[index]`."""
+    lists = browser.find_elements(By.CSS_SELECTOR, 'fieldset[data-path="%s"]' % path)
+    items = lists[0].find_elements(By.CSS_SELECTOR, ":scope > div.muc-danh-sach") if lists else []
+    if len(items) <= index:
+        fail("danh sách %s không có mục %d" % (path, index + 1))
+    items[index].find_element(By.CSS_SELECTOR, ':scope > div.nut-muc > button[title="%s"]' % title).click()
+
+
 def offered(browser, path):
     """The names the field's datalist offers as the clerk types."""
     return browser.execute_script(
@@ -171,10 +180,17 @@ def guidance(browser, address, downloads):
                    (inner + "[1].cac_diem[1]", "Ở đơn vị sự nghiệp.")])
     add(browser, inner)
     shape(browser, inner + "[2]", "khoi")
-    add(browser, inner + "[2].cac_y")
-    add(browser, inner + "[2].cac_y")
-    fill(browser, [(inner + "[2].cac_y[0]", "Tuyên truyền trên trang thông tin điện tử."),
-                   (inner + "[2].cac_y[1]", "Pa-nô, áp-phích tại khu công nghiệp.")])
+    # Three bullets typed in the wrong order, one too many: moved up, then removed.
+    for _ in range(3):
+        add(browser, inner + "[2].cac_y")
+    fill(browser, [(inner + "[2].cac_y[0]", "Pa-nô, áp-phích tại khu công nghiệp."),
+                   (inner + "[2].cac_y[1]", "Tuyên truyền trên trang thông tin điện tử."),
+                   (inner + "[2].cac_y[2]", "Dòng gõ thừa.")])
+    item_button(browser, inner + "[2].cac_y", 1, "Lên trên")
+    item_button(browser, inner + "[2].cac_y", 2, "Xóa")
+    result["cac_y"] = [field(browser, inner + "[2].cac_y[%d]" % i).get_attribute("value") for i in range(2)]
+    if browser.find_elements(By.CSS_SELECTOR, 'textarea[data-path="%s[2].cac_y[2]"]' % inner):
+        fail("ý thứ ba vẫn còn sau khi bấm Xóa")
 
     # II. Assignments: who does what, by when; they make the task list.
     add(browser, "muc")
@@ -271,7 +287,7 @@ def report(browser, address, downloads, figures):
     clean(browser, result)
     preview = browser.find_element(By.ID, "xem-truoc").text
     result["xem_truoc_co_so_lieu"] = "đoàn viên mới" in preview
-    save_and_download(browser, downloads, ["md", "docx", "xlsx"], result)
+    save_and_download(browser, downloads, ["md", "docx", "xlsx", "bieu-mau"], result)
     return result
 
 
