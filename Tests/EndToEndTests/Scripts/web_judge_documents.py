@@ -1,129 +1,278 @@
 #!/usr/bin/env python3
-"""Judge of `thidua serve` in Chromium for the two other kinds: a guidance and a report,
-each made from nothing through the form by a clerk who never sees the YAML tab.
+"""Judge of `thidua serve` for the two other kinds: a guidance and a report, each made from
+nothing through the form by a clerk who never sees the YAML tab, in Chromium (Selenium) and
+in Firefox (WebDriver BiDi, web_judge_firefox.py).
 
-Usage: web_judge_documents.py huong_dan ADDRESS DOWNLOADS
-       web_judge_documents.py bao_cao ADDRESS DOWNLOADS FIGURES...
+Usage: web_judge_documents.py huong_dan ADDRESS DOWNLOADS          (Chromium)
+       web_judge_documents.py bao_cao ADDRESS DOWNLOADS FIGURES...  (Chromium)
+       web_judge_documents.py firefox ADDRESS DOWNLOADS FIGURES...  (both, in Firefox)
        web_judge_documents.py xlsx CSV OUT.xlsx   (a unit's figures typed into a workbook)
        web_judge_documents.py cells FILE.xlsx     (every sheet's cell values, as JSON)
 
-huong_dan: header, a reference to the plan in the folder (`tep`), sections with nested
-subsections, points, bullets and assignments with their deadlines, recipients and
-signature; a symbol of the wrong kind (KH- in a guidance) whose Vietnamese diagnostic must
-appear next to the field, then fixed; an impossible deadline deep inside a section, the
-same; save; download .md, .docx and the task list.
+huong_dan: header, a reference to the plan in the folder (`tep`, offered by the field),
+sections with nested subsections, points, bullets (moved up, one removed) and assignments
+with their deadlines, recipients and signature; a symbol of the wrong kind (KH- in a
+guidance) and an impossible deadline deep in a section, whose Vietnamese diagnostics must
+appear next to their fields, then fixed; save; download .md, .docx and the task list.
 
-bao_cao: header, the plan reported on (`tep`), the period, figure files uploaded through
-the upload control (FIGURES: .csv and .xlsx files) and named in `so_lieu` and `ky_truoc`,
-indicators, prose sections with bullets; an impossible end of period, fixed; save;
-download .md, .docx and .xlsx.
+bao_cao: header, the plan reported on, the period (an impossible end, fixed), figure files
+uploaded through the upload control (FIGURES: .csv and .xlsx) and named in `so_lieu` and
+`ky_truoc`, indicators, prose sections with bullets; save; download .md, .docx, .xlsx and
+the units' form.
 
-Prints one JSON object, what the Swift test compares with `thidua render` (and `thidua
-tasks`) of the saved file. Exit 1 with a message on failure.
+Prints one JSON object, what the Swift tests compare with `thidua render` (and `thidua
+tasks`, `thidua bieu-mau`) of the saved files. Exit 1 with {"loi": …} on failure.
 """
+import asyncio
 import json
 import os
 import sys
 import time
 
-from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select, WebDriverWait
-
 # No __pycache__ beside the scripts: the tests leave nothing under Tests/.
 sys.dont_write_bytecode = True
-from web_judge import add, driver, fail, field, field_note, saved, type_into, wait
+from web_judge_firefox import Failure  # noqa: E402
 
 PLAN = "ke-hoach-tinh-2025.yaml"
 
 
-def shape(browser, path, name):
-    """Picks the shape ("Cách ghi") of a list item: a paragraph, a block, a recipient with purpose."""
-    pickers = browser.find_elements(By.CSS_SELECTOR, 'div[data-path="%s"] > select.chon-dang' % path)
-    if not pickers:
-        fail("không thấy ô chọn cách ghi của %s" % path)
-    Select(pickers[0]).select_by_value(name)
+def fail(message):
+    raise Failure(message)
 
 
-def item_button(browser, path, index, title):
-    """Clicks ↑ (“Lên trên”), ↓ (“Xuống dưới”) or ✕ (“Xóa”) of the list item `path[index]`."""
-    lists = browser.find_elements(By.CSS_SELECTOR, 'fieldset[data-path="%s"]' % path)
-    items = lists[0].find_elements(By.CSS_SELECTOR, ":scope > div.muc-danh-sach") if lists else []
-    if len(items) <= index:
-        fail("danh sách %s không có mục %d" % (path, index + 1))
-    items[index].find_element(By.CSS_SELECTOR, ':scope > div.nut-muc > button[title="%s"]' % title).click()
+class Chromium:
+    """The clerk's hands in Chromium: real keystrokes and clicks through Selenium."""
+
+    def __init__(self, downloads):
+        from web_judge import driver
+        self.browser = driver(downloads)
+
+    def js(self, source, *arguments):
+        return self.browser.execute_script("return (%s).apply(null, arguments);" % source, *arguments)
+
+    def open(self, address):
+        self.browser.get(address)
+
+    def type(self, path, text):
+        from web_judge import type_into
+        type_into(self.browser, path, text)
+
+    def enter(self, element_id, text):
+        from selenium.webdriver.common.by import By
+        self.browser.find_element(By.ID, element_id).send_keys(text)
+
+    def click(self, selector):
+        from selenium.webdriver.common.by import By
+        found = self.browser.find_elements(By.CSS_SELECTOR, selector)
+        if not found:
+            fail("không thấy " + selector)
+        found[0].click()
+
+    def choose(self, selector, value):
+        from selenium.webdriver.common.by import By
+        from selenium.webdriver.support.ui import Select
+        found = self.browser.find_elements(By.CSS_SELECTOR, selector)
+        if not found:
+            fail("không thấy " + selector)
+        Select(found[0]).select_by_value(value)
+
+    def upload(self, path):
+        from selenium.webdriver.common.by import By
+        self.browser.find_element(By.ID, "tep-so-lieu").send_keys(path)
+
+    def errors(self):
+        return [entry["message"] for entry in self.browser.get_log("browser")
+                if entry["level"] == "SEVERE" and "favicon" not in entry["message"]]
 
 
-def offered(browser, path):
+class Firefox:
+    """The clerk's hands in Firefox over BiDi: the page's events as typing fires them, files
+    set on the upload control by input.setFiles. Called from a worker thread; the session's
+    event loop runs in the main one."""
+
+    def __init__(self, page, loop):
+        self.page = page
+        self.loop = loop
+
+    def run(self, coroutine):
+        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result()
+
+    def js(self, source, *arguments):
+        return self.run(self.page.call(source, *arguments))
+
+    def open(self, address):
+        self.run(self.page.navigate(address))
+
+    def type(self, path, text):
+        self.run(self.page.type_into(path, text))
+
+    def enter(self, element_id, text):
+        self.js("(id, text) => { window.__giamKhao.put(document.getElementById(id), text); return true; }", element_id, text)
+
+    def click(self, selector):
+        self.run(self.page.click(selector))
+
+    def choose(self, selector, value):
+        done = self.js("""(selector, value) => {
+            const element = document.querySelector(selector);
+            if (!element) return false;
+            element.value = value;
+            element.dispatchEvent(new Event("change", { bubbles: true }));
+            return element.value === value;
+        }""", selector, value)
+        if not done:
+            fail("không chọn được %s ở %s" % (value, selector))
+
+    def upload(self, path):
+        async def set_files():
+            found = await self.page.bidi.send("script.evaluate", {
+                "expression": "document.getElementById('tep-so-lieu')", "target": {"context": self.page.context},
+                "awaitPromise": False, "resultOwnership": "root"})
+            element = found["result"]
+            await self.page.bidi.send("input.setFiles", {"context": self.page.context,
+                                                         "element": {"sharedId": element["sharedId"]}, "files": [path]})
+        self.run(set_files())
+
+    def errors(self):
+        return []  # collected by web_judge_firefox.close at the end of the session
+
+
+# ---- What the clerk sees ----
+
+def wait(condition, what, seconds=20):
+    deadline = time.monotonic() + seconds
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            fail("hết giờ chờ: " + what)
+        time.sleep(0.1)
+
+
+def text(clerk, element_id):
+    return clerk.js("(id) => { const e = document.getElementById(id); return e ? e.textContent : null; }", element_id)
+
+
+def value(clerk, path):
+    return clerk.js("""(path) => {
+        const e = document.querySelector('[data-path="' + CSS.escape(path) + '"]:is(input, textarea, select)');
+        return e ? e.value : null;
+    }""", path)
+
+
+def note(clerk, path):
+    """The diagnostic shown next to the field `path`, read in one script (each check
+    replaces the notes)."""
+    return clerk.js("""(path) => {
+        const e = document.querySelector('.loi-truong[data-path="' + CSS.escape(path) + '"]');
+        return e ? e.textContent : null;
+    }""", path)
+
+
+def offered(clerk, path):
     """The names the field's datalist offers as the clerk types."""
-    return browser.execute_script(
-        "const input = document.querySelector('input[data-path=\"' + arguments[0] + '\"]');"
-        "return input && input.list ? Array.from(input.list.options).map((o) => o.value) : null;", path)
+    return clerk.js("""(path) => {
+        const input = document.querySelector('input[data-path="' + CSS.escape(path) + '"]');
+        return input && input.list ? Array.from(input.list.options).map((o) => o.value) : null;
+    }""", path)
 
 
-def fill(browser, pairs):
-    for path, text in pairs:
-        type_into(browser, path, text)
+def present(clerk, path):
+    return value(clerk, path) is not None
 
 
-def new_document(browser, address, kind, name):
-    browser.get(address)
-    wait(browser, lambda b: b.find_element(By.ID, "thong-bao-danh-sach").text != "" or
-         b.find_elements(By.CSS_SELECTOR, "#cac-tep tr"), "danh sách")
-    Select(browser.find_element(By.ID, "loai-moi")).select_by_value(kind)
-    browser.find_element(By.ID, "ten-moi").send_keys(name)
-    browser.find_element(By.ID, "nut-moi").click()
-    wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, 'input[data-path="co_quan_ban_hanh"]'), "biểu mẫu mới")
-    if not browser.find_element(By.ID, "khung-yaml").get_attribute("hidden"):
+# ---- What the clerk does ----
+
+def put(clerk, path, text_):
+    wait(lambda: present(clerk, path), "ô " + path)
+    clerk.type(path, text_)
+
+
+def fill(clerk, pairs):
+    for path, text_ in pairs:
+        put(clerk, path, text_)
+
+
+def add(clerk, path):
+    """“+ Thêm” of the list `path`, then waits for the new item."""
+    count = clerk.js("""(path) => document.querySelectorAll('fieldset[data-path="' + CSS.escape(path) + '"] > div.muc-danh-sach').length""", path)
+    clerk.click('button[data-them="%s"]' % path)
+    wait(lambda: clerk.js("""(path, n) => document.querySelectorAll('fieldset[data-path="' + CSS.escape(path) + '"] > div.muc-danh-sach').length > Number(n)""",
+                          path, str(count)), "mục mới của " + path)
+
+
+def shape(clerk, path, name):
+    """Picks the shape (“Cách ghi”) of a list item: a paragraph, a block, a recipient with purpose."""
+    selector = 'div[data-path="%s"] > select.chon-dang' % path
+    wait(lambda: clerk.js("(s) => !!document.querySelector(s)", selector), "ô chọn cách ghi của " + path)
+    clerk.choose(selector, name)
+    wait(lambda: clerk.js("(s, v) => { const e = document.querySelector(s); return !!e && e.value === v; }", selector, name),
+         "cách ghi %s của %s" % (name, path))
+
+
+def item_button(clerk, path, index, title):
+    """Clicks ↑ (“Lên trên”), ↓ (“Xuống dưới”) or ✕ (“Xóa”) of the list item `path[index]`."""
+    clerk.click('fieldset[data-path="%s"] > div.muc-danh-sach:nth-of-type(%d) > div.nut-muc > button[title="%s"]'
+                % (path, index + 1, title))
+
+
+def mistake(clerk, path, wrong, right, result, key):
+    """Types a wrong value, waits for the Vietnamese diagnostic next to the field, fixes it."""
+    put(clerk, path, wrong)
+    result[key] = wait(lambda: note(clerk, path), "lỗi cạnh ô %s" % path)
+    put(clerk, path, right)
+    try:
+        wait(lambda: note(clerk, path) is None, "lỗi biến mất")
+    except Failure:
+        fail("lỗi ở ô %s không biến mất sau khi sửa thành %s: %s (ô ghi %s)" % (path, right, note(clerk, path), value(clerk, path)))
+
+
+def clean(clerk, result):
+    try:
+        wait(lambda: any(t in (text(clerk, "tom-tat") or "") for t in ("(0 lỗi", "không có lỗi")), "không còn lỗi", 30)
+    except Failure:
+        fail("còn lỗi: " + (text(clerk, "chan-doan") or ""))
+    result["chan_doan"] = clerk.js("() => document.getElementById('chan-doan').innerText")
+
+
+def new_document(clerk, address, kind, name):
+    clerk.open(address)
+    wait(lambda: clerk.js("() => document.getElementById('thong-bao-danh-sach').textContent !== '' || "
+                          "document.querySelectorAll('#cac-tep tr').length > 0"), "danh sách")
+    clerk.choose("#loai-moi", kind)
+    clerk.enter("ten-moi", name)
+    clerk.click("#nut-moi")
+    wait(lambda: present(clerk, "co_quan_ban_hanh"), "biểu mẫu mới")
+    if not clerk.js("() => document.getElementById('khung-yaml').hidden"):
         fail("trang mở thẻ YAML thay vì biểu mẫu")
 
 
-def mistake(browser, path, wrong, right, result, key):
-    """Types a wrong value, waits for the Vietnamese diagnostic next to the field, fixes it."""
-    type_into(browser, path, wrong)
-    result[key] = wait(browser, lambda b: field_note(b, path), "lỗi cạnh ô %s" % path)
-    type_into(browser, path, right)
-    try:
-        WebDriverWait(browser, 20, poll_frequency=0.1).until(lambda b: field_note(b, path) is None)
-    except Exception:
-        fail("lỗi ở ô %s không biến mất sau khi sửa thành %s: %s (ô ghi %s)"
-             % (path, right, field_note(browser, path), field(browser, path).get_attribute("value")))
-
-
-def clean(browser, result):
-    def done(b):
-        summary = b.find_element(By.ID, "tom-tat").text
-        return "(0 lỗi" in summary or "không có lỗi" in summary
-    try:
-        WebDriverWait(browser, 30, poll_frequency=0.2).until(done)
-    except Exception:
-        fail("còn lỗi: " + browser.find_element(By.ID, "chan-doan").text)
-    result["chan_doan"] = browser.find_element(By.ID, "chan-doan").text
-
-
-def save_and_download(browser, downloads, formats, result):
-    browser.find_element(By.ID, "nut-luu").click()
-    wait(browser, saved, "lưu")
+def save_and_download(clerk, downloads, formats, result):
+    clerk.click("#nut-luu")
+    wait(lambda: "Đã lưu" in (text(clerk, "trang-thai-luu") or ""), "lưu")
+    unfinished = (".crdownload", ".part")
     for format in formats:
         before = set(os.listdir(downloads))
-        Select(browser.find_element(By.ID, "dinh-dang")).select_by_value(format)
-        browser.find_element(By.ID, "nut-tai-ve").click()
+        clerk.choose("#dinh-dang", format)
+        clerk.click("#nut-tai-ve")
 
-        def arrived(b):
-            fresh = [n for n in set(os.listdir(downloads)) - before if not n.endswith(".crdownload")]
-            if not fresh:
-                status = b.find_element(By.ID, "trang-thai-luu").text
-                if status and not status.startswith("Đã lưu"):
-                    fail("tải về %s không được: %s" % (format, status))
+        def arrived():
+            fresh = [n for n in set(os.listdir(downloads)) - before if not n.endswith(unfinished)]
+            status = text(clerk, "trang-thai-luu") or ""
+            if not fresh and status and not status.startswith("Đã lưu"):
+                fail("tải về %s không được: %s" % (format, status))
             return fresh
-        wait(browser, arrived, "tải về " + format, 60)
+        result.setdefault("tai_ve", []).extend(wait(arrived, "tải về " + format, 60))
+    # Written whole: no partial file left, sizes settled.
+    wait(lambda: not any(n.endswith(unfinished) for n in os.listdir(downloads)), "tải về xong", 30)
     time.sleep(0.5)
-    result["tai_ve"] = sorted(n for n in os.listdir(downloads) if not n.endswith(".crdownload"))
-    result["bao_loi_trinh_duyet"] = [entry["message"] for entry in browser.get_log("browser")
-                                     if entry["level"] == "SEVERE" and "favicon" not in entry["message"]]
+    result["tai_ve"] = sorted(result["tai_ve"])
+    result["bao_loi_trinh_duyet"] = clerk.errors()
 
 
-def header(browser, symbol, number, date, subject):
-    fill(browser, [
+def header(clerk, symbol, number, date, subject):
+    fill(clerk, [
         ("co_quan_chu_quan", "Tổng Liên đoàn Lao động Việt Nam"),
         ("co_quan_ban_hanh", "Liên đoàn Lao động tỉnh Bến Tre"),
         ("so", number), ("ky_hieu", symbol), ("dia_danh", "Bến Tre"), ("ngay", date),
@@ -131,184 +280,178 @@ def header(browser, symbol, number, date, subject):
     ])
 
 
-def ending(browser, signer, executing):
+def ending(clerk, signer, executing):
     """Recipients (the upper level to report to, the Ban, and `executing` to carry out), the
     files kept and the signature."""
     for index, (name, purpose) in enumerate([("Thường trực Tổng LĐLĐ Việt Nam", "để b/c"), ("Các Ban LĐLĐ tỉnh", None),
                                              (executing, "để th/hiện")]):
-        add(browser, "noi_nhan")
+        add(clerk, "noi_nhan")
         if purpose:
-            shape(browser, "noi_nhan[%d]" % index, "noi_nhan")
-            fill(browser, [("noi_nhan[%d].ten" % index, name), ("noi_nhan[%d].muc_dich" % index, purpose)])
+            shape(clerk, "noi_nhan[%d]" % index, "noi_nhan")
+            fill(clerk, [("noi_nhan[%d].ten" % index, name), ("noi_nhan[%d].muc_dich" % index, purpose)])
         else:
-            type_into(browser, "noi_nhan[%d]" % index, name)
-    add(browser, "luu")
-    add(browser, "luu")
-    fill(browser, [("luu[0]", "VT"), ("luu[1]", "TG-NC"),
-                   ("chu_ky.hinh_thuc", "TM."), ("chu_ky.thay_mat", "Ban Thường vụ"),
-                   ("chu_ky.chuc_vu", "Chủ tịch"), ("chu_ky.ho_ten", signer)])
+            put(clerk, "noi_nhan[%d]" % index, name)
+    add(clerk, "luu")
+    add(clerk, "luu")
+    fill(clerk, [("luu[0]", "VT"), ("luu[1]", "TG-NC"),
+                 ("chu_ky.hinh_thuc", "TM."), ("chu_ky.thay_mat", "Ban Thường vụ"),
+                 ("chu_ky.chuc_vu", "Chủ tịch"), ("chu_ky.ho_ten", signer)])
 
 
-def guidance(browser, address, downloads):
-    result = {}
-    new_document(browser, address, "huong_dan", "huong-dan-moi.yaml")
-    header(browser, "HD-LĐLĐ", "7", "2025-03-10", "Tổ chức thực hiện phong trào thi đua yêu nước năm 2025")
+def guidance(clerk, address, downloads, result):
+    new_document(clerk, address, "huong_dan", "huong-dan-moi.yaml")
+    header(clerk, "HD-LĐLĐ", "7", "2025-03-10", "Tổ chức thực hiện phong trào thi đua yêu nước năm 2025")
     # The plan it carries out, by its data file: number, date, body and subject come from it.
-    type_into(browser, "loi_dan", "thuc_hien")
-    add(browser, "can_cu")
-    result["goi_y_tep"] = offered(browser, "can_cu[0].tep")
-    type_into(browser, "can_cu[0].tep", PLAN)
-    add(browser, "mo_dau")
-    type_into(browser, "mo_dau[0]", "Ban Thường vụ Liên đoàn Lao động tỉnh hướng dẫn tổ chức thực hiện như sau:")
-    fill(browser, [("thoi_gian.tu", "2025-03-10"), ("thoi_gian.den", "2025-12-31")])
+    put(clerk, "loi_dan", "thuc_hien")
+    add(clerk, "can_cu")
+    result["goi_y_tep"] = offered(clerk, "can_cu[0].tep")
+    put(clerk, "can_cu[0].tep", PLAN)
+    add(clerk, "mo_dau")
+    put(clerk, "mo_dau[0]", "Ban Thường vụ Liên đoàn Lao động tỉnh hướng dẫn tổ chức thực hiện như sau:")
+    fill(clerk, [("thoi_gian.tu", "2025-03-10"), ("thoi_gian.den", "2025-12-31")])
 
     # I. A section with a numbered subsection holding a paragraph, points and bullets.
-    add(browser, "muc")
-    shape(browser, "muc[0]", "muc")
-    type_into(browser, "muc[0].ten", "Nội dung thi đua")
-    add(browser, "muc[0].noi_dung")
-    shape(browser, "muc[0].noi_dung[0]", "khoi")
-    type_into(browser, "muc[0].noi_dung[0].tieu_muc", "Phát triển đoàn viên")
+    add(clerk, "muc")
+    shape(clerk, "muc[0]", "muc")
+    put(clerk, "muc[0].ten", "Nội dung thi đua")
+    add(clerk, "muc[0].noi_dung")
+    shape(clerk, "muc[0].noi_dung[0]", "khoi")
+    put(clerk, "muc[0].noi_dung[0].tieu_muc", "Phát triển đoàn viên")
     inner = "muc[0].noi_dung[0].noi_dung"
-    add(browser, inner)
-    type_into(browser, inner + "[0]", "Mỗi Công đoàn cơ sở đăng ký chỉ tiêu phát triển đoàn viên của năm.")
-    add(browser, inner)
-    shape(browser, inner + "[1]", "khoi")
-    add(browser, inner + "[1].cac_diem")
-    add(browser, inner + "[1].cac_diem")
-    fill(browser, [(inner + "[1].cac_diem[0]", "Ở doanh nghiệp ngoài nhà nước."),
-                   (inner + "[1].cac_diem[1]", "Ở đơn vị sự nghiệp.")])
-    add(browser, inner)
-    shape(browser, inner + "[2]", "khoi")
+    add(clerk, inner)
+    put(clerk, inner + "[0]", "Mỗi Công đoàn cơ sở đăng ký chỉ tiêu phát triển đoàn viên của năm.")
+    add(clerk, inner)
+    shape(clerk, inner + "[1]", "khoi")
+    add(clerk, inner + "[1].cac_diem")
+    add(clerk, inner + "[1].cac_diem")
+    fill(clerk, [(inner + "[1].cac_diem[0]", "Ở doanh nghiệp ngoài nhà nước."),
+                 (inner + "[1].cac_diem[1]", "Ở đơn vị sự nghiệp.")])
+    add(clerk, inner)
+    shape(clerk, inner + "[2]", "khoi")
     # Three bullets typed in the wrong order, one too many: moved up, then removed.
+    bullets = inner + "[2].cac_y"
     for _ in range(3):
-        add(browser, inner + "[2].cac_y")
-    fill(browser, [(inner + "[2].cac_y[0]", "Pa-nô, áp-phích tại khu công nghiệp."),
-                   (inner + "[2].cac_y[1]", "Tuyên truyền trên trang thông tin điện tử."),
-                   (inner + "[2].cac_y[2]", "Dòng gõ thừa.")])
-    item_button(browser, inner + "[2].cac_y", 1, "Lên trên")
-    item_button(browser, inner + "[2].cac_y", 2, "Xóa")
-    result["cac_y"] = [field(browser, inner + "[2].cac_y[%d]" % i).get_attribute("value") for i in range(2)]
-    if browser.find_elements(By.CSS_SELECTOR, 'textarea[data-path="%s[2].cac_y[2]"]' % inner):
-        fail("ý thứ ba vẫn còn sau khi bấm Xóa")
+        add(clerk, bullets)
+    fill(clerk, [(bullets + "[0]", "Pa-nô, áp-phích tại khu công nghiệp."),
+                 (bullets + "[1]", "Tuyên truyền trên trang thông tin điện tử."),
+                 (bullets + "[2]", "Dòng gõ thừa.")])
+    item_button(clerk, bullets, 1, "Lên trên")
+    wait(lambda: value(clerk, bullets + "[0]") == "Tuyên truyền trên trang thông tin điện tử.", "ý chuyển lên trên")
+    item_button(clerk, bullets, 2, "Xóa")
+    wait(lambda: not present(clerk, bullets + "[2]"), "ý thứ ba bị xóa")
+    result["cac_y"] = [value(clerk, bullets + "[%d]" % i) for i in range(2)]
 
     # II. Assignments: who does what, by when; they make the task list.
-    add(browser, "muc")
-    shape(browser, "muc[1]", "muc")
-    type_into(browser, "muc[1].ten", "Tổ chức thực hiện")
-    add(browser, "muc[1].noi_dung")
-    shape(browser, "muc[1].noi_dung[0]", "khoi")
-    type_into(browser, "muc[1].noi_dung[0].giao", "Ban Tuyên giáo - Nữ công")
-    add(browser, "muc[1].noi_dung[0].nhiem_vu")
-    add(browser, "muc[1].noi_dung[0].nhiem_vu")
-    fill(browser, [("muc[1].noi_dung[0].nhiem_vu[0]", "Tham mưu Ban Thường vụ theo dõi phong trào."),
-                   ("muc[1].noi_dung[0].nhiem_vu[1]", "Biên soạn tài liệu tuyên truyền.")])
+    add(clerk, "muc")
+    shape(clerk, "muc[1]", "muc")
+    put(clerk, "muc[1].ten", "Tổ chức thực hiện")
+    add(clerk, "muc[1].noi_dung")
+    shape(clerk, "muc[1].noi_dung[0]", "khoi")
+    put(clerk, "muc[1].noi_dung[0].giao", "Ban Tuyên giáo - Nữ công")
+    add(clerk, "muc[1].noi_dung[0].nhiem_vu")
+    add(clerk, "muc[1].noi_dung[0].nhiem_vu")
+    fill(clerk, [("muc[1].noi_dung[0].nhiem_vu[0]", "Tham mưu Ban Thường vụ theo dõi phong trào."),
+                 ("muc[1].noi_dung[0].nhiem_vu[1]", "Biên soạn tài liệu tuyên truyền.")])
     # An impossible deadline: the diagnostic sits by the deadline, deep in the section.
-    mistake(browser, "muc[1].noi_dung[0].han", "2025-04-31", "2025-04-15", result, "loi_han")
-    add(browser, "muc[1].noi_dung")
-    shape(browser, "muc[1].noi_dung[1]", "khoi")
-    type_into(browser, "muc[1].noi_dung[1].giao", "Công đoàn cơ sở")
-    add(browser, "muc[1].noi_dung[1].nhiem_vu")
-    fill(browser, [("muc[1].noi_dung[1].nhiem_vu[0]", "Gửi danh sách đăng ký thi đua về Liên đoàn Lao động tỉnh."),
-                   ("muc[1].noi_dung[1].han_thang", "2025-05")])
-    add(browser, "ket_luan")
-    type_into(browser, "ket_luan[0]", "Trong quá trình thực hiện, nếu có vướng mắc, đề nghị phản ánh về Liên đoàn Lao động tỉnh./.")
-    ending(browser, "Nguyễn Văn A", "Công đoàn cơ sở")
+    mistake(clerk, "muc[1].noi_dung[0].han", "2025-04-31", "2025-04-15", result, "loi_han")
+    add(clerk, "muc[1].noi_dung")
+    shape(clerk, "muc[1].noi_dung[1]", "khoi")
+    put(clerk, "muc[1].noi_dung[1].giao", "Công đoàn cơ sở")
+    add(clerk, "muc[1].noi_dung[1].nhiem_vu")
+    fill(clerk, [("muc[1].noi_dung[1].nhiem_vu[0]", "Gửi danh sách đăng ký thi đua về Liên đoàn Lao động tỉnh."),
+                 ("muc[1].noi_dung[1].han_thang", "2025-05")])
+    add(clerk, "ket_luan")
+    put(clerk, "ket_luan[0]", "Trong quá trình thực hiện, nếu có vướng mắc, đề nghị phản ánh về Liên đoàn Lao động tỉnh./.")
+    ending(clerk, "Nguyễn Văn A", "Công đoàn cơ sở")
     # A plan's symbol in a guidance: the check says so next to the symbol.
-    mistake(browser, "ky_hieu", "KH-LĐLĐ", "HD-LĐLĐ", result, "loi_ky_hieu")
-    clean(browser, result)
-    preview = browser.find_element(By.ID, "xem-truoc").text
-    result["xem_truoc_co_thuc_hien"] = "Thực hiện Kế hoạch số 12/KH-LĐLĐ" in preview
-    save_and_download(browser, downloads, ["md", "docx", "nhiem-vu"], result)
-    return result
+    mistake(clerk, "ky_hieu", "KH-LĐLĐ", "HD-LĐLĐ", result, "loi_ky_hieu")
+    clean(clerk, result)
+    result["xem_truoc_co_thuc_hien"] = "Thực hiện Kế hoạch số 12/KH-LĐLĐ" in (text(clerk, "xem-truoc") or "")
+    save_and_download(clerk, downloads, ["md", "docx", "nhiem-vu"], result)
 
 
-def upload(browser, path):
+def upload(clerk, path):
     name = os.path.basename(path)
-    browser.find_element(By.ID, "tep-so-lieu").send_keys(os.path.abspath(path))
+    clerk.upload(os.path.abspath(path))
     try:
-        WebDriverWait(browser, 20, poll_frequency=0.1).until(
-            lambda b: ("Đã tải lên " + name) in b.find_element(By.ID, "trang-thai-luu").text)
-    except Exception:
-        fail("tải lên %s không được: %s" % (name, browser.find_element(By.ID, "trang-thai-luu").text))
+        wait(lambda: ("Đã tải lên " + name) in (text(clerk, "trang-thai-luu") or ""), "tải lên")
+    except Failure:
+        fail("tải lên %s không được: %s" % (name, text(clerk, "trang-thai-luu")))
     return name
 
 
-def report(browser, address, downloads, figures):
-    result = {}
-    new_document(browser, address, "bao_cao", "bao-cao-moi.yaml")
-    header(browser, "BC-LĐLĐ", "41", "2025-06-20", "Sơ kết 6 tháng đầu năm phong trào thi đua yêu nước năm 2025")
-    type_into(browser, "loi_dan", "thuc_hien")
-    add(browser, "mo_dau")
-    type_into(browser, "mo_dau[0]", "Ban Thường vụ Liên đoàn Lao động tỉnh báo cáo kết quả 6 tháng đầu năm như sau:")
-    fill(browser, [("bao_cao.hinh_thuc", "so_ket"), ("bao_cao.ten_ky", "6 tháng đầu năm 2025"),
-                   ("bao_cao.ke_hoach.tep", PLAN), ("bao_cao.ky.tu", "2025-01-01")])
-    mistake(browser, "bao_cao.ky.den", "2025-06-31", "2025-06-15", result, "loi_ky")
+def report(clerk, address, downloads, figures, result):
+    new_document(clerk, address, "bao_cao", "bao-cao-moi.yaml")
+    header(clerk, "BC-LĐLĐ", "41", "2025-06-20", "Sơ kết 6 tháng đầu năm phong trào thi đua yêu nước năm 2025")
+    put(clerk, "loi_dan", "thuc_hien")
+    add(clerk, "mo_dau")
+    put(clerk, "mo_dau[0]", "Ban Thường vụ Liên đoàn Lao động tỉnh báo cáo kết quả 6 tháng đầu năm như sau:")
+    fill(clerk, [("bao_cao.hinh_thuc", "so_ket"), ("bao_cao.ten_ky", "6 tháng đầu năm 2025")])
+    result["goi_y_ke_hoach"] = offered(clerk, "bao_cao.ke_hoach.tep")
+    fill(clerk, [("bao_cao.ke_hoach.tep", PLAN), ("bao_cao.ky.tu", "2025-01-01")])
+    mistake(clerk, "bao_cao.ky.den", "2025-06-31", "2025-06-15", result, "loi_ky")
     # The figures: uploaded into the folder through the upload control, then named.
-    names = [upload(browser, path) for path in figures]
+    names = [upload(clerk, path) for path in figures]
+    result["trang_thai_tai_len"] = text(clerk, "trang-thai-luu")
     current = [n for n in names if "cung-ky" not in n]
     earlier = [n for n in names if "cung-ky" in n]
-    result["trang_thai_tai_len"] = browser.find_element(By.ID, "trang-thai-luu").text
-    add(browser, "bao_cao.so_lieu")
-    result["goi_y_so_lieu"] = offered(browser, "bao_cao.so_lieu[0]")
-    result["goi_y_ke_hoach"] = offered(browser, "bao_cao.ke_hoach.tep")
     for index, name in enumerate(current):
-        if index:
-            add(browser, "bao_cao.so_lieu")
-
-        type_into(browser, "bao_cao.so_lieu[%d]" % index, name)
+        add(clerk, "bao_cao.so_lieu")
+        if not index:
+            result["goi_y_so_lieu"] = offered(clerk, "bao_cao.so_lieu[0]")
+        put(clerk, "bao_cao.so_lieu[%d]" % index, name)
     for index, name in enumerate(earlier):
-        add(browser, "bao_cao.ky_truoc")
-        type_into(browser, "bao_cao.ky_truoc[%d]" % index, name)
+        add(clerk, "bao_cao.ky_truoc")
+        put(clerk, "bao_cao.ky_truoc[%d]" % index, name)
     if earlier:
-        type_into(browser, "bao_cao.so_sanh_voi", "cung_ky")
-    fill(browser, [("bao_cao.so_don_vi_noi_bat", "2"), ("bao_cao.nguoi_lap_bieu", "Nguyễn Thị Mỹ Linh")])
-    type_into(browser, "bao_cao.bang_don_vi", "true")
+        put(clerk, "bao_cao.so_sanh_voi", "cung_ky")
+    fill(clerk, [("bao_cao.so_don_vi_noi_bat", "2"), ("bao_cao.nguoi_lap_bieu", "Nguyễn Thị Mỹ Linh"),
+                 ("bao_cao.bang_don_vi", "true")])
     # Indicators: the codes of the default set the plan's targets and the figures have,
     # one with its own sentence.
     for index, code in enumerate(["doan_vien_moi", "so_cdcs", "cdcs_phat_dong", "ty_le_cdcs_phat_dong", "dang_ky_ca_nhan",
                                   "sang_kien", "gia_tri_lam_loi", "cong_trinh_san_pham", "thanh_lap_cdcs",
                                   "mai_am_so_nha", "mai_am_kinh_phi"]):
-        add(browser, "bao_cao.chi_tieu")
-        type_into(browser, "bao_cao.chi_tieu[%d].ma" % index, code)
-    type_into(browser, "bao_cao.chi_tieu[0].cau", "phát triển được {gia_tri} {don_vi_tinh} mới, đạt {ty_le} chỉ tiêu cả năm ({chi_tieu})")
-    for key, text in [("thuan_loi", "Được sự quan tâm lãnh đạo của Tỉnh ủy, phong trào được phát động sớm."),
-                      ("kho_khan", "Một số doanh nghiệp thiếu đơn hàng, người lao động nghỉ việc luân phiên."),
-                      ("ton_tai", "Việc báo cáo số liệu của một số đơn vị còn chậm.")]:
-        add(browser, "bao_cao." + key)
-        type_into(browser, "bao_cao.%s[0]" % key, text)
-    add(browser, "bao_cao.phuong_huong")
-    shape(browser, "bao_cao.phuong_huong[0]", "khoi")
-    add(browser, "bao_cao.phuong_huong[0].cac_y")
-    add(browser, "bao_cao.phuong_huong[0].cac_y")
-    fill(browser, [("bao_cao.phuong_huong[0].cac_y[0]", "Tập trung phát triển đoàn viên ở doanh nghiệp ngoài nhà nước."),
-                   ("bao_cao.phuong_huong[0].cac_y[1]", "Tổ chức sơ kết đợt 1 theo thời gian Kế hoạch quy định.")])
-    ending(browser, "Lê Thị Thu Hà", "Công đoàn các cấp trực thuộc")
-    clean(browser, result)
-    preview = browser.find_element(By.ID, "xem-truoc").text
-    result["xem_truoc_co_so_lieu"] = "đoàn viên mới" in preview
-    save_and_download(browser, downloads, ["md", "docx", "xlsx", "bieu-mau"], result)
-    return result
+        add(clerk, "bao_cao.chi_tieu")
+        put(clerk, "bao_cao.chi_tieu[%d].ma" % index, code)
+    put(clerk, "bao_cao.chi_tieu[0].cau", "phát triển được {gia_tri} {don_vi_tinh} mới, đạt {ty_le} chỉ tiêu cả năm ({chi_tieu})")
+    for key, paragraph in [("thuan_loi", "Được sự quan tâm lãnh đạo của Tỉnh ủy, phong trào được phát động sớm."),
+                           ("kho_khan", "Một số doanh nghiệp thiếu đơn hàng, người lao động nghỉ việc luân phiên."),
+                           ("ton_tai", "Việc báo cáo số liệu của một số đơn vị còn chậm.")]:
+        add(clerk, "bao_cao." + key)
+        put(clerk, "bao_cao.%s[0]" % key, paragraph)
+    add(clerk, "bao_cao.phuong_huong")
+    shape(clerk, "bao_cao.phuong_huong[0]", "khoi")
+    add(clerk, "bao_cao.phuong_huong[0].cac_y")
+    add(clerk, "bao_cao.phuong_huong[0].cac_y")
+    fill(clerk, [("bao_cao.phuong_huong[0].cac_y[0]", "Tập trung phát triển đoàn viên ở doanh nghiệp ngoài nhà nước."),
+                 ("bao_cao.phuong_huong[0].cac_y[1]", "Tổ chức sơ kết đợt 1 theo thời gian Kế hoạch quy định.")])
+    ending(clerk, "Lê Thị Thu Hà", "Công đoàn các cấp trực thuộc")
+    clean(clerk, result)
+    result["xem_truoc_co_so_lieu"] = "đoàn viên mới" in (text(clerk, "xem-truoc") or "")
+    save_and_download(clerk, downloads, ["md", "docx", "xlsx", "bieu-mau"], result)
 
+
+# ---- Fixtures and the workbook's cells ----
 
 def workbook(source, out):
-    """The figures of a CSV as a unit's clerk types them into Calc or Excel: a title row, the
-    header, numbers as numbers, and now and then one typed as text in the Vietnamese way."""
+    """The figures of a CSV as a unit's clerk types them into Calc or Excel: the header,
+    numbers as numbers, and now and then one typed as text in the Vietnamese way."""
     import csv
     import io
     import openpyxl
-    text = open(source, encoding="utf-8-sig").read()
-    delimiter = ";" if text.splitlines()[0].count(";") > text.splitlines()[0].count(",") else ","
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    content = open(source, encoding="utf-8-sig").read()
+    delimiter = ";" if content.splitlines()[0].count(";") > content.splitlines()[0].count(",") else ","
+    rows = list(csv.reader(io.StringIO(content), delimiter=delimiter))
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Số liệu"
     sheet.append(rows[0])
     for index, row in enumerate(rows[1:]):
         values = row[:2]
-        for position, value in enumerate(row[2:]):
-            number = int(value.replace(".", "")) if value.strip() else None
-            values.append(value if (index + position) % 5 == 0 and number is not None else number)
+        for position, cell in enumerate(row[2:]):
+            number = int(cell.replace(".", "")) if cell.strip() else None
+            values.append(cell if (index + position) % 5 == 0 and number is not None else number)
         sheet.append(values)
     book.save(out)
 
@@ -324,20 +467,51 @@ def cells(path):
     return {"o": sheets(openpyxl.load_workbook(path)), "gia_tri": sheets(openpyxl.load_workbook(path, data_only=True))}
 
 
-def main():
-    if sys.argv[1] == "xlsx":
-        workbook(sys.argv[2], sys.argv[3])
-        return
-    if sys.argv[1] == "cells":
-        print(json.dumps(cells(sys.argv[2]), ensure_ascii=False, sort_keys=True))
-        return
-    kind, address, downloads = sys.argv[1], sys.argv[2], sys.argv[3]
-    browser = driver(downloads)
+# ---- Entry points ----
+
+def in_chromium(kind, address, downloads, figures):
+    result, code = {}, 0
+    clerk = Chromium(downloads)
     try:
-        result = guidance(browser, address, downloads) if kind == "huong_dan" else report(browser, address, downloads, sys.argv[4:])
+        if kind == "huong_dan":
+            guidance(clerk, address, downloads, result)
+        else:
+            report(clerk, address, downloads, figures, result)
+    except Failure as failure:
+        result["loi"], code = str(failure), 1
     finally:
-        browser.quit()
+        clerk.browser.quit()
     print(json.dumps(result, ensure_ascii=False))
+    sys.exit(code)
+
+
+def in_firefox(address, downloads, figures):
+    import web_judge_firefox
+
+    async def judge(port, result):
+        bidi, page = await web_judge_firefox.session(port)
+        loop = asyncio.get_running_loop()
+        clerk = Firefox(page, loop)
+        try:
+            result["trinh_duyet"] = await page.call("() => navigator.userAgent")
+            result["huong_dan"], result["bao_cao"] = {}, {}
+            await loop.run_in_executor(None, guidance, clerk, address, downloads, result["huong_dan"])
+            await loop.run_in_executor(None, report, clerk, address, downloads, figures, result["bao_cao"])
+        finally:
+            await web_judge_firefox.close(bidi, result)
+    web_judge_firefox.run(judge, downloads=downloads, seconds=420)
+
+
+def main():
+    command = sys.argv[1]
+    if command == "xlsx":
+        workbook(sys.argv[2], sys.argv[3])
+    elif command == "cells":
+        print(json.dumps(cells(sys.argv[2]), ensure_ascii=False, sort_keys=True))
+    elif command == "firefox":
+        in_firefox(sys.argv[2], sys.argv[3], sys.argv[4:])
+    else:
+        in_chromium(command, sys.argv[2], sys.argv[3], sys.argv[4:])
 
 
 main()
