@@ -24,7 +24,7 @@ import Testing
         if let shots = ProcessInfo.processInfo.environment["THIDUA_WEB_SCREENSHOTS"] { arguments.append(shots) }
         let run = try Run.program("/usr/bin/python3", arguments)
         let line = run.stdout.split(separator: "\n").last.map(String.init) ?? ""
-        let result = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+        let result = try #require((try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any],
                                   "judge: \(run.stdout)\n\(run.stderr)")
         #expect(run.status == 0, "\(result["loi"] ?? run.stderr)")
         guard run.status == 0 else { return }

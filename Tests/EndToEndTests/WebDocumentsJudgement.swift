@@ -15,7 +15,7 @@ enum DocumentJudgement {
     static func judge(_ arguments: [String]) throws -> [String: Any]? {
         let run = try Run.program("/usr/bin/python3", [script] + arguments)
         let line = run.stdout.split(separator: "\n").last.map(String.init) ?? ""
-        let result = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+        let result = try #require((try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any],
                                   "judge: \(run.stdout)\n\(run.stderr)")
         #expect(run.status == 0, "\(result["loi"] ?? run.stderr)")
         #expect((result["bao_loi_trinh_duyet"] as? [String])?.isEmpty == true, "\(result["bao_loi_trinh_duyet"] ?? "")")

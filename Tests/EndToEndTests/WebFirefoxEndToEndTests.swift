@@ -43,7 +43,7 @@ import Testing
         #expect(served.address.hasPrefix("http://127.0.0.1:"))
         let run = try Run.program("/usr/bin/python3", [Self.script, served.address], environment: ["TMPDIR": temporary.path])
         let line = run.stdout.split(separator: "\n").last.map(String.init) ?? ""
-        let result = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+        let result = try #require((try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any],
                                   "judge: \(run.stdout)\n\(run.stderr)")
         // Firefox is gone, its content processes too, and so is its profile.
         let group = try #require(result["nhom_tien_trinh_firefox"] as? Int)
@@ -89,7 +89,7 @@ import Testing
         let run = try Run.program("/usr/bin/python3", [DocumentJudgement.script, "firefox", served.address, downloads.path] + files,
                                   environment: ["TMPDIR": temporary.path])
         let line = run.stdout.split(separator: "\n").last.map(String.init) ?? ""
-        let result = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+        let result = try #require((try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any],
                                   "judge: \(run.stdout)\n\(run.stderr)")
         let group = try #require(result["nhom_tien_trinh_firefox"] as? Int)
         #expect(Self.living(group: group).isEmpty, "\(Self.living(group: group))")

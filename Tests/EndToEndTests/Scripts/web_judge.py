@@ -229,4 +229,7 @@ def main():
 if __name__ == "__main__":
     ADDRESS, DOWNLOADS = sys.argv[1], sys.argv[2]
     SHOTS = sys.argv[3] if len(sys.argv) > 3 else None
-    main()
+    try:
+        main()
+    except Exception as error:  # a WebDriver fault (a timeout of a loaded machine) is a failed judgement too
+        fail("%s: %s" % (type(error).__name__, error))

@@ -235,17 +235,20 @@ def cells(path):
 # ---- Entry points ----
 
 def in_chromium(kind, address, downloads, figures):
-    result, code = {}, 0
-    clerk = Chromium(downloads)
+    result, code, clerk = {}, 0, None
     try:
+        clerk = Chromium(downloads)
         if kind == "huong_dan":
             guidance(clerk, address, downloads, result)
         else:
             report(clerk, address, downloads, figures, result)
     except Failure as failure:
         result["loi"], code = str(failure), 1
+    except Exception as error:  # a WebDriver fault (a timeout of a loaded machine) is a failed judgement too
+        result["loi"], code = "%s: %s" % (type(error).__name__, error), 1
     finally:
-        clerk.browser.quit()
+        if clerk:
+            clerk.browser.quit()
     print(json.dumps(result, ensure_ascii=False))
     sys.exit(code)
 
