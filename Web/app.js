@@ -12,6 +12,7 @@ const thidua = {
   hash: null,        // fingerprint of the file as opened (null: new file)
   timer: null,
   checking: 0,
+  figures: [],       // the folder's figure files, offered in the figure fields
 };
 
 const $ = (id) => document.getElementById(id);
@@ -51,14 +52,15 @@ async function showList() {
   const body = $("cac-tep");
   body.replaceChildren();
   if (!result.ok) { $("thong-bao-danh-sach").textContent = result.body.thong_diep || "Không đọc được danh sách."; return; }
-  thidua.figures = result.body.so_lieu;
-  const choices = $("tep-so-lieu-co");
-  choices.replaceChildren();
-  for (const name of thidua.figures) {
-    const option = element("option");
-    option.value = name;
-    choices.append(option);
-  }
+  thidua.figures = [];
+  $("tep-so-lieu-co").replaceChildren();
+  for (const name of result.body.so_lieu) offerFigure(name);
+  // The data files, offered where a document cites another by its file (`tep`).
+  $("tep-du-lieu-co").replaceChildren(...result.body.tep.map((entry) => {
+    const option = element("option", kindNames[entry.loai] || "");
+    option.value = entry.ten;
+    return option;
+  }));
   for (const entry of result.body.tep) {
     const row = element("tr");
     const pick = element("td");
@@ -82,6 +84,15 @@ async function showList() {
     body.append(row);
   }
   $("thong-bao-danh-sach").textContent = result.body.tep.length ? "" : "Thư mục chưa có tệp dữ liệu nào: chọn loại, đặt tên rồi bấm “Văn bản mới”.";
+}
+
+// A figure file the form's figure fields offer as the clerk types (the datalist).
+function offerFigure(name) {
+  if (thidua.figures.includes(name)) return;
+  thidua.figures.push(name);
+  const option = element("option");
+  option.value = name;
+  $("tep-so-lieu-co").append(option);
 }
 
 function chosenFile() {
@@ -159,10 +170,12 @@ function edited(extra) {
   return request;
 }
 
-function scheduleCheck() {
+// `quiet`: a check for another reason than an edit (a figure file uploaded), which leaves
+// the save status as it is.
+function scheduleCheck(quiet) {
   clearTimeout(thidua.timer);
   thidua.timer = setTimeout(check, 350);
-  $("trang-thai-luu").textContent = "Có thay đổi chưa lưu.";
+  if (quiet !== true) $("trang-thai-luu").textContent = "Có thay đổi chưa lưu.";
 }
 
 async function check() {
@@ -229,9 +242,13 @@ async function upload(input) {
   const folder = (thidua.file || "").includes("/") ? thidua.file.slice(0, thidua.file.lastIndexOf("/") + 1) : "";
   const name = folder + file.name;
   const result = await api("/api/tai-len?ten=" + encodeURIComponent(name), { method: "POST", body: file });
-  $("trang-thai-luu").textContent = result.ok ? "Đã tải lên " + name + "." : result.body.thong_diep;
   input.value = "";
-  if (result.ok) scheduleCheck();
+  if (!result.ok) { $("trang-thai-luu").textContent = result.body.thong_diep; return; }
+  // The new file is offered in the figure fields at once, and the data file is checked
+  // again (its figures may have changed); the data file itself did not change.
+  offerFigure(name);
+  $("trang-thai-luu").textContent = "Đã tải lên " + name + ": ghi tên tệp này vào ô “Tệp số liệu” của báo cáo.";
+  scheduleCheck(true);
 }
 
 const formatNames = { md: "Markdown (.md)", txt: "Văn bản thường (.txt)", docx: "Word (.docx)", pdf: "PDF", xlsx: "Bảng tính (.xlsx, báo cáo)", "nhiem-vu": "Danh sách nhiệm vụ (.docx)", "bieu-mau": "Biểu mẫu số liệu (.xlsx, báo cáo)" };

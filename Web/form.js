@@ -148,8 +148,11 @@
     }
     input.id = id;
     input.value = value;
-    // Figure files: the folder's .csv and .xlsx offered as the clerk types (or uploads one).
+    // Figure files: the folder's .csv and .xlsx offered as the clerk types (or uploads one);
+    // a cited document's data file (`tep` of a reference, of the plan reported on): the
+    // folder's data files.
     if (path.some((part) => figureKeys.has(part))) input.setAttribute("list", "tep-so-lieu-co");
+    else if (path[path.length - 1] === "tep") input.setAttribute("list", "tep-du-lieu-co");
     input.dataset.path = pathText(path);
     input.addEventListener("input", () => { set(path, input.value); changed(false); });
     if (input.tagName === "SELECT") input.addEventListener("change", () => { set(path, input.value); changed(false); });

@@ -2,9 +2,10 @@ import Foundation
 import Testing
 
 /// The judge of the web app in a real browser: Debian's chromium driven by Selenium
-/// (Scripts/web_judge.py), against the real `thidua serve` on a temporary folder. The
-/// test command installs chromium, chromium-driver and python3-selenium
-/// (scripts/setup.sh --tests), so nothing here is skipped.
+/// (Scripts/web_judge.py for a plan, Scripts/web_judge_documents.py for a guidance and a
+/// report), against the real `thidua serve` on a temporary folder. The test command
+/// installs chromium, chromium-driver and python3-selenium (scripts/setup.sh --tests), so
+/// nothing here is skipped.
 @Suite(.serialized) struct WebBrowserEndToEndTests {
     static let script = Run.packageRoot.appendingPathComponent("Tests/EndToEndTests/Scripts/web_judge.py").path
 
@@ -23,7 +24,7 @@ import Testing
         if let shots = ProcessInfo.processInfo.environment["THIDUA_WEB_SCREENSHOTS"] { arguments.append(shots) }
         let run = try Run.program("/usr/bin/python3", arguments)
         let line = run.stdout.split(separator: "\n").last.map(String.init) ?? ""
-        let result = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+        let result = try #require((try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any],
                                   "judge: \(run.stdout)\n\(run.stderr)")
         #expect(run.status == 0, "\(result["loi"] ?? run.stderr)")
         guard run.status == 0 else { return }
@@ -65,5 +66,33 @@ import Testing
         let markdown = try String(contentsOf: out.appendingPathComponent("15-KH-LDLD-2025.md"), encoding: .utf8)
         // Markdown escapes the tag so pandoc reads it as text.
         #expect(markdown.contains("\\<script>alert(“x”)\\</script>"))
+    }
+
+
+    @Test func aClerkMakesAGuidanceWithAssignmentsFromNothingInTheBrowser() throws {
+        let folder = try DocumentJudgement.folderWithPlan()
+        let downloads = try Run.tempFolder()
+        defer {
+            try? FileManager.default.removeItem(at: folder)
+            try? FileManager.default.removeItem(at: downloads)
+        }
+        let served = try ServeEndToEndTests.Served(folder: folder)
+        defer { served.stop() }
+        guard let result = try DocumentJudgement.judge(["huong_dan", served.address, downloads.path]) else { return }
+        try DocumentJudgement.expectGuidance(result, folder: folder, downloads: downloads)
+    }
+
+    @Test func aClerkMakesAReportFromUploadedFiguresInTheBrowser() throws {
+        let folder = try DocumentJudgement.folderWithPlan()
+        let downloads = try Run.tempFolder()
+        let desk = try DocumentJudgement.desk()
+        defer {
+            for made in [folder, downloads, desk] { try? FileManager.default.removeItem(at: made) }
+        }
+        let served = try ServeEndToEndTests.Served(folder: folder)
+        defer { served.stop() }
+        let files = DocumentJudgement.uploads.map { desk.appendingPathComponent($0).path }
+        guard let result = try DocumentJudgement.judge(["bao_cao", served.address, downloads.path] + files) else { return }
+        try DocumentJudgement.expectReport(result, folder: folder, downloads: downloads, desk: desk)
     }
 }

@@ -43,7 +43,7 @@ import Testing
         #expect(served.address.hasPrefix("http://127.0.0.1:"))
         let run = try Run.program("/usr/bin/python3", [Self.script, served.address], environment: ["TMPDIR": temporary.path])
         let line = run.stdout.split(separator: "\n").last.map(String.init) ?? ""
-        let result = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+        let result = try #require((try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any],
                                   "judge: \(run.stdout)\n\(run.stderr)")
         // Firefox is gone, its content processes too, and so is its profile.
         let group = try #require(result["nhom_tien_trinh_firefox"] as? Int)
@@ -71,5 +71,36 @@ import Testing
         #expect(yaml.contains("2025-02-20"), "\(yaml)")
         let check = try Run.thidua(["check", saved.path])
         #expect(check.status == 0, "\(check.stderr)")
+    }
+
+    /// The guidance and the report of the Chromium judges, made the same way in Firefox
+    /// (one session, both documents), judged the same way.
+    @Test func aGuidanceAndAReportFromNothingInFirefox() throws {
+        let folder = try DocumentJudgement.folderWithPlan()
+        let downloads = try Run.tempFolder()
+        let desk = try DocumentJudgement.desk()
+        let temporary = try Run.tempFolder()
+        defer {
+            for made in [folder, downloads, desk, temporary] { try? FileManager.default.removeItem(at: made) }
+        }
+        let served = try ServeEndToEndTests.Served(folder: folder)
+        defer { served.stop() }
+        let files = DocumentJudgement.uploads.map { desk.appendingPathComponent($0).path }
+        let run = try Run.program("/usr/bin/python3", [DocumentJudgement.script, "firefox", served.address, downloads.path] + files,
+                                  environment: ["TMPDIR": temporary.path])
+        let line = run.stdout.split(separator: "\n").last.map(String.init) ?? ""
+        let result = try #require((try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any],
+                                  "judge: \(run.stdout)\n\(run.stderr)")
+        let group = try #require(result["nhom_tien_trinh_firefox"] as? Int)
+        #expect(Self.living(group: group).isEmpty, "\(Self.living(group: group))")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty)
+        #expect(run.status == 0, "\(result["loi"] ?? run.stderr) \(result)")
+        guard run.status == 0 else { return }
+        #expect((result["trinh_duyet"] as? String)?.contains("Firefox/") == true, "\(result["trinh_duyet"] ?? "")")
+        #expect((result["bao_loi_trinh_duyet"] as? [String])?.isEmpty == true, "\(result["bao_loi_trinh_duyet"] ?? "")")
+        let guidance = try #require(result["huong_dan"] as? [String: Any])
+        try DocumentJudgement.expectGuidance(guidance, folder: folder, downloads: downloads)
+        let report = try #require(result["bao_cao"] as? [String: Any])
+        try DocumentJudgement.expectReport(report, folder: folder, downloads: downloads, desk: desk)
     }
 }

@@ -15,14 +15,13 @@ import sys
 import time
 
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-ADDRESS, DOWNLOADS = sys.argv[1], sys.argv[2]
-SHOTS = sys.argv[3] if len(sys.argv) > 3 else None
 NAME = "ke-hoach-moi.yaml"
 HOSTILE_SUBJECT = 'Phát động thi đua <script>alert("x")</script> năm 2025'
 FORMULA = '=HYPERLINK("http://vi-du.invalid","bấm")'
@@ -33,13 +32,13 @@ def fail(message):
     sys.exit(1)
 
 
-def driver():
+def driver(downloads):
     options = Options()
     for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                      "--window-size=1400,1100", "--lang=vi"]:
         options.add_argument(argument)
     options.add_experimental_option("prefs", {
-        "download.default_directory": DOWNLOADS, "download.prompt_for_download": False,
+        "download.default_directory": downloads, "download.prompt_for_download": False,
         "safebrowsing.enabled": True,
     })
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
@@ -73,14 +72,18 @@ def add(browser, path):
 
 def wait(browser, condition, what, seconds=20):
     try:
-        return WebDriverWait(browser, seconds, poll_frequency=0.1).until(lambda b: condition(b))
+        return WebDriverWait(browser, seconds, poll_frequency=0.1, ignored_exceptions=(StaleElementReferenceException,)).until(
+            lambda b: condition(b))
     except Exception:
         fail("hết giờ chờ: " + what)
 
 
 def field_note(browser, path):
-    notes = browser.find_elements(By.CSS_SELECTOR, '.loi-truong[data-path="%s"]' % path)
-    return notes[0].text if notes else None
+    # Read in one script: each check replaces the notes, so an element found by one call
+    # may be gone by the next (a stale element, which would end a wait early).
+    return browser.execute_script(
+        "const note = document.querySelector('.loi-truong[data-path=\"' + CSS.escape(arguments[0]) + '\"]');"
+        "return note ? note.textContent : null;", path)
 
 
 def saved(browser):
@@ -88,7 +91,7 @@ def saved(browser):
 
 
 def main():
-    browser = driver()
+    browser = driver(DOWNLOADS)
     result = {}
     try:
         browser.get(ADDRESS)
@@ -157,8 +160,6 @@ def main():
             if SHOTS:
                 browser.save_screenshot(os.path.join(SHOTS, "loi.png"))
             fail("còn lỗi: " + browser.find_element(By.ID, "chan-doan").text)
-        if False:
-            fail("còn lỗi: " + browser.find_element(By.ID, "chan-doan").text)
         result["chan_doan"] = browser.find_element(By.ID, "chan-doan").text
 
         # Escaped in the page: the script tag is text of the preview, never an element.
@@ -225,4 +226,10 @@ def main():
     print(json.dumps(result, ensure_ascii=False))
 
 
-main()
+if __name__ == "__main__":
+    ADDRESS, DOWNLOADS = sys.argv[1], sys.argv[2]
+    SHOTS = sys.argv[3] if len(sys.argv) > 3 else None
+    try:
+        main()
+    except Exception as error:  # a WebDriver fault (a timeout of a loaded machine) is a failed judgement too
+        fail("%s: %s" % (type(error).__name__, error))

@@ -25,7 +25,6 @@ import time
 
 import websockets
 
-ADDRESS = sys.argv[1]
 NAME = "ke-hoach-firefox.yaml"
 FIREFOX = shutil.which("firefox-esr") or shutil.which("firefox") or "/usr/bin/firefox-esr"
 # The page's own listeners are on "input" and "change": a helper sets a field as typing
@@ -152,7 +151,8 @@ async def session(port):
     deadline = time.monotonic() + 60
     while True:
         try:
-            connection = await websockets.connect(url, max_size=2 ** 24, open_timeout=10)
+            # No keepalive pings: a judge may leave the loop idle while it waits for a page.
+            connection = await websockets.connect(url, max_size=2 ** 24, open_timeout=10, ping_interval=None)
             break
         except (OSError, websockets.exceptions.InvalidHandshake, asyncio.TimeoutError):
             if time.monotonic() > deadline:
@@ -259,16 +259,21 @@ async def judge(port, result):
             pass
         raise
     finally:
-        result["bao_loi_trinh_duyet"] = [
-            "%s: %s" % (entry.get("type"), entry.get("text")) for entry in bidi.log
-            if (entry.get("type") == "javascript" or entry.get("level") == "error") and "favicon" not in (entry.get("text") or "")
-        ]
-        try:
-            await bidi.send("session.end", {}, 5)
-        except Exception:
-            pass
-        bidi.reader.cancel()
-        await bidi.socket.close()
+        await close(bidi, result)
+
+
+async def close(bidi, result):
+    """Ends the session; every JavaScript and console error of it goes into `result`."""
+    result["bao_loi_trinh_duyet"] = [
+        "%s: %s" % (entry.get("type"), entry.get("text")) for entry in bidi.log
+        if (entry.get("type") == "javascript" or entry.get("level") == "error") and "favicon" not in (entry.get("text") or "")
+    ]
+    try:
+        await bidi.send("session.end", {}, 5)
+    except Exception:
+        pass
+    bidi.reader.cancel()
+    await bidi.socket.close()
 
 
 def free_port():
@@ -277,7 +282,10 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def main():
+def run(judge, downloads=None, seconds=240):
+    """Starts Firefox headless on a private profile, runs `await judge(port, result)`, ends
+    Firefox (its whole process group) and removes the profile; prints `result` as JSON and
+    exits 1 when the judge failed. `downloads`: the folder Firefox saves downloads to."""
     home = tempfile.mkdtemp(prefix="thidua-firefox-")
     profile = os.path.join(home, "profile")
     os.mkdir(profile)
@@ -289,6 +297,13 @@ def main():
         "browser.safebrowsing.phishing.enabled": False, "network.captive-portal-service.enabled": False,
         "network.connectivity-service.enabled": False, "intl.accept_languages": "vi",
     }
+    if downloads:
+        # Saved straight into `downloads`, without asking and without opening the panel.
+        prefs.update({
+            "browser.download.folderList": 2, "browser.download.dir": downloads, "browser.download.useDownloadDir": True,
+            "browser.download.always_ask_before_handling_new_types": False, "browser.download.manager.showWhenStarting": False,
+            "browser.download.alwaysOpenPanel": False, "browser.download.start_downloads_in_tmp_dir": False,
+        })
     with open(os.path.join(profile, "user.js"), "w", encoding="utf-8") as out:
         for key, value in prefs.items():
             out.write("user_pref(%s, %s);\n" % (json.dumps(key), json.dumps(value)))
@@ -301,11 +316,11 @@ def main():
         stdin=subprocess.DEVNULL, stdout=log, stderr=log, env=environment, start_new_session=True)
     result, code = {}, 0
     try:
-        asyncio.run(asyncio.wait_for(judge(port, result), 240))
+        asyncio.run(asyncio.wait_for(judge(port, result), seconds))
     except Failure as failure:
         result["loi"], code = str(failure), 1
     except asyncio.TimeoutError:
-        result["loi"], code = "hết giờ: phiên Firefox quá 240 giây", 1
+        result["loi"], code = "hết giờ: phiên Firefox quá %d giây" % seconds, 1
     except Exception as error:  # any other fault is a failed judgement, reported as JSON
         result["loi"], code = "%s: %s" % (type(error).__name__, error), 1
     finally:
@@ -335,4 +350,6 @@ def main():
     sys.exit(code)
 
 
-main()
+if __name__ == "__main__":
+    ADDRESS = sys.argv[1]
+    run(judge)
