@@ -160,32 +160,31 @@ func check(_ file: String, runs: Int) throws {
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-if arguments.first == "check", arguments.count >= 2 {
+
+/// Runs one command and exits: 0, or 1 with the error on standard error.
+func runAndExit(_ body: () throws -> Void) -> Never {
     do {
-        try check(arguments[1], runs: arguments.count > 2 ? Int(arguments[2]) ?? 50 : 50)
+        try body()
     } catch {
         FileHandle.standardError.write(Data("thidua-bench: \(error)\n".utf8))
         exit(1)
     }
     exit(0)
+}
+
+/// The optional run count after the file (`arguments[2]`).
+func runs(default value: Int) -> Int {
+    arguments.count > 2 ? Int(arguments[2]) ?? value : value
+}
+
+if arguments.first == "check", arguments.count >= 2 {
+    runAndExit { try check(arguments[1], runs: runs(default: 50)) }
 }
 if arguments.first == "docx", arguments.count >= 2 {
-    do {
-        try docx(arguments[1], runs: arguments.count > 2 ? Int(arguments[2]) ?? 20 : 20)
-    } catch {
-        FileHandle.standardError.write(Data("thidua-bench: \(error)\n".utf8))
-        exit(1)
-    }
-    exit(0)
+    runAndExit { try docx(arguments[1], runs: runs(default: 20)) }
 }
 if arguments.first == "report", arguments.count == 3 {
-    do {
-        try report(arguments[1], out: arguments[2])
-    } catch {
-        FileHandle.standardError.write(Data("thidua-bench: \(error)\n".utf8))
-        exit(1)
-    }
-    exit(0)
+    runAndExit { try report(arguments[1], out: arguments[2]) }
 }
 guard arguments.count >= 5, arguments[0] == "workbook",
       let units = Int(arguments[1]), let indicators = Int(arguments[2]), let groups = Int(arguments[3]) else {

@@ -111,8 +111,12 @@ extension YAMLLayout {
         guard let fields = type?.fields, let entries = tree.entries else { return false }
         for (index, entry) in entries.enumerated() {
             guard let field = fields.first(where: { $0.key == entry.key }) else { continue }
-            let expected = YAMLEmitter.commentLines(field, indent: 0)
             let lines = index == 0 ? header : above[DataPath([.key(entry.key)])] ?? []
+            // The comment starts with the label's first word: most keys of a hand-written
+            // file have none, and need not have the schema's comment folded to know it.
+            let firstWord = field.label.split(separator: " ").first.map(String.init) ?? field.label
+            guard lines.contains(where: { $0.hasPrefix("# " + firstWord) }) else { continue }
+            let expected = YAMLEmitter.commentLines(field, indent: 0)
             if lines.count >= expected.count, Array(lines.suffix(expected.count)) == expected { return true }
         }
         return false
