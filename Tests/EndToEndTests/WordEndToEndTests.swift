@@ -26,6 +26,12 @@ struct WordEndToEndTests {
         #expect(result.status == 0, "\(result.stderr)")
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
         #expect(names == ["03-HD-LDLD-2025.docx"])
+        // The same bytes as in a full set: a Word-only run builds no Markdown or text blocks,
+        // and its Word parts are parsed on another thread; neither may change the file.
+        let all = try Run.tempFolder()
+        #expect(try Run.thidua(["render", "Examples/huong-dan-tinh-2025.yaml", "--format", "all", "--out", all.path]).status == 0)
+        #expect(try Data(contentsOf: out.appendingPathComponent("03-HD-LDLD-2025.docx"))
+                == Data(contentsOf: all.appendingPathComponent("03-HD-LDLD-2025.docx")))
     }
 
     @Test func pdfWithoutLibreOfficeSaysWhatToInstallAndWritesNothing() throws {
