@@ -264,7 +264,7 @@ struct YAMLEmitter {
 
     static func commentLines(_ field: SchemaField, indent: Int) -> [String] {
         let text = field.help.isEmpty ? field.label : "\(field.label): \(field.help)"
-        return commentCache.lines(text: text, indent: indent) {
+        return commentCache.value(for: "\(indent) \(text)") {
             let pad = String(repeating: " ", count: max(0, indent))
             return YAMLScalarStyle.fold(text.replacingOccurrences(of: "\n", with: " "), width: max(40, Self.width - indent - 2))
                 .map { pad + "# " + $0 }
@@ -273,28 +273,5 @@ struct YAMLEmitter {
 
     /// The schema's comments folded once: the web editor writes a starter's file (a comment on
     /// every key) on each check as the clerk types, and folding them cost several percent of each check.
-    static let commentCache = CommentCache()
-}
-
-/// Comment lines by text and indentation, made once (the schema's texts are a few hundred).
-final class CommentCache: @unchecked Sendable {
-    // @unchecked: every access holds `lock`.
-    private let lock = NSLock()
-    private var lines: [String: [String]] = [:]
-
-    func lines(text: String, indent: Int, make: () -> [String]) -> [String] {
-        let key = "\(indent) \(text)"
-        lock.lock()
-        if let cached = lines[key] {
-            lock.unlock()
-            return cached
-        }
-        lock.unlock()
-        let made = make()
-        lock.lock()
-        // The schema's texts are bounded; text from elsewhere is not kept beyond a limit.
-        if lines.count < 4096 { lines[key] = made }
-        lock.unlock()
-        return made
-    }
+    static let commentCache = BoundedCache<[String]>(capacity: 4096)
 }

@@ -5,33 +5,17 @@ import ThiDuaWorkspace
 
 /// The layouts of the texts the clerks' forms were read from, by text: the form sends the
 /// same text with every check while she types, and reading its layout took a sixth of each check.
-final class LayoutCache: @unchecked Sendable {
-    // @unchecked: every access holds `lock`.
-    private let lock = NSLock()
-    private var entries: [String: YAMLLayout?] = [:]
-    private var order: [String] = []
-    /// Texts kept: one per open editor is enough; the oldest goes first.
+struct LayoutCache: Sendable {
+    /// Texts kept: one per open editor is enough.
     static let capacity = 32
     /// Larger texts are read each time, so the cache stays within a few megabytes whatever
     /// a client sends (a data file is tens of kilobytes).
     static let largestCached = 256 * 1024
+    private let cache = BoundedCache<YAMLLayout?>(capacity: capacity)
 
     func layout(of source: String) -> YAMLLayout? {
         guard source.utf8.count <= Self.largestCached else { return DataNode.layout(of: source) }
-        lock.lock()
-        if let cached = entries[source] {
-            lock.unlock()
-            return cached
-        }
-        lock.unlock()
-        let layout = DataNode.layout(of: source)
-        lock.lock()
-        defer { lock.unlock() }
-        if entries.updateValue(layout, forKey: source) == nil {
-            order.append(source)
-            if order.count > Self.capacity { entries[order.removeFirst()] = nil }
-        }
-        return layout
+        return cache.value(for: source) { DataNode.layout(of: source) }
     }
 }
 
