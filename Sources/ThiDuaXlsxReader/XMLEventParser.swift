@@ -107,7 +107,13 @@ final class XMLEventParser {
     private var sax = xmlSAXHandler()
     private(set) var failure: XMLReadFailure?
 
+    /// libxml2 sets up its global tables on first use, which is not safe on two threads at
+    /// once; a report reads workbooks on several (`FigureReadAhead`), so it is done here,
+    /// exactly once (a static `let` runs under `swift_once`), before any parser exists.
+    private static let libraryReady: Void = xmlInitParser()
+
     init(handler: XMLEventHandler) {
+        _ = Self.libraryReady
         self.handler = Unmanaged.passUnretained(handler)
         sax.initialized = UInt32(XML_SAX2_MAGIC)
         // The callbacks borrow the parser and the handler (`_withUnsafeGuaranteedRef`), so

@@ -11,39 +11,45 @@ import ThiDuaKit
 /// `<c r="B2" s="3"/>` for every formatted empty cell) store nothing, so millions of them
 /// cost only the parse; cells right of `maxColumns` are counted, not kept.
 ///
-/// libxml2's events go to one `XlsxSheetRowState`, a struct held in one stored property, so
-/// each event makes one exclusivity check on the handler instead of one per field it
-/// touches (a class's stored properties are checked at every mutation: 4% of reading a
-/// large sheet).
+/// libxml2's events go to one `XlsxSheetRowState`, a struct the handler owns through a
+/// pointer: a class's stored property is checked for exclusive access at every mutation
+/// (one check per event was still 4% of reading a large sheet), memory behind a pointer is
+/// not, and only this handler ever touches it, on the one thread that parses the sheet.
 final class XlsxSheetRows: XMLEventHandler {
-    private var state: XlsxSheetRowState
+    private let state: UnsafeMutablePointer<XlsxSheetRowState>
 
     /// Cells with a value right of `maxColumns`, and the first of them.
-    var cellsBeyond: Int { state.cellsBeyond }
-    var firstBeyond: (row: Int, column: Int)? { state.firstBeyond }
+    var cellsBeyond: Int { state.pointee.cellsBeyond }
+    var firstBeyond: (row: Int, column: Int)? { state.pointee.firstBeyond }
     /// Shared-string indices that point past the table (a damaged file).
-    var badStringIndices: Int { state.badStringIndices }
+    var badStringIndices: Int { state.pointee.badStringIndices }
     /// Rows that held at least one value.
-    var rowsWithValues: Int { state.rowsWithValues }
+    var rowsWithValues: Int { state.pointee.rowsWithValues }
 
     init(sheet: String, strings: [String], dates: XlsxDateStyles, maxColumns: Int, emit: @escaping (FigureRecord) -> Bool) {
-        state = XlsxSheetRowState(sheet: sheet, strings: strings, dates: dates, maxColumns: maxColumns, emit: emit)
+        state = UnsafeMutablePointer.allocate(capacity: 1)
+        state.initialize(to: XlsxSheetRowState(sheet: sheet, strings: strings, dates: dates, maxColumns: maxColumns, emit: emit))
+    }
+
+    deinit {
+        state.deinitialize(count: 1)
+        state.deallocate()
     }
 
     override func start(_ name: XMLName, _ attributes: XMLAttributes) {
-        state.start(name, attributes)
+        state.pointee.start(name, attributes)
     }
 
     override func end(_ name: XMLName) {
-        state.end(name)
-        if state.stopRequested {
-            state.stopRequested = false
+        state.pointee.end(name)
+        if state.pointee.stopRequested {
+            state.pointee.stopRequested = false
             parser?.fail(.stopped)
         }
     }
 
     override func text(_ bytes: UnsafeBufferPointer<UInt8>) {
-        state.text(bytes)
+        state.pointee.text(bytes)
     }
 }
 

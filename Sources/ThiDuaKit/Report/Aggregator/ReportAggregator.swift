@@ -119,16 +119,25 @@ public enum ReportAggregator {
     /// Reads sources into an accumulator, streaming each chunk through the parser, and
     /// accounts for every row. Diagnostics come file by file, each file's sorted by line.
     public static func read(_ sources: [FigureSource], into accumulator: inout ReportAccumulator) -> (Reconciliation, [Diagnostic]) {
+        read(sources, into: &accumulator, workers: FigureReadAhead.defaultWorkers)
+    }
+
+    /// `read(_:into:)` with `workers` threads reading workbooks ahead (0: all on this thread,
+    /// as the tests compare); the result is the same whatever their number.
+    static func read(_ sources: [FigureSource], into accumulator: inout ReportAccumulator, workers: Int) -> (Reconciliation, [Diagnostic]) {
         var account = Reconciliation()
         var diagnostics: [Diagnostic] = []
         let matcher = FigureHeaderMatcher(indicators: accumulator.indicators)
-        for source in sources {
+        // Workbooks are unzipped and parsed on worker threads while this thread adds up.
+        let ahead = FigureReadAhead(sources: sources, indicators: accumulator.indicators, matcher: matcher, workers: workers)
+        defer { ahead.finish() }
+        for (index, source) in sources.enumerated() {
             account.filesRead += 1
             // The reading owns the accumulator while it runs, so appending never copies it.
             var reading = FigureFileReading(label: source.label, accumulator: accumulator, account: account, matcher: matcher,
                                             defaultGroup: source.defaultGroup)
             accumulator = ReportAccumulator(indicators: reading.accumulator.indicators)
-            if let tables = source.tables {
+            if let tables = ahead.tables(of: index) ?? source.tables {
                 reading.readTables(tables)
             } else {
                 reading.readCSV(source.chunks)
