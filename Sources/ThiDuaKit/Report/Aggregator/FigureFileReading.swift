@@ -51,8 +51,20 @@ struct FigureFileReading: FigureTableSink {
 
     /// Reads a workbook sheet by sheet.
     mutating func readTables(_ source: any FigureTableSource) {
+        readWorkbook { source.readTables(into: &$0) }
+    }
+
+    /// Reads a workbook a worker read ahead (`FigureReadAhead`): the same sheets, rows and
+    /// findings as `readTables`, some of them parsed already.
+    mutating func readReplay(_ replay: ReplayedTables) {
+        readWorkbook { replay.replay(into: &$0) }
+    }
+
+    /// A workbook's accounting around `read`, which delivers its sheets and returns the
+    /// findings about the file itself.
+    private mutating func readWorkbook(_ read: (inout FigureFileReading) -> [Diagnostic]) {
         account.workbooksRead += 1
-        let fileDiagnostics = source.readTables(into: &self)
+        let fileDiagnostics = read(&self)
         found += fileDiagnostics
         if tablesFound == 0 && !fileDiagnostics.hasErrors {
             found.append(.error(
@@ -69,9 +81,26 @@ struct FigureFileReading: FigureTableSink {
     }
 
     mutating func beginTable(named name: String, isHidden: Bool) {
+        beginParsedTable(named: name, isHidden: isHidden)
+        parser = FigureFileParser(file: label, sheet: name, indicators: accumulator.indicators, matcher: matcher)
+    }
+
+    /// A sheet whose rows a worker parses: its outcomes come through `read(outcomes:)`, its
+    /// parser at the end through `endTable(parsedBy:diagnostics:)`.
+    mutating func beginParsedTable(named name: String, isHidden: Bool) {
         sheetOrder[name] = sheetOrder.count
         currentHidden = isHidden
-        parser = FigureFileParser(file: label, sheet: name, indicators: accumulator.indicators, matcher: matcher)
+        parser = nil
+    }
+
+    /// Rows of the current sheet parsed by a worker.
+    mutating func read(outcomes: [FigureRowOutcome]) {
+        handle(outcomes)
+    }
+
+    /// The end of a sheet a worker parsed, with its parser (finished there).
+    mutating func endTable(parsedBy parser: FigureFileParser, diagnostics: [Diagnostic]) {
+        close(parser, diagnostics: diagnostics)
     }
 
     mutating func read(_ record: FigureRecord) -> Bool {
@@ -86,6 +115,11 @@ struct FigureFileReading: FigureTableSink {
         guard var current = parser else { return }
         parser = nil
         handle(current.finish())
+        close(current, diagnostics: diagnostics)
+    }
+
+    /// Accounts for a finished sheet: a figures table read, or a sheet passed over.
+    private mutating func close(_ current: FigureFileParser, diagnostics: [Diagnostic]) {
         if current.foundTable {
             tablesFound += 1
             account.sheetsRead += 1

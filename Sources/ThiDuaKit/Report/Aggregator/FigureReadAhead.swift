@@ -1,23 +1,30 @@
 import Foundation
 
 /// Reads a phase's workbooks ahead of the accumulation, on worker threads: unzipping and
-/// parsing the sheet XML into `FigureRecord`s is most of the time of a report's figures and
-/// depends on nothing but the file, while accumulating (duplicates across files, group
-/// numbers, sums) must see the rows in file order. So the workers turn workbooks into
-/// records, and the caller's thread replays them, file by file in the given order, into the
-/// same `FigureFileReading` as before: diagnostics, their order and every figure are exactly
+/// parsing the sheet XML is most of the time of a report's figures and depends on nothing
+/// but the file, while accumulating (duplicates across files, group numbers, sums) must
+/// see the rows in file order. So the workers read workbooks, and the caller's thread
+/// replays what they read, file by file in the given order, into the same
+/// `FigureFileReading` as before: diagnostics, their order and every figure are exactly
 /// those of a sequential read.
+///
+/// How the work is split depends on the phase. With several workbooks, each worker reads
+/// whole files, through the same `FigureFileParser` per sheet as the sequential reading,
+/// and sends the rows' outcomes: the replay only adds up, which keeps the one serial part
+/// small. With a single workbook a second file cannot share the work, so the worker only
+/// maps its XML to records and the replay parses them: two stages of one stream, on two
+/// cores.
 ///
 /// The one thing a table source learns from its sink while it reads is when to stop a
 /// sheet that holds no figures table (`FigureTableSink.read` returning false). That answer
-/// depends only on the sheet's own rows, so each worker finds it with a `FigureFileParser`
-/// of its own, fed only until the header is found (a header, once found, never makes the
-/// parser give up the sheet): the worker stops exactly where the sequential reader did,
-/// and the diagnostics of a damaged sheet beyond that point never depend on timing.
+/// depends only on the sheet's own rows, and the worker's parser gives it exactly where
+/// the sequential reading did (when the worker sends records, a parser of its own is fed
+/// only until the header is found: a header, once found, never makes the parser give up
+/// the sheet), so the diagnostics of a damaged sheet beyond that point never depend on timing.
 ///
 /// Memory stays bounded whatever the input: a worker takes a file only while it is at most
-/// `lookahead` files ahead of the replay, and waits when a file's unread records reach
-/// `maxBufferedCells`.
+/// `lookahead` files ahead of the replay, and waits when a file's unread rows reach
+/// `maxBufferedCells` cells.
 final class FigureReadAhead: @unchecked Sendable {
     private let sources: [FigureSource]
     private let indicators: IndicatorSet
@@ -30,6 +37,8 @@ final class FigureReadAhead: @unchecked Sendable {
     private var replayed = 0
     private var cancelled = false
     private let finished = DispatchGroup()
+    /// True when workers parse the rows too (several workbooks), false when they send records.
+    private let parsesOnWorkers: Bool
 
     /// How many files a worker may read ahead of the replay.
     static let lookahead = 8
@@ -43,6 +52,7 @@ final class FigureReadAhead: @unchecked Sendable {
         self.indicators = indicators
         self.matcher = matcher
         order = workers > 0 ? sources.indices.filter { sources[$0].tables != nil } : []
+        parsesOnWorkers = order.count > 1
         for index in order { channels[index] = TableChannel(capacity: Self.maxBufferedCells) }
         for _ in 0..<min(workers, order.count) {
             finished.enter()
@@ -62,7 +72,7 @@ final class FigureReadAhead: @unchecked Sendable {
     }
 
     /// The replay of source `index`'s tables, or nil when it has none (a CSV source).
-    func tables(of index: Int) -> (any FigureTableSource)? {
+    func tables(of index: Int) -> ReplayedTables? {
         channels[index].map { ReplayedTables(channel: $0, done: { [self] in advance() }) }
     }
 
@@ -95,20 +105,42 @@ final class FigureReadAhead: @unchecked Sendable {
 
     private func work() {
         while let index = claim(), let tables = sources[index].tables, let channel = channels[index] {
-            var sink = RecordingSink(channel: channel, file: sources[index].label, indicators: indicators, matcher: matcher)
-            let diagnostics = tables.readTables(into: &sink)
-            sink.flush()
+            let file = sources[index].label
+            let diagnostics: [Diagnostic]
+            if parsesOnWorkers {
+                var sink = ParsingSink(channel: channel, file: file, indicators: indicators, matcher: matcher)
+                diagnostics = tables.readTables(into: &sink)
+                sink.flush()
+            } else {
+                var sink = RecordingSink(channel: channel, file: file, indicators: indicators, matcher: matcher)
+                diagnostics = tables.readTables(into: &sink)
+                sink.flush()
+            }
             channel.put(.finished(diagnostics))
         }
     }
 }
 
-/// What a table source told its sink, in order.
+/// What a table source told its sink, in order, as a worker passes it on.
 enum TableEvent {
-    case begin(name: String, isHidden: Bool)
+    /// A sheet starts; `parsed` when its rows come as outcomes.
+    case begin(name: String, isHidden: Bool, parsed: Bool)
+    /// Rows as read, for the replay to parse.
     case records([FigureRecord], cells: Int)
-    case end([Diagnostic])
+    /// Rows parsed by the worker.
+    case outcomes([FigureRowOutcome], cells: Int)
+    /// The sheet ended: its parser when the worker parsed it, and the reader's findings.
+    case end(FigureFileParser?, [Diagnostic])
+    /// The file ended, with the findings about the file itself.
     case finished([Diagnostic])
+
+    /// The cells this event holds, which the channel's bound counts.
+    var cells: Int {
+        switch self {
+        case .records(_, let cells), .outcomes(_, let cells): return cells
+        default: return 0
+        }
+    }
 }
 
 /// A bounded queue of one file's events, from its worker to the replay.
@@ -128,7 +160,8 @@ final class TableChannel: @unchecked Sendable {
     func put(_ event: TableEvent) {
         condition.lock()
         defer { condition.unlock() }
-        if case .records(_, let count) = event {
+        let count = event.cells
+        if count > 0 {
             while !cancelled, cells > 0, cells + count > capacity { condition.wait() }
             cells += count
         }
@@ -148,7 +181,8 @@ final class TableChannel: @unchecked Sendable {
             events.removeAll(keepingCapacity: true)
             head = 0
         }
-        if case .records(_, let count) = event {
+        let count = event.cells
+        if count > 0 {
             cells -= count
             condition.broadcast()
         }
@@ -197,7 +231,7 @@ struct RecordingSink: FigureTableSink {
 
     mutating func beginTable(named name: String, isHidden: Bool) {
         flush()
-        channel.put(.begin(name: name, isHidden: isHidden))
+        channel.put(.begin(name: name, isHidden: isHidden, parsed: false))
         search = FigureFileParser(file: file, sheet: name, indicators: indicators, matcher: matcher)
     }
 
@@ -219,7 +253,7 @@ struct RecordingSink: FigureTableSink {
     mutating func endTable(diagnostics: [Diagnostic]) {
         flush()
         search = nil
-        channel.put(.end(diagnostics))
+        channel.put(.end(nil, diagnostics))
     }
 
     /// Sends the records not yet sent.
@@ -231,25 +265,90 @@ struct RecordingSink: FigureTableSink {
     }
 }
 
-/// A file's tables as its worker read them, replayed into the reading's sink.
-struct ReplayedTables: FigureTableSource {
+/// The sink a worker parses a workbook into, when workers parse: one `FigureFileParser` per
+/// sheet, as `FigureFileReading` makes, whose outcomes go to the channel in batches and
+/// which itself goes at the sheet's end, with everything it found.
+struct ParsingSink: FigureTableSink {
+    let channel: TableChannel
+    let file: String
+    let indicators: IndicatorSet
+    let matcher: FigureHeaderMatcher
+    private var parser: FigureFileParser?
+    private var batch: [FigureRowOutcome] = []
+    private var batchCells = 0
+
+    init(channel: TableChannel, file: String, indicators: IndicatorSet, matcher: FigureHeaderMatcher) {
+        self.channel = channel
+        self.file = file
+        self.indicators = indicators
+        self.matcher = matcher
+    }
+
+    mutating func beginTable(named name: String, isHidden: Bool) {
+        flush()
+        channel.put(.begin(name: name, isHidden: isHidden, parsed: true))
+        parser = FigureFileParser(file: file, sheet: name, indicators: indicators, matcher: matcher)
+    }
+
+    mutating func read(_ record: FigureRecord) -> Bool {
+        // As `FigureFileReading.read`: in place through optional chaining, never copied.
+        guard parser != nil else { return false }
+        if let outcome = parser?.read(record) { batch.append(outcome) }
+        batchCells += max(record.cells.count, 1)
+        if batchCells >= RecordingSink.batchCells {
+            flush()
+            if channel.isCancelled { return false }
+        }
+        return !(parser?.gaveUpOnSheet ?? true)
+    }
+
+    mutating func endTable(diagnostics: [Diagnostic]) {
+        // As `FigureFileReading.endTable`: a sheet never begun (a file refused) ends nothing.
+        guard var current = parser else { return }
+        parser = nil
+        batch += current.finish()
+        flush()
+        channel.put(.end(current, diagnostics))
+    }
+
+    /// Sends the outcomes not yet sent.
+    mutating func flush() {
+        guard !batch.isEmpty || batchCells > 0 else { return }
+        channel.put(.outcomes(batch, cells: batchCells))
+        batch = []
+        batchCells = 0
+    }
+}
+
+/// A file's tables as its worker read them, replayed into the file's reading.
+struct ReplayedTables {
     let channel: TableChannel
     let done: () -> Void
 
-    func readTables<Sink: FigureTableSink>(into sink: inout Sink) -> [Diagnostic] {
+    /// Delivers the sheets to `reading` as the sequential reading would; returns the
+    /// findings about the file itself.
+    func replay(into reading: inout FigureFileReading) -> [Diagnostic] {
         defer { done() }
         var wanted = true
         while true {
             switch channel.take() {
-            case .begin(let name, let isHidden):
+            case .begin(let name, let isHidden, let parsed):
                 wanted = true
-                sink.beginTable(named: name, isHidden: isHidden)
+                if parsed {
+                    reading.beginParsedTable(named: name, isHidden: isHidden)
+                } else {
+                    reading.beginTable(named: name, isHidden: isHidden)
+                }
             case .records(let records, _):
                 for record in records where wanted {
-                    wanted = sink.read(record)
+                    wanted = reading.read(record)
                 }
-            case .end(let diagnostics):
-                sink.endTable(diagnostics: diagnostics)
+            case .outcomes(let outcomes, _):
+                reading.read(outcomes: outcomes)
+            case .end(let parser?, let diagnostics):
+                reading.endTable(parsedBy: parser, diagnostics: diagnostics)
+            case .end(nil, let diagnostics):
+                reading.endTable(diagnostics: diagnostics)
             case .finished(let diagnostics):
                 return diagnostics
             }

@@ -137,7 +137,9 @@ public enum ReportAggregator {
             var reading = FigureFileReading(label: source.label, accumulator: accumulator, account: account, matcher: matcher,
                                             defaultGroup: source.defaultGroup)
             accumulator = ReportAccumulator(indicators: reading.accumulator.indicators)
-            if let tables = ahead.tables(of: index) ?? source.tables {
+            if let replay = ahead.tables(of: index) {
+                reading.readReplay(replay)
+            } else if let tables = source.tables {
                 reading.readTables(tables)
             } else {
                 reading.readCSV(source.chunks)
