@@ -16,7 +16,7 @@ final class XlsxPackage {
     private let archive: OpaquePointer
     private let buffer: UnsafeMutableRawBufferPointer
     fileprivate let file: String
-    private let limits: XlsxReadLimits
+    fileprivate let limits: XlsxReadLimits
     fileprivate var inflatedTotal: Int64 = 0
 
     /// Opens the zip; throws a diagnostic when it is not one or is damaged.
@@ -113,7 +113,7 @@ final class XlsxPackage {
         private let handle: OpaquePointer
         private let compressed: Int64
         private var inflated: Int64 = 0
-        private static let chunkSize = 256 * 1024
+        static let chunkSize = 256 * 1024
         private let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: Part.chunkSize, alignment: 16)
         /// What of the last chunk `read` has not handed out yet.
         private var filler = ChunkFiller()
@@ -130,17 +130,27 @@ final class XlsxPackage {
             chunk.deallocate()
         }
 
+        /// True when the part is large enough to be inflated on a thread of its own while
+        /// it is parsed (`XlsxInflateAhead`): a big sheet, not the small parts around it.
+        var isLarge: Bool { compressed >= package.limits.inflateAheadBytes }
+
         /// The next inflated chunk (valid until the next call), nil at the end.
         func nextChunk() throws -> UnsafeRawBufferPointer? {
-            let count = zip_fread(handle, chunk.baseAddress, zip_uint64_t(Part.chunkSize))
+            let count = try inflate(into: chunk)
+            return count == 0 ? nil : UnsafeRawBufferPointer(rebasing: chunk[..<count])
+        }
+
+        /// Inflates the next chunk into `buffer` (of `chunkSize` bytes): its length, 0 at the end.
+        func inflate(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+            let count = zip_fread(handle, buffer.baseAddress, zip_uint64_t(min(buffer.count, Part.chunkSize)))
             if count < 0 { throw XlsxReadError.damaged(file: package.file, part: name) }
-            if count == 0 { return nil }
+            if count == 0 { return 0 }
             inflated += count
             package.inflatedTotal += count
             // The header may lie: the count of bytes actually produced is what is held
             // to the limits.
             try package.check(inflated: inflated, compressed: compressed, part: name)
-            return UnsafeRawBufferPointer(rebasing: chunk[..<Int(count)])
+            return Int(count)
         }
 
         /// Copies `count` inflated bytes into `buffer` (fewer only at the end, 0 there),

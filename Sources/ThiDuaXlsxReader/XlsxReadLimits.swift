@@ -24,6 +24,10 @@ public struct XlsxReadLimits: Sendable {
     public var maxColumns = 512
     /// Sheets read.
     public var maxSheets = 256
+    /// Compressed size from which a part is inflated on a thread of its own while it is
+    /// parsed (`XlsxInflateAhead`): a big sheet, not the small parts around it. Not a bound
+    /// but a choice of how to read; tests set it to 0 to read every part that way.
+    public var inflateAheadBytes: Int64 = 1 << 20
 
     /// The defaults.
     public static let standard = XlsxReadLimits()

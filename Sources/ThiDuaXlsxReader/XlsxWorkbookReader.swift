@@ -165,11 +165,15 @@ public final class XlsxWorkbookReader {
         handler.parser = parser
         try withExtendedLifetime(handler) {
             let inflating = try package.open(part)
+            // A big sheet is inflated on another core while libxml2 parses it.
+            let ahead = inflating.isLarge ? XlsxInflateAhead(part: inflating) : nil
+            defer { ahead?.close() }
             // A limit or a damaged entry met while libxml2 pulls is thrown here, as when
             // the chunks were pushed: the reading error goes before the parser's.
             var readError: Error?
             let source = XMLPullSource { buffer, count in
                 do {
+                    if let ahead { return try ahead.read(into: buffer, count: count) }
                     return try inflating.read(into: buffer, count: count)
                 } catch {
                     readError = error

@@ -237,10 +237,11 @@ import BenchSupport
         // Names that often share their letters and differ only in tones, case or digits.
         let stems = ["Công đoàn", "CÔNG ĐOÀN", "Cong doan", "Cống đoạn", "Trường", "truong", "Tường", "Ánh", "Anh", "anh",
                      "Đa", "Da", "Đá", "Số 10", "Số 9", "số 09", "A-B", "A B", "ab", "", "ÄB", "東京", "🙂"]
-        for trial in 0..<30 {
+        // The last size is keyed on several cores, in parts joined in order.
+        for size in (0..<30).map({ 20 + $0 * 13 }) + [StatisticsBuilder.parallelKeyNames + 3_001] {
             var table = NameTable()
             var names: [String] = []
-            for _ in 0..<(20 + trial * 13) {
+            for _ in 0..<size {
                 let n = 1 + Int(random.next() % 3)
                 let name = (0..<n).map { _ in stems[Int(random.next() % UInt64(stems.count))] }.joined(separator: " ")
                 names.append(name)

@@ -8,13 +8,7 @@ enum StatisticsBuilder {
     /// peaks); names whose primaries are equal are then ordered by their full keys.
     static func rankByName(_ names: NameTable) -> [Int32] {
         let count = names.count
-        var primaries = PackedKeys()
-        var scratch: [UInt8] = []
-        for index in 0..<count {
-            scratch.removeAll(keepingCapacity: true)
-            CollationKeyBuilder.appendPrimary(of: names[index], to: &scratch)
-            primaries.append(scratch)
-        }
+        let primaries = primaryKeys(names)
         var order = Array(0..<count)
         order.sort { l, r in
             let c = primaries.compare(l, r)
@@ -162,6 +156,38 @@ enum StatisticsBuilder {
 
 }
 
+extension StatisticsBuilder {
+    /// Names at or above which the keys are built on several cores.
+    static let parallelKeyNames = 8_192
+
+    /// The primary collation key of every name, in order. Building them was a third of the
+    /// time after 100,000 rows are read, on one core while the others idled: the names are
+    /// split among the cores, each part keyed into its own blocks, and the parts joined in
+    /// order (the same keys as one pass, and no copy of them).
+    static func primaryKeys(_ names: NameTable) -> PackedKeys {
+        let count = names.count
+        let parts = count >= parallelKeyNames ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4)) : 1
+        var keyed = [PackedKeys](repeating: PackedKeys(), count: parts)
+        keyed.withUnsafeMutableBufferPointer { results in
+            // Each iteration writes only its own element; the names are only read.
+            let slots = results
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                var keys = PackedKeys()
+                var scratch: [UInt8] = []
+                for index in (count * part / parts)..<(count * (part + 1) / parts) {
+                    scratch.removeAll(keepingCapacity: true)
+                    CollationKeyBuilder.appendPrimary(of: names[index], to: &scratch)
+                    keys.append(scratch)
+                }
+                slots[part] = keys
+            }
+        }
+        var primaries = PackedKeys()
+        for keys in keyed { primaries.append(contentsOf: keys) }
+        return primaries
+    }
+}
+
 /// Byte strings packed into 64 KiB blocks (a string never spans two), compared like
 /// `VietnameseSortKey`: byte-wise, a prefix first.
 struct PackedKeys {
@@ -182,6 +208,15 @@ struct PackedKeys {
         start.append(Int32(blocks[b].count))
         length.append(Int32(bytes.count))
         blocks[b].append(contentsOf: bytes)
+    }
+
+    /// Appends all of `other`'s keys after these, taking its blocks as they are.
+    mutating func append(contentsOf other: PackedKeys) {
+        let offset = Int32(blocks.count)
+        blocks += other.blocks
+        block += other.block.map { $0 + offset }
+        start += other.start
+        length += other.length
     }
 
     /// Negative, zero or positive as key `a` sorts before, with or after key `b`.
