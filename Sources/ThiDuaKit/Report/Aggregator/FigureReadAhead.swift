@@ -105,14 +105,14 @@ final class FigureReadAhead: @unchecked Sendable {
 
     private func work() {
         while let index = claim(), let tables = sources[index].tables, let channel = channels[index] {
-            let file = sources[index].label
+            let file = WorkerFile(channel: channel, label: sources[index].label, indicators: indicators, matcher: matcher)
             let diagnostics: [Diagnostic]
             if parsesOnWorkers {
-                var sink = ParsingSink(channel: channel, file: file, indicators: indicators, matcher: matcher)
+                var sink = ParsingSink(file: file)
                 diagnostics = tables.readTables(into: &sink)
                 sink.flush()
             } else {
-                var sink = RecordingSink(channel: channel, file: file, indicators: indicators, matcher: matcher)
+                var sink = RecordingSink(file: file)
                 diagnostics = tables.readTables(into: &sink)
                 sink.flush()
             }
@@ -207,38 +207,66 @@ final class TableChannel: @unchecked Sendable {
     }
 }
 
+/// What a worker gathers before handing it over, counted in cells for the channel's bound.
+struct CellBatch<Element> {
+    private var items: [Element] = []
+    private var cells = 0
+
+    /// Cells sent at once: enough that the hand-over costs little per row.
+    static var limit: Int { 4_096 }
+
+    /// Adds a row of `count` cells and its item, if it gave one; true when the batch is full.
+    mutating func add(_ item: Element?, cells count: Int) -> Bool {
+        if let item { items.append(item) }
+        cells += max(count, 1)
+        return cells >= Self.limit
+    }
+
+    /// What was gathered, and the batch emptied; nil when nothing was.
+    mutating func take() -> (items: [Element], cells: Int)? {
+        guard cells > 0 else { return nil }
+        defer {
+            items = []
+            cells = 0
+        }
+        return (items, cells)
+    }
+}
+
+/// The file a worker reads, as both of its sinks see it.
+struct WorkerFile {
+    let channel: TableChannel
+    let label: String
+    let indicators: IndicatorSet
+    let matcher: FigureHeaderMatcher
+
+    /// Tells the replay a sheet starts, and gives the sheet's parser, as `FigureFileReading` makes it.
+    func begin(sheet name: String, isHidden: Bool, parsed: Bool) -> FigureFileParser {
+        channel.put(.begin(name: name, isHidden: isHidden, parsed: parsed))
+        return FigureFileParser(file: label, sheet: name, indicators: indicators, matcher: matcher)
+    }
+}
+
 /// The sink a worker reads a table source into: records go to the channel in batches, and
 /// a sheet is stopped where the replayed reading will stop it (see `FigureReadAhead`).
 struct RecordingSink: FigureTableSink {
-    let channel: TableChannel
-    let file: String
-    let indicators: IndicatorSet
-    let matcher: FigureHeaderMatcher
-    private var batch: [FigureRecord] = []
-    private var batchCells = 0
+    let file: WorkerFile
+    private var channel: TableChannel { file.channel }
+    private var batch = CellBatch<FigureRecord>()
     /// The sheet's header search; nil once the header is found.
     private var search: FigureFileParser?
 
-    /// Records sent at once: enough that the hand-over costs little per row.
-    static let batchCells = 4_096
-
-    init(channel: TableChannel, file: String, indicators: IndicatorSet, matcher: FigureHeaderMatcher) {
-        self.channel = channel
+    init(file: WorkerFile) {
         self.file = file
-        self.indicators = indicators
-        self.matcher = matcher
     }
 
     mutating func beginTable(named name: String, isHidden: Bool) {
         flush()
-        channel.put(.begin(name: name, isHidden: isHidden, parsed: false))
-        search = FigureFileParser(file: file, sheet: name, indicators: indicators, matcher: matcher)
+        search = file.begin(sheet: name, isHidden: isHidden, parsed: false)
     }
 
     mutating func read(_ record: FigureRecord) -> Bool {
-        batch.append(record)
-        batchCells += max(record.cells.count, 1)
-        if batchCells >= Self.batchCells {
+        if batch.add(record, cells: record.cells.count) {
             flush()
             // Nobody will replay the file (the reading stopped): the rest of the sheet is not read.
             if channel.isCancelled { return false }
@@ -258,10 +286,7 @@ struct RecordingSink: FigureTableSink {
 
     /// Sends the records not yet sent.
     mutating func flush() {
-        guard !batch.isEmpty else { return }
-        channel.put(.records(batch, cells: batchCells))
-        batch = []
-        batchCells = 0
+        if let (records, cells) = batch.take() { channel.put(.records(records, cells: cells)) }
     }
 }
 
@@ -269,33 +294,24 @@ struct RecordingSink: FigureTableSink {
 /// sheet, as `FigureFileReading` makes, whose outcomes go to the channel in batches and
 /// which itself goes at the sheet's end, with everything it found.
 struct ParsingSink: FigureTableSink {
-    let channel: TableChannel
-    let file: String
-    let indicators: IndicatorSet
-    let matcher: FigureHeaderMatcher
+    let file: WorkerFile
+    private var channel: TableChannel { file.channel }
     private var parser: FigureFileParser?
-    private var batch: [FigureRowOutcome] = []
-    private var batchCells = 0
+    private var batch = CellBatch<FigureRowOutcome>()
 
-    init(channel: TableChannel, file: String, indicators: IndicatorSet, matcher: FigureHeaderMatcher) {
-        self.channel = channel
+    init(file: WorkerFile) {
         self.file = file
-        self.indicators = indicators
-        self.matcher = matcher
     }
 
     mutating func beginTable(named name: String, isHidden: Bool) {
         flush()
-        channel.put(.begin(name: name, isHidden: isHidden, parsed: true))
-        parser = FigureFileParser(file: file, sheet: name, indicators: indicators, matcher: matcher)
+        parser = file.begin(sheet: name, isHidden: isHidden, parsed: true)
     }
 
     mutating func read(_ record: FigureRecord) -> Bool {
         // As `FigureFileReading.read`: in place through optional chaining, never copied.
         guard parser != nil else { return false }
-        if let outcome = parser?.read(record) { batch.append(outcome) }
-        batchCells += max(record.cells.count, 1)
-        if batchCells >= RecordingSink.batchCells {
+        if batch.add(parser?.read(record), cells: record.cells.count) {
             flush()
             if channel.isCancelled { return false }
         }
@@ -306,17 +322,14 @@ struct ParsingSink: FigureTableSink {
         // As `FigureFileReading.endTable`: a sheet never begun (a file refused) ends nothing.
         guard var current = parser else { return }
         parser = nil
-        batch += current.finish()
+        for outcome in current.finish() { _ = batch.add(outcome, cells: 0) }
         flush()
         channel.put(.end(current, diagnostics))
     }
 
     /// Sends the outcomes not yet sent.
     mutating func flush() {
-        guard !batch.isEmpty || batchCells > 0 else { return }
-        channel.put(.outcomes(batch, cells: batchCells))
-        batch = []
-        batchCells = 0
+        if let (outcomes, cells) = batch.take() { channel.put(.outcomes(outcomes, cells: cells)) }
     }
 }
 
