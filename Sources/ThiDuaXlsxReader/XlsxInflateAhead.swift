@@ -6,10 +6,12 @@ import Foundation
 ///
 /// The chunks come in order through a few buffers that go round (inflated, handed to the
 /// parser, given back when it asks for the next), so memory is `chunks` × 256 KB whatever
-/// the part. Every chunk is held to the zip-bomb limits by `Part.inflate` as before; a
-/// failure is handed over in its place, after the chunks before it, so the parser meets the
-/// same bytes and the same error, at the same point, as when it inflated itself. A parse
-/// that stops early (a sheet not wanted, malformed XML) stops the inflating with `close()`.
+/// the part. Each chunk is held to the zip-bomb limits on the parsing thread, as it is
+/// handed over (`Part.account`), and a damaged entry's failure comes in its place after the
+/// chunks before it: the parser meets the same bytes, the same error at the same point,
+/// and the workbook's running total the same count, as when it inflated itself (chunks
+/// inflated ahead of a parse that stopped early are never counted). A parse that stops
+/// early (a sheet not wanted, malformed XML) stops the inflating with `close()`.
 final class XlsxInflateAhead {
     /// Buffers going round: enough that neither thread waits on the other's small delays.
     static let chunks = 4
@@ -74,6 +76,8 @@ final class XlsxInflateAhead {
         if !filled.isEmpty {
             let chunk = filled.removeFirst()
             handedOut = chunk.buffer
+            // Only this thread counts: the inflating one never touches the limits.
+            try part.account(chunk.count)
             return UnsafeRawBufferPointer(rebasing: chunk.buffer[..<chunk.count])
         }
         if let failure { throw failure }
@@ -93,7 +97,7 @@ final class XlsxInflateAhead {
             let count: Int
             var thrown: Error?
             do {
-                count = try part.inflate(into: buffer)
+                count = try part.inflateUncounted(into: buffer)
             } catch {
                 count = 0
                 thrown = error

@@ -42,13 +42,15 @@ final class XlsxPackage {
             buffer.deallocate()
             throw XlsxReadError.damaged(file: file, part: nil)
         }
-        self.archive = archive
+        // Counted before `archive` is stored: once every property is set, a throw runs
+        // `deinit`, which would discard the archive and free the buffer a second time.
         let entries = zip_get_num_entries(archive, 0)
         guard entries >= 0, entries <= limits.maxEntries else {
             zip_discard(archive)
             buffer.deallocate()
             throw XlsxReadError.tooManyEntries(file: file, count: Int(max(entries, 0)))
         }
+        self.archive = archive
     }
 
     deinit {
@@ -140,17 +142,31 @@ final class XlsxPackage {
             return count == 0 ? nil : UnsafeRawBufferPointer(rebasing: chunk[..<count])
         }
 
-        /// Inflates the next chunk into `buffer` (of `chunkSize` bytes): its length, 0 at the end.
+        /// Inflates the next chunk into `buffer` (of `chunkSize` bytes) and holds it to the
+        /// limits: its length, 0 at the end.
         func inflate(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+            let count = try inflateUncounted(into: buffer)
+            try account(count)
+            return count
+        }
+
+        /// Inflates the next chunk without counting it: `XlsxInflateAhead`'s thread does
+        /// this, and the parsing thread counts each chunk (`account(_:)`) when it takes it,
+        /// so chunks inflated ahead and never read count for nothing.
+        func inflateUncounted(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
             let count = zip_fread(handle, buffer.baseAddress, zip_uint64_t(min(buffer.count, Part.chunkSize)))
             if count < 0 { throw XlsxReadError.damaged(file: package.file, part: name) }
-            if count == 0 { return 0 }
-            inflated += count
-            package.inflatedTotal += count
+            return Int(count)
+        }
+
+        /// Counts `bytes` more inflated bytes of this part against the limits.
+        func account(_ bytes: Int) throws {
+            guard bytes > 0 else { return }
+            inflated += Int64(bytes)
+            package.inflatedTotal += Int64(bytes)
             // The header may lie: the count of bytes actually produced is what is held
             // to the limits.
             try package.check(inflated: inflated, compressed: compressed, part: name)
-            return Int(count)
         }
 
         /// Copies `count` inflated bytes into `buffer` (fewer only at the end, 0 there),

@@ -10,14 +10,14 @@ import ThiDuaXlsxReader
 @Suite("Inflating a part ahead of its parse")
 struct InflateAheadTests {
     /// A workbook of an instructions sheet (passed over) and a figures sheet of `rows` rows.
-    static func workbook(rows: Int) throws -> [UInt8] {
+    static func workbook(rows: Int, instructions: Int = 40) throws -> [UInt8] {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-ahead-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("t.xlsx").path
         let book = try XlsxWorkbook(path: path)
         let notes = try book.addWorksheet(named: "Hướng dẫn")
-        for row in 0..<40 { try notes.writeString("Điền số liệu vào trang Số liệu, dòng \(row)", row: row, column: 0) }
+        for row in 0..<instructions { try notes.writeString("Điền số liệu vào trang Số liệu, dòng \(row)", row: row, column: 0) }
         let sheet = try book.addWorksheet(named: "Số liệu")
         for (column, header) in ["Đơn vị", "Khối", "gia_tri_lam_loi", "doan_vien_moi"].enumerated() {
             try sheet.writeString(header, row: 0, column: column)
@@ -57,6 +57,31 @@ struct InflateAheadTests {
         let inflatedHere = Self.reading(bytes, ahead: false, limits: limits)
         #expect(inflatedHere.contains { $0.contains("lỗi") }, "\(inflatedHere.prefix(3))")
         #expect(Self.reading(bytes, ahead: true, limits: limits) == inflatedHere)
+    }
+
+    /// A big instructions sheet is given up after 30 rows: the chunks inflated ahead of it
+    /// and never parsed must not count towards the workbook's total, or a limit near it
+    /// would refuse the workbook in one run and accept it in another.
+    @Test func chunksNeverParsedCountForNothing() throws {
+        let bytes = try Self.workbook(rows: 3_000, instructions: 30_000)
+        for step in 1...32 {
+            var limits = XlsxReadLimits()
+            limits.maxTotalBytes = Int64(step) * 96 * 1_024
+            Self.expectSameReading(bytes, limits: limits, "\(limits.maxTotalBytes) bytes in all")
+        }
+    }
+
+    static func expectSameReading(_ bytes: [UInt8], limits: XlsxReadLimits, _ what: String,
+                                  sourceLocation: SourceLocation = #_sourceLocation) {
+        let inflatedHere = reading(bytes, ahead: false, limits: limits)
+        let ahead = reading(bytes, ahead: true, limits: limits)
+        #expect(ahead == inflatedHere, "\(what): \(ahead.first ?? "") / \(inflatedHere.first ?? "")", sourceLocation: sourceLocation)
+    }
+
+    @Test func aWorkbookOfTooManyEntriesIsRefusedOnce() throws {
+        var limits = XlsxReadLimits()
+        limits.maxEntries = 2
+        #expect(throws: XlsxReadError.self) { try XlsxWorkbookReader(bytes: try Self.workbook(rows: 3), file: "t.xlsx", limits: limits) }
     }
 
     @Test func damageIsFoundAtTheSamePlace() throws {

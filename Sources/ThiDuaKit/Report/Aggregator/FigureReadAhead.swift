@@ -255,6 +255,9 @@ struct RecordingSink: FigureTableSink {
     private var batch = CellBatch<FigureRecord>()
     /// The sheet's header search; nil once the header is found.
     private var search: FigureFileParser?
+    /// True between `beginTable` and `endTable`: rows outside a table are not wanted, as
+    /// `FigureFileReading` says.
+    private var inTable = false
 
     init(file: WorkerFile) {
         self.file = file
@@ -263,9 +266,11 @@ struct RecordingSink: FigureTableSink {
     mutating func beginTable(named name: String, isHidden: Bool) {
         flush()
         search = file.begin(sheet: name, isHidden: isHidden, parsed: false)
+        inTable = true
     }
 
     mutating func read(_ record: FigureRecord) -> Bool {
+        guard inTable else { return false }
         if batch.add(record, cells: record.cells.count) {
             flush()
             // Nobody will replay the file (the reading stopped): the rest of the sheet is not read.
@@ -281,6 +286,7 @@ struct RecordingSink: FigureTableSink {
     mutating func endTable(diagnostics: [Diagnostic]) {
         flush()
         search = nil
+        inTable = false
         channel.put(.end(nil, diagnostics))
     }
 
