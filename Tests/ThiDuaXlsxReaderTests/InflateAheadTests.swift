@@ -11,25 +11,20 @@ import ThiDuaXlsxReader
 struct InflateAheadTests {
     /// A workbook of an instructions sheet (passed over) and a figures sheet of `rows` rows.
     static func workbook(rows: Int, instructions: Int = 40) throws -> [UInt8] {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-ahead-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("t.xlsx").path
-        let book = try XlsxWorkbook(path: path)
-        let notes = try book.addWorksheet(named: "Hướng dẫn")
-        for row in 0..<instructions { try notes.writeString("Điền số liệu vào trang Số liệu, dòng \(row)", row: row, column: 0) }
-        let sheet = try book.addWorksheet(named: "Số liệu")
-        for (column, header) in ["Đơn vị", "Khối", "gia_tri_lam_loi", "doan_vien_moi"].enumerated() {
-            try sheet.writeString(header, row: 0, column: column)
+        try WrittenWorkbook.bytes { book in
+            let notes = try book.addWorksheet(named: "Hướng dẫn")
+            for row in 0..<instructions { try notes.writeString("Điền số liệu vào trang Số liệu, dòng \(row)", row: row, column: 0) }
+            let sheet = try book.addWorksheet(named: "Số liệu")
+            for (column, header) in ["Đơn vị", "Khối", "gia_tri_lam_loi", "doan_vien_moi"].enumerated() {
+                try sheet.writeString(header, row: 0, column: column)
+            }
+            for row in 1...rows {
+                try sheet.writeString("Đơn vị \(row)", row: row, column: 0)
+                try sheet.writeString("Khối \(row % 7)", row: row, column: 1)
+                try sheet.write(.integer(Int64(row * 37 % 10_007)), row: row, column: 2)
+                try sheet.write(.integer(Int64(row % 11)), row: row, column: 3)
+            }
         }
-        for row in 1...rows {
-            try sheet.writeString("Đơn vị \(row)", row: row, column: 0)
-            try sheet.writeString("Khối \(row % 7)", row: row, column: 1)
-            try sheet.write(.integer(Int64(row * 37 % 10_007)), row: row, column: 2)
-            try sheet.write(.integer(Int64(row % 11)), row: row, column: 3)
-        }
-        try book.close()
-        return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
     }
 
     /// What a report reads from `bytes`: every diagnostic and the totals.

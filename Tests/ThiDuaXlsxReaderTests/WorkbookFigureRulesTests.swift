@@ -11,20 +11,15 @@ import ThiDuaXlsxReader
 struct WorkbookFigureRulesTests {
     /// A workbook written by ThiDuaXlsx with one sheet of `rows` under the header.
     static func workbook(_ rows: [[XlsxCellValue]]) throws -> [UInt8] {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-rules-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("t.xlsx").path
-        let book = try XlsxWorkbook(path: path)
-        let sheet = try book.addWorksheet(named: "Số liệu")
-        for (column, header) in ["Đơn vị", "Khối", "gia_tri_lam_loi", "doan_vien_moi"].enumerated() {
-            try sheet.writeString(header, row: 0, column: column)
+        try WrittenWorkbook.bytes { book in
+            let sheet = try book.addWorksheet(named: "Số liệu")
+            for (column, header) in ["Đơn vị", "Khối", "gia_tri_lam_loi", "doan_vien_moi"].enumerated() {
+                try sheet.writeString(header, row: 0, column: column)
+            }
+            for (index, row) in rows.enumerated() {
+                for (column, value) in row.enumerated() { try sheet.write(value, row: index + 1, column: column) }
+            }
         }
-        for (index, row) in rows.enumerated() {
-            for (column, value) in row.enumerated() { try sheet.write(value, row: index + 1, column: column) }
-        }
-        try book.close()
-        return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
     }
 
     static func findings(_ rows: [[XlsxCellValue]]) throws -> [String] {

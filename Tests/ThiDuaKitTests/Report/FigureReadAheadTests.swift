@@ -143,10 +143,10 @@ struct FigureReadAheadTests {
         let sources = Self.phase()
         let indicators = IndicatorSet.default
         let ahead = FigureReadAhead(sources: sources, indicators: indicators, matcher: FigureHeaderMatcher(indicators: indicators), workers: 2)
-        #expect(ahead.tables(of: 0) == nil, "a CSV file is read on the caller's thread")
+        #expect(ahead.replay(of: 0) == nil, "a CSV file is read on the caller's thread")
         // Only the big workbook is replayed, then the reading stops: the workers waiting
         // for the replay to move on must all end.
-        guard let replay = ahead.tables(of: 1) else {
+        guard let replay = ahead.replay(of: 1) else {
             Issue.record("a workbook source has a replay")
             return
         }

@@ -72,7 +72,7 @@ final class FigureReadAhead: @unchecked Sendable {
     }
 
     /// The replay of source `index`'s tables, or nil when it has none (a CSV source).
-    func tables(of index: Int) -> ReplayedTables? {
+    func replay(of index: Int) -> ReplayedTables? {
         channels[index].map { ReplayedTables(channel: $0, done: { [self] in advance() }) }
     }
 

@@ -137,7 +137,7 @@ public enum ReportAggregator {
             var reading = FigureFileReading(label: source.label, accumulator: accumulator, account: account, matcher: matcher,
                                             defaultGroup: source.defaultGroup)
             accumulator = ReportAccumulator(indicators: reading.accumulator.indicators)
-            if let replay = ahead.tables(of: index) {
+            if let replay = ahead.replay(of: index) {
                 reading.readReplay(replay)
             } else if let tables = source.tables {
                 reading.readTables(tables)

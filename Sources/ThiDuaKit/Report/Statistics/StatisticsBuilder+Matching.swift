@@ -166,7 +166,7 @@ extension StatisticsBuilder {
     /// order (the same keys as one pass, and no copy of them).
     static func primaryKeys(_ names: NameTable) -> PackedKeys {
         let count = names.count
-        let parts = count >= parallelKeyNames ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4)) : 1
+        let parts = count >= parallelKeyNames ? FigureReadAhead.defaultWorkers : 1
         var keyed = [PackedKeys](repeating: PackedKeys(), count: parts)
         keyed.withUnsafeMutableBufferPointer { results in
             // Each iteration writes only its own element; the names are only read.
