@@ -207,7 +207,8 @@ struct ReportFigures {
     /// The figures of one unit row for `keys`.
     init(unit: UnitRow, keys: [String], reader: inout FigureReader) {
         self.keys = keys
-        pairs = unit.values(forKeys: keys, reader: &reader).map { Pair(target: $0?.target, actual: $0?.actual) }
+        pairs = []
+        unit.pairs(forKeys: keys, reader: &reader, into: &pairs)
     }
 
     subscript(position: Int) -> Pair { pairs[position] }
@@ -221,13 +222,30 @@ struct ReportFigures {
     /// names the first key (in `keys` order) whose running sum failed, as summing key by
     /// key would.
     static func sum<S: Sequence>(_ parts: S, keys: [String], context: String) throws -> ReportFigures where S.Element == [Pair] {
-        var targets = [Int64](repeating: 0, count: keys.count)
-        var actuals = [Int64](repeating: 0, count: keys.count)
-        var failed = [Bool](repeating: false, count: keys.count)
-        for part in parts {
-            for k in 0 ..< keys.count where !failed[k] {
+        var sums = Sums(count: keys.count)
+        for part in parts { sums.add(part) }
+        return try sums.figures(keys: keys, context: context)
+    }
+
+    /// Running sums of rows of pairs, as ``sum(_:keys:context:)`` adds them, for a caller
+    /// that reads its rows into one buffer.
+    struct Sums {
+        private var targets: [Int64]
+        private var actuals: [Int64]
+        private var failed: [Bool]
+
+        init(count: Int) {
+            targets = [Int64](repeating: 0, count: count)
+            actuals = targets
+            failed = [Bool](repeating: false, count: count)
+        }
+
+        /// Adds one row (missing pairs and blanks count as 0, as Excel's SUM does).
+        mutating func add(_ part: [Pair]) {
+            for k in 0 ..< targets.count where !failed[k] {
                 let pair = k < part.count ? part[k] : Pair()
-                guard let target = sum(targets[k], pair.target ?? 0), let actual = sum(actuals[k], pair.actual ?? 0) else {
+                guard let target = ReportFigures.sum(targets[k], pair.target ?? 0),
+                      let actual = ReportFigures.sum(actuals[k], pair.actual ?? 0) else {
                     failed[k] = true
                     continue
                 }
@@ -235,10 +253,14 @@ struct ReportFigures {
                 actuals[k] = actual
             }
         }
-        if let k = failed.firstIndex(of: true) {
-            throw XlsxError.invalidInput("tổng của chỉ tiêu “\(keys[k])” (\(context)) vượt quá giới hạn số của Excel")
+
+        /// The sums, or the error naming the first key whose sum failed.
+        func figures(keys: [String], context: String) throws -> ReportFigures {
+            if let k = failed.firstIndex(of: true) {
+                throw XlsxError.invalidInput("tổng của chỉ tiêu “\(keys[k])” (\(context)) vượt quá giới hạn số của Excel")
+            }
+            return ReportFigures(keys: keys, pairs: (0 ..< keys.count).map { Pair(target: targets[$0], actual: actuals[$0]) })
         }
-        return ReportFigures(keys: keys, pairs: (0 ..< keys.count).map { Pair(target: targets[$0], actual: actuals[$0]) })
     }
 
     private static func sum(_ a: Int64, _ b: Int64) -> Int64? {

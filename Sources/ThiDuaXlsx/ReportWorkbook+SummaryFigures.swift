@@ -106,9 +106,9 @@ extension ReportWorkbook {
 
     /// Column widths fitted to the content with ``XlsxColumnWidth``.
     ///
-    /// Numbers are measured by their largest magnitude only (the widest text of a
-    /// column of integers is the one with most digits), so the pass over tens of
-    /// thousands of units formats no strings.
+    /// Numbers are measured by their largest magnitude only (``ReportTotals/extremes``,
+    /// found while adding up), so the pass over tens of thousands of units formats no
+    /// strings.
     static func summaryColumnWidths(input: SummaryWorkbookInput, layout: SummaryLayout, totals: ReportTotals) -> [Int: Double] {
         var widths: [Int: Double] = [:]
         func note(_ column: Int, _ width: Double) { widths[column] = max(widths[column] ?? 0, width) }
@@ -121,30 +121,15 @@ extension ReportWorkbook {
             note(SummaryLayout.serialColumn, XlsxColumnWidth.width(for: romanNumeral(g + 1), bold: true))
             note(SummaryLayout.nameColumn, XlsxColumnWidth.width(for: group.name, bold: true))
             note(SummaryLayout.nameColumn, XlsxColumnWidth.width(for: "Cộng \(group.name)", bold: true))
-            for unit in group.units {
-                note(SummaryLayout.nameColumn, XlsxColumnWidth.width(for: unit.name))
-            }
+            // The widest name of the group, noted once (not a dictionary update per unit).
+            note(SummaryLayout.nameColumn, group.units.reduce(0) { Swift.max($0, XlsxColumnWidth.width(for: $1.name)) })
         }
-        // The figure of largest magnitude per slot: totals first (the largest unless negative
-        // figures occur), then every unit's target and actual in order. One pass over the
-        // units reads all the slots' figures of a unit at once (by position in its table),
-        // where a lookup by key per unit and slot cost a hash and two allocations each.
-        let keys = layout.slots.map(\.indicator.key)
-        var extremes = keys.map { Swift.max(totals.grand[$0].target ?? 0, totals.grand[$0].actual ?? 0) }
-        var reader = FigureReader()
-        for group in input.groups {
-            for unit in group.units {
-                for (s, value) in unit.values(forKeys: keys, reader: &reader).enumerated() {
-                    if let target = value?.target, target.magnitude > extremes[s].magnitude { extremes[s] = target }
-                    if let actual = value?.actual, actual.magnitude > extremes[s].magnitude { extremes[s] = actual }
-                }
-            }
-        }
-        for (s, slot) in layout.slots.enumerated() {
+        for slot in layout.slots {
             for (column, text) in subHeaders(slot) {
                 note(column, XlsxColumnWidth.width(for: text, bold: true))
             }
-            var extreme = extremes[s]
+            // A ratio slot has no column of integers.
+            var extreme = slot.figure.map { totals.extremes[$0] } ?? 0
             if let overall = slot.indicator.overallTarget, overall.magnitude > extreme.magnitude { extreme = overall }
             let isRatio = slot.ratio != nil
             for column in [isRatio ? nil : slot.target, slot.actual].compactMap({ $0 }) {

@@ -1,21 +1,44 @@
 import ThiDuaKit
 
-/// Group subtotals and the grand total, computed from the unit rows.
+/// Group subtotals and the grand total, computed from the unit rows, and the widest
+/// figure of each column, found in the same single pass over the units.
 struct ReportTotals {
     var groups: [ReportFigures]
     var grand: ReportFigures
+    /// Per key of the layout's figure keys: the figure of largest magnitude, the grand
+    /// total's target or actual (the larger) unless a unit's target or actual has a larger
+    /// magnitude (then the first such, units in order, target before actual). The widest
+    /// text of a column of integers is the one with most digits, so the column widths
+    /// are measured on this figure alone.
+    var extremes: [Int64]
 
     init(input: SummaryWorkbookInput, layout: SummaryLayout) throws {
         let keys = layout.figureKeys
         var reader = FigureReader()
+        // One buffer for every unit: units are read one at a time, never all held.
+        var pairs: [ReportFigures.Pair] = []
+        var widest = [Int64?](repeating: nil, count: keys.count)
         var groups: [ReportFigures] = []
         for group in input.groups {
-            // Units are read one at a time, never all held.
-            let units = group.units.lazy.map { ReportFigures(unit: $0, keys: keys, reader: &reader).pairs }
-            groups.append(try ReportFigures.sum(units, keys: keys, context: group.name))
+            var sums = ReportFigures.Sums(count: keys.count)
+            for unit in group.units {
+                unit.pairs(forKeys: keys, reader: &reader, into: &pairs)
+                sums.add(pairs)
+                for (k, pair) in pairs.enumerated() {
+                    if let target = pair.target, target.magnitude > (widest[k]?.magnitude ?? 0) { widest[k] = target }
+                    if let actual = pair.actual, actual.magnitude > (widest[k]?.magnitude ?? 0) { widest[k] = actual }
+                }
+            }
+            groups.append(try sums.figures(keys: keys, context: group.name))
         }
         self.groups = groups
-        grand = try ReportFigures.sum(groups.map(\.pairs), keys: keys, context: "tổng cộng")
+        let grand = try ReportFigures.sum(groups.map(\.pairs), keys: keys, context: "tổng cộng")
+        self.grand = grand
+        extremes = keys.indices.map { k in
+            let total = Swift.max(grand[k].target ?? 0, grand[k].actual ?? 0)
+            guard let unit = widest[k], unit.magnitude > total.magnitude else { return total }
+            return unit
+        }
     }
 }
 

@@ -178,15 +178,21 @@ public struct UnitRow: Hashable, Sendable {
         }
     }
 
-    /// The figures of `keys`, in order; for rows over a column table, looked up by the
-    /// positions `reader` keeps for that table.
-    func values(forKeys keys: [String], reader: inout FigureReader) -> [IndicatorValue?] {
+    /// The figures of `keys` as pairs, in order, into `pairs` (replacing what it held): the
+    /// pass over every unit of a sheet reuses one buffer instead of two arrays per unit.
+    func pairs(forKeys keys: [String], reader: inout FigureReader, into pairs: inout [ReportFigures.Pair]) {
+        pairs.removeAll(keepingCapacity: true)
         switch storage {
         case .dictionary(let values):
-            return keys.map { values[$0] }
+            for key in keys {
+                let value = values[key]
+                pairs.append(ReportFigures.Pair(target: value?.target, actual: value?.actual))
+            }
         case .columns(let columns, let unit):
-            let positions = reader.positions(in: columns, keys: keys)
-            return positions.map { $0.map { columns.value(at: $0, unit: unit) } }
+            for position in reader.positions(in: columns, keys: keys) {
+                let value = position.map { columns.value(at: $0, unit: unit) }
+                pairs.append(ReportFigures.Pair(target: value?.target, actual: value?.actual))
+            }
         }
     }
 

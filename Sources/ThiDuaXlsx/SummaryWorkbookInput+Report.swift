@@ -34,11 +34,13 @@ extension SummaryWorkbookInput {
             }
         }
         let keys = columns.filter { if case .ratio = $0.kind { return false } else { return true } }.map(\.key)
-        // Rows read their figures from the statistics; nothing is copied per unit.
+        // Rows read their figures from the statistics' columns, each taken once: nothing is
+        // copied per unit, and no figure looks its indicator up.
         let indices = keys.map { stats.indicators.index(of: $0) }
+        let actuals = indices.map { $0.map(stats.values(indicatorAt:)) ?? IndicatorColumn() }
+        let targets = indices.map { $0.map(stats.targets(indicatorAt:)) ?? IndicatorColumn() }
         let table = UnitColumns(keys: keys, name: { stats.name(ofUnit: $0) }) { key, unit in
-            guard let i = indices[key] else { return IndicatorValue(actual: nil) }
-            return IndicatorValue(actual: stats.value(ofUnit: unit, indicatorAt: i), target: stats.target(ofUnit: unit, indicatorAt: i))
+            IndicatorValue(actual: actuals[key][unit], target: targets[key][unit])
         }
         let groups = stats.groups.map { group in
             UnitGroup(name: group.name.isEmpty ? "Khác" : group.name, units: group.units.map { unit in

@@ -171,4 +171,19 @@ struct FigureReadAheadTests {
         #expect(sequential.diagnostics.contains { $0.contains("có hai dòng") })
         Self.expectSame(Self.read(sources(), workers: 2), sequential, "2 workers")
     }
+
+    /// A worker that stays ahead of the replay never lets its channel run empty; the
+    /// events already taken must still be let go, or a long sheet's batches pile up.
+    @Test func aChannelKeptFullLetsGoOfTakenEvents() {
+        let channel = TableChannel(capacity: 1_000_000)
+        for _ in 0 ..< 3 { channel.put(.finished([])) }
+        for _ in 0 ..< 5_000 {
+            channel.put(.finished([]))
+            _ = channel.take()
+        }
+        // Three events are waiting; what was taken is at most as many again, and a few.
+        #expect(channel.storedEvents <= 2 * 3 + 16)
+        for _ in 0 ..< 3 { _ = channel.take() }
+        #expect(channel.storedEvents == 0)
+    }
 }

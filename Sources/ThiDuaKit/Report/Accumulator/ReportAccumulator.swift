@@ -120,7 +120,7 @@ public struct ReportAccumulator: Sendable {
         }
         // Rows arrive file by file, so remembering the last label avoids a lookup per row.
         let sheet = row.position.sheet
-        if let last = lastFile, last.sheet == sheet, last.label.utf8.elementsEqual(row.position.file.utf8) {
+        if let last = lastFile, last.sheet == sheet, last.label.hasSameBytes(as: row.position.file) {
             unitFile.append(last.index)
         } else {
             let f = files.indices.first { files[$0] == row.position.file && fileSheets[$0] == sheet }.map(Int32.init) ?? Int32(files.count)
@@ -239,39 +239,5 @@ struct NameTable {
     mutating func compact() {
         if bytes.count != bytes.capacity { bytes = bytes.withUnsafeBufferPointer { Array($0) } }
         if ends.count != ends.capacity { ends = ends.withUnsafeBufferPointer { Array($0) } }
-    }
-}
-
-/// A column of figures kept in blocks of 8,192: growing never copies what is stored (an
-/// array doubles, holding old and new buffers at once) and leaves at most one block
-/// partly filled, where a grown array keeps up to half its size spare.
-struct FigureColumn {
-    private static let shift = 13
-    private static let blockSize = 1 << shift
-    private var blocks: [[Int64]] = []
-    /// Number of figures.
-    private(set) var count = 0
-
-    init() {}
-
-    /// `count` copies of `value`.
-    init(repeating value: Int64, count: Int) {
-        for _ in 0..<count { append(value) }
-    }
-
-    var isEmpty: Bool { count == 0 }
-
-    mutating func append(_ value: Int64) {
-        if count & (Self.blockSize - 1) == 0 {
-            var block: [Int64] = []
-            block.reserveCapacity(Self.blockSize)
-            blocks.append(block)
-        }
-        blocks[blocks.count - 1].append(value)
-        count += 1
-    }
-
-    subscript(index: Int) -> Int64 {
-        blocks[index >> Self.shift][index & (Self.blockSize - 1)]
     }
 }

@@ -67,12 +67,27 @@ struct StoredDecimal {
     var isZero: Bool { mantissa == 0 && !droppedNonZero }
 
     init?(_ literal: String) {
+        guard let parsed = literal.withUTF8Bytes(StoredDecimal.parse) else { return nil }
+        self = parsed
+    }
+
+    private init(mantissa: Int64, exponent: Int, isNegative: Bool, droppedNonZero: Bool) {
+        self.mantissa = mantissa
+        self.exponent = exponent
+        self.isNegative = isNegative
+        self.droppedNonZero = droppedNonZero
+    }
+
+    /// The literal's bytes read by position: every figure cell of a sheet goes through here.
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> StoredDecimal? {
         var mantissa: Int64 = 0, significant = 0, exponent = 0
         var negative = false, droppedNonZero = false, sawDigit = false, sawDot = false
-        var bytes = literal.utf8[...]
-        if bytes.first == UInt8(ascii: "-") { negative = true; bytes = bytes.dropFirst() }
-        else if bytes.first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
-        while let byte = bytes.first {
+        var i = 0
+        let count = bytes.count
+        if i < count, bytes[i] == UInt8(ascii: "-") { negative = true; i += 1 }
+        else if i < count, bytes[i] == UInt8(ascii: "+") { i += 1 }
+        while i < count {
+            let byte = bytes[i]
             if byte >= 0x30 && byte <= 0x39 {
                 sawDigit = true
                 let digit = Int64(byte - 0x30)
@@ -89,24 +104,26 @@ struct StoredDecimal {
             } else {
                 break
             }
-            bytes = bytes.dropFirst()
+            i += 1
         }
         guard sawDigit else { return nil }
-        if let e = bytes.first, e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
-            bytes = bytes.dropFirst()
+        if i < count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+            i += 1
             var sign = 1
-            if bytes.first == UInt8(ascii: "-") { sign = -1; bytes = bytes.dropFirst() }
-            else if bytes.first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
-            guard !bytes.isEmpty, bytes.count <= 5, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-            let power = bytes.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+            if i < count, bytes[i] == UInt8(ascii: "-") { sign = -1; i += 1 }
+            else if i < count, bytes[i] == UInt8(ascii: "+") { i += 1 }
+            let digits = count - i
+            guard digits > 0, digits <= 5 else { return nil }
+            var power = 0
+            while i < count {
+                guard bytes[i] >= 0x30 && bytes[i] <= 0x39 else { return nil }
+                power = power * 10 + Int(bytes[i] - 0x30)
+                i += 1
+            }
             exponent += sign * power
-            bytes = bytes[bytes.endIndex...]
         }
-        guard bytes.isEmpty else { return nil }
-        self.mantissa = mantissa
-        self.exponent = exponent
-        self.isNegative = negative
-        self.droppedNonZero = droppedNonZero
+        guard i == count else { return nil }
+        return StoredDecimal(mantissa: mantissa, exponent: exponent, isNegative: negative, droppedNonZero: droppedNonZero)
     }
 
     /// The value × 10^fractionDigits rounded to an integer, and whether the rounding moved

@@ -25,21 +25,27 @@ struct FoldedKey: Hashable {
     /// True when the text is NFC as it is: only scalars that are `ReportText.isStableNFC`,
     /// checked on the UTF-8 bytes for the common ones (ASCII, U+0080–U+02FF, U+1E00–U+1EFF).
     private static func isNFC(_ s: String) -> Bool {
-        var utf8 = s.utf8.makeIterator()
-        while let byte = utf8.next() {
-            if byte < 0x80 { continue }
-            if byte >= 0xC2 && byte <= 0xCB { _ = utf8.next(); continue } // U+0080–U+02FF
-            if byte == 0xE1, let second = utf8.next(), second >= 0xB8 && second <= 0xBB { // U+1E00–U+1EFF
-                _ = utf8.next()
-                continue
+        let common: Bool = s.withUTF8Bytes { bytes in
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    i += 1
+                } else if byte >= 0xC2 && byte <= 0xCB { // U+0080–U+02FF
+                    i += 2
+                } else if byte == 0xE1, i + 1 < bytes.count, bytes[i + 1] >= 0xB8 && bytes[i + 1] <= 0xBB { // U+1E00–U+1EFF
+                    i += 3
+                } else {
+                    return false
+                }
             }
-            return s.unicodeScalars.allSatisfy { ReportText.isStableNFC($0.value) }
+            return true
         }
-        return true
+        return common || s.unicodeScalars.allSatisfy { ReportText.isStableNFC($0.value) }
     }
 
     static func == (lhs: FoldedKey, rhs: FoldedKey) -> Bool {
-        lhs.hashCode == rhs.hashCode && lhs.text.utf8.elementsEqual(rhs.text.utf8)
+        lhs.hashCode == rhs.hashCode && lhs.text.hasSameBytes(as: rhs.text)
     }
 
     func hash(into hasher: inout Hasher) {

@@ -50,34 +50,43 @@ enum ReportText {
     /// space but single spaces between words, and only `isStableNFC` scalars. Almost
     /// every cell of a real file passes, and then nothing is copied.
     static func isNormalizedName(_ s: String) -> Bool {
-        var previousSpace = true // a leading space is not normalized
-        var utf8 = s.utf8.makeIterator()
-        // Byte by byte: ASCII, and the two-byte (U+0080–U+02FF) and Latin Extended
-        // Additional (U+1E00–U+1EFF) letters Vietnamese is written with, which are all
-        // `isStableNFC`; among them only U+0085, U+00A0 (white space) and U+00AD (soft
-        // hyphen) are not kept as they are. Anything else goes scalar by scalar.
-        while let byte = utf8.next() {
-            if byte >= 0x80 {
-                if byte >= 0xC2 && byte <= 0xCB, let second = utf8.next() {
-                    if byte == 0xC2 && (second == 0x85 || second == 0xA0 || second == 0xAD) { return false }
-                    previousSpace = false
-                    continue
+        let answer: Bool? = s.withUTF8Bytes { bytes in
+            var previousSpace = true // a leading space is not normalized
+            // Byte by byte: ASCII, and the two-byte (U+0080–U+02FF) and Latin Extended
+            // Additional (U+1E00–U+1EFF) letters Vietnamese is written with, which are all
+            // `isStableNFC`; among them only U+0085, U+00A0 (white space) and U+00AD (soft
+            // hyphen) are not kept as they are. Anything else goes scalar by scalar (nil).
+            var i = 0
+            let count = bytes.count
+            while i < count {
+                let byte = bytes[i]
+                if byte >= 0x80 {
+                    if byte >= 0xC2 && byte <= 0xCB, i + 1 < count {
+                        let second = bytes[i + 1]
+                        if byte == 0xC2 && (second == 0x85 || second == 0xA0 || second == 0xAD) { return false }
+                        previousSpace = false
+                        i += 2
+                        continue
+                    }
+                    if byte == 0xE1, i + 2 < count, bytes[i + 1] >= 0xB8 && bytes[i + 1] <= 0xBB {
+                        previousSpace = false
+                        i += 3
+                        continue
+                    }
+                    return nil
                 }
-                if byte == 0xE1, let second = utf8.next(), second >= 0xB8 && second <= 0xBB, utf8.next() != nil {
+                if byte == 0x20 {
+                    if previousSpace { return false }
+                    previousSpace = true
+                } else {
+                    if byte >= 0x09 && byte <= 0x0D { return false }
                     previousSpace = false
-                    continue
                 }
-                return isNormalizedNameSlow(s)
+                i += 1
             }
-            if byte == 0x20 {
-                if previousSpace { return false }
-                previousSpace = true
-            } else {
-                if byte < 0x20 && byte >= 0x09 && byte <= 0x0D { return false }
-                previousSpace = false
-            }
+            return !previousSpace || count == 0
         }
-        return !previousSpace || s.isEmpty
+        return answer ?? isNormalizedNameSlow(s)
     }
 
     /// `isNormalizedName` scalar by scalar, for any text: the general rule the byte-wise
@@ -123,7 +132,11 @@ enum ReportText {
     /// for Đ/đ mapped back.
     static func folded(_ s: String) -> String {
         let lower = lowercased(normalizedName(s))
-        guard lower.unicodeScalars.contains(where: { $0.value == 0x00F0 }) else { return lower }
+        // ð (U+00F0) is C3 B0 in UTF-8; C3 is never a continuation byte.
+        let hasEth = lower.withUTF8Bytes { bytes in
+            bytes.indices.dropLast().contains { bytes[$0] == 0xC3 && bytes[$0 + 1] == 0xB0 }
+        }
+        guard hasEth else { return lower }
         return String(String.UnicodeScalarView(lower.unicodeScalars.map { $0.value == 0x00F0 ? "\u{0111}" : $0 }))
     }
 
