@@ -58,8 +58,17 @@ enum XlsxText {
     /// UTF-8 bytes to a string, undoing Excel's `_xHHHH_` escapes for characters XML cannot
     /// hold (control characters; `_x005F_` is a literal underscore).
     static func decode(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBufferPointer(decode)
+    }
+
+    /// `decode(_:)` of bytes held elsewhere (a cell's text buffer).
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         let text = String(decoding: bytes, as: UTF8.self)
-        guard bytes.count >= 7, bytes.contains(UInt8(ascii: "_")), text.contains("_x") else { return text }
+        // An escape starts with the bytes "_x"; looked for in the bytes (Foundation's string
+        // search ran for every cell with an underscore).
+        guard bytes.count >= 7, bytes.indices.dropLast().contains(where: { bytes[$0] == UInt8(ascii: "_") && bytes[$0 + 1] == UInt8(ascii: "x") }) else {
+            return text
+        }
         var out = String.UnicodeScalarView()
         let scalars = Array(text.unicodeScalars)
         var i = 0

@@ -71,4 +71,25 @@ struct XlsxReaderUnitTests {
         #expect(throws: XlsxReadError.damaged(file: "a.xlsx", part: nil)) { try XlsxWorkbookReader(bytes: truncated, file: "a.xlsx") }
         #expect(XlsxReadError.encrypted(file: "a.xlsx").diagnostic.description.hasPrefix("a.xlsx: lỗi: tệp được đặt mật khẩu"))
     }
+
+    /// A cell's text buffer keeps every byte across growth, empties per cell, and keeps
+    /// its room: pieces of every size, as libxml2 hands text over.
+    @Test func cellTextBufferGrowsAndEmpties() {
+        var scratch = ByteScratch(capacity: 4)
+        defer { scratch.release() }
+        var expected: [UInt8] = []
+        for size in [0, 1, 3, 17, 255, 256, 4_000, 70_000, 2] {
+            let piece = (0 ..< size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ size) }
+            piece.withUnsafeBufferPointer { scratch.append($0) }
+            expected += piece
+            #expect(Array(scratch.bytes) == expected)
+        }
+        scratch.removeAll()
+        #expect(scratch.bytes.isEmpty)
+        Array("Công đoàn".utf8).withUnsafeBufferPointer { scratch.append($0) }
+        #expect(String(decoding: scratch.bytes, as: UTF8.self) == "Công đoàn")
+        #expect(XlsxText.decode(scratch.bytes) == "Công đoàn")
+        #expect(XlsxText.decode(Array("a_x0009_b_x005F_c".utf8)) == "a\tb_c")
+        #expect(XlsxText.decode(Array("ten_xa".utf8)) == "ten_xa")
+    }
 }

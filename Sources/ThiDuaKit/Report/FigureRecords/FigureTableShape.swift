@@ -99,9 +99,13 @@ struct FigureTableShape: Sendable {
         guard !name.isEmpty else { return pastGrandTotal }
         let serialIndex = roles.firstIndex(of: .serial)
         let serial = serialIndex.map { FigureNumber.trimmed(record[$0].displayText) } ?? ""
-        let folded = ReportText.folded(name)
-        let isTotal = Self.totalWords.contains(folded)
-            || (serialIndex != nil && serial.isEmpty && (folded.hasPrefix("cộng ") || folded.hasPrefix("tổng cộng ")))
+        // Every total word starts with c or t, and `name` is normalized (NFC): a name that
+        // starts with another letter, as a unit's name nearly always does, is not folded.
+        let first = name.utf8.first
+        let mayBeTotal = first == UInt8(ascii: "c") || first == UInt8(ascii: "C") || first == UInt8(ascii: "t") || first == UInt8(ascii: "T")
+        let folded = mayBeTotal ? ReportText.folded(name) : ""
+        let isTotal = mayBeTotal && (Self.totalWords.contains(folded)
+            || (serialIndex != nil && serial.isEmpty && (folded.hasPrefix("cộng ") || folded.hasPrefix("tổng cộng "))))
         if isTotal {
             structureRows += 1
             if folded == "tổng cộng" || folded.hasPrefix("tổng cộng ") { pastGrandTotal = true }

@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+import BenchSupport
+@testable import ThiDuaWorkspace
+
+/// File labels are worked out on the path's segments; they must be exactly what
+/// Foundation's URL standardization gave.
+@Suite struct DisplayNameTests {
+    @Test func segmentsStandardizeAsURLsDo() {
+        let pieces = ["a", "bao-cao", "nhận về", "..", ".", "Tổng hợp.xlsx", "x%20y", "~", "so lieu", "a.b", "...", "-", "đơn vị 01.xlsx"]
+        var paths = ["/", "/..", "/../a", "..", ".", "./a", "a/..", "/a/b/../../..", "a/./b", "/tmp", "../../x.csv"]
+        var random = SplitMix64(seed: 31)
+        for _ in 0 ..< 3_000 {
+            let n = 1 + Int(random.next() % 6)
+            let path = (0 ..< n).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined(separator: "/")
+            paths.append(random.next() % 3 == 0 ? "/" + path : path)
+        }
+        // URL resolves a relative path from the process's working folder.
+        let cwd = FileManager.default.currentDirectoryPath + "/"
+        for path in paths + paths.map({ "./" + $0 }) + ["~", "~/a", "~root/a", "a//b", "a/", "/a/b/", ""] {
+            #expect(Workspace.standardizedPath(path, in: cwd) == URL(fileURLWithPath: path).standardizedFileURL.path, "\(path)")
+        }
+    }
+
+    @Test func labelsAreRelativeToTheWorkingFolder() {
+        let cwd = FileManager.default.currentDirectoryPath
+        #expect(Workspace.displayName("./bao-cao/../so-lieu.csv") == "so-lieu.csv")
+        #expect(Workspace.displayName(cwd + "/a/b.xlsx") == "a/b.xlsx")
+        #expect(Workspace.displayName("/") == "/")
+    }
+}
