@@ -288,12 +288,12 @@ struct ByteScratch {
             var grown = capacity * 2
             while grown < count + bytes.count { grown *= 2 }
             let fresh = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
-            fresh.update(from: base, count: count)
+            fresh.initialize(from: base, count: count)
             base.deallocate()
             base = fresh
             capacity = grown
         }
-        (base + count).update(from: source, count: bytes.count)
+        (base + count).initialize(from: source, count: bytes.count)
         count += bytes.count
     }
 

@@ -22,6 +22,20 @@ import BenchSupport
         }
     }
 
+    /// Foundation follows the links of a path with "..": "link/../x" is the link target's
+    /// neighbour, which the label must name, not the link's.
+    @Test func dotDotThroughALinkIsTheTargetsParent() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-label-\(UInt32.random(in: 0 ... .max))").path
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        try FileManager.default.createDirectory(atPath: base + "/real/sub", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: base + "/link", withDestinationPath: base + "/real/sub")
+        FileManager.default.createFile(atPath: base + "/real/x.xlsx", contents: Data())
+        let path = base + "/link/../x.xlsx"
+        let expected = URL(fileURLWithPath: path).standardizedFileURL.path
+        #expect(Workspace.standardizedPath(path, in: "/") == expected)
+        #expect(expected.hasSuffix("/real/x.xlsx"))
+    }
+
     @Test func labelsAreRelativeToTheWorkingFolder() {
         let cwd = FileManager.default.currentDirectoryPath
         #expect(Workspace.displayName("./bao-cao/../so-lieu.csv") == "so-lieu.csv")

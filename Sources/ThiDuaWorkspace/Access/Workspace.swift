@@ -180,24 +180,22 @@ public struct Workspace: Sendable {
     }
 
     /// `URL(fileURLWithPath:).standardizedFileURL.path`: absolute (from `cwd`, which ends
-    /// in "/"), with `.` and `..` removed by the letters, links not followed. Done on the
-    /// path's segments for a plain path, since a phase of 1,000 workbooks labels each of
-    /// them (Foundation's URL parsing was a sixth of starting up); a path with an empty
-    /// segment, a trailing slash or a leading "~", which URLs treat in their own ways,
-    /// still goes through URL.
+    /// in "/"), without `.` segments. Done on the path's segments for a plain path, since a
+    /// phase of 1,000 workbooks labels each of them (Foundation's URL parsing was a sixth
+    /// of starting up); a path with `..`, an empty segment, a trailing slash, a leading "~"
+    /// or a /private prefix, which Foundation treats in its own ways (following links for
+    /// `..`), still goes through URL.
     static func standardizedPath(_ path: String, in cwd: String) -> String {
-        guard !path.isEmpty, !path.hasPrefix("~"), !path.contains("//"), path == "/" || !path.hasSuffix("/"), cwd.hasPrefix("/") else {
+        let absolute = path.hasPrefix("/") ? path : cwd + path
+        // Foundation resolves the links of a path with a ".." segment (so "link/.." is the
+        // link's parent), and drops a leading /private or /var/automount: those go to it.
+        guard !path.isEmpty, !path.hasPrefix("~"), !path.contains("//"), path == "/" || !path.hasSuffix("/"), cwd.hasPrefix("/"),
+              !absolute.split(separator: "/").contains(".."), !absolute.hasPrefix("/private/"), !absolute.hasPrefix("/var/automount/") else {
             return URL(fileURLWithPath: path).standardizedFileURL.path
         }
-        let absolute = path.hasPrefix("/") ? path : cwd + path
         var parts: [Substring] = []
-        for piece in absolute.split(separator: "/", omittingEmptySubsequences: false).dropFirst() {
-            if piece == "." || piece.isEmpty { continue }
-            if piece == ".." {
-                if !parts.isEmpty { parts.removeLast() }
-            } else {
-                parts.append(piece)
-            }
+        for piece in absolute.split(separator: "/") where piece != "." {
+            parts.append(piece)
         }
         return "/" + parts.joined(separator: "/")
     }

@@ -125,4 +125,22 @@ import BenchSupport
         // U+00C3 U+00B0 ("Ã°") is not an ð: its bytes are C3 83 C2 B0.
         #expect(ReportText.folded("Ã°") == "ã°")
     }
+
+    /// `trimmed` keeps a text as it is only when the general path would give it back unchanged.
+    @Test func plainlyTrimmedTextIsWhatTrimmingGives() {
+        for text in Self.texts() {
+            var view = String.UnicodeScalarView(text.unicodeScalars.filter { !ReportText.isInvisible($0) })
+            while let first = view.first, ReportText.isWhitespace(first.value) { view.removeFirst() }
+            while let last = view.last, ReportText.isWhitespace(last.value) { view.removeLast() }
+            let reference = String(view)
+            #expect(FigureNumber.trimmed(text).unicodeScalars.elementsEqual(reference.unicodeScalars), "\(Array(text.unicodeScalars))")
+            if FigureNumber.isPlainlyTrimmed(text) { #expect(text.unicodeScalars.elementsEqual(reference.unicodeScalars)) }
+        }
+    }
+
+    @Test func lowercasingFromBytesMatchesTheStandardLibrary() {
+        for text in Self.texts() {
+            #expect(ReportText.lowercased(text).unicodeScalars.elementsEqual(text.lowercased().unicodeScalars), "\(Array(text.unicodeScalars))")
+        }
+    }
 }

@@ -35,6 +35,8 @@ struct FigureColumn {
 
     subscript(index: Int) -> Int64 {
         let block = index >> Self.shift
-        return block < blocks.count ? blocks[block][index & (Self.blockSize - 1)] : tail[index & (Self.blockSize - 1)]
+        // Past the full blocks, the tail is indexed from its start: an index beyond the
+        // column traps, as an array's would.
+        return block < blocks.count ? blocks[block][index & (Self.blockSize - 1)] : tail[index - blocks.count << Self.shift]
     }
 }

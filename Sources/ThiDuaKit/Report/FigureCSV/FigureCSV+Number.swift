@@ -111,16 +111,38 @@ enum FigureNumber {
 
     /// Trims white space and the invisible characters Excel and the web leave in cells.
     static func trimmed(_ s: String) -> String {
-        // ASCII without white space at either end (almost every cell) is already trimmed.
-        if let first = s.utf8.first, let last = s.utf8.last, first > 0x20, last > 0x20,
-           s.utf8.allSatisfy({ $0 < 0x80 }) {
-            return s
-        }
+        if isPlainlyTrimmed(s) { return s }
         let scalars = s.unicodeScalars.filter { !ReportText.isInvisible($0) }
         var view = String.UnicodeScalarView(scalars)
         while let first = view.first, ReportText.isWhitespace(first.value) { view.removeFirst() }
         while let last = view.last, ReportText.isWhitespace(last.value) { view.removeLast() }
         return String(view)
+    }
+
+    /// True for text `trimmed` leaves as it is, read from the bytes: ASCII without white
+    /// space at either end (almost every cell), where Vietnamese letters may also stand,
+    /// two-byte U+00C0–U+02FF and Latin Extended Additional (E1 B8–BB), none of which is
+    /// white space or invisible. Anything else takes the general path.
+    static func isPlainlyTrimmed(_ s: String) -> Bool {
+        s.withUTF8Bytes { bytes in
+            guard let first = bytes.first, let last = bytes.last, first > 0x20, last > 0x20 else {
+                return false
+            }
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    i += 1
+                } else if b >= 0xC3 && b <= 0xCB {
+                    i += 2
+                } else if b == 0xE1, i + 1 < bytes.count, bytes[i + 1] >= 0xB8 && bytes[i + 1] <= 0xBB {
+                    i += 3
+                } else {
+                    return false
+                }
+            }
+            return true
+        }
     }
 
     private static func unitSuffixProblem(text: String, number: String, rest: String) -> Parsed {

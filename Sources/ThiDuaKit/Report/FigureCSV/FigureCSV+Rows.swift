@@ -362,7 +362,7 @@ public struct FigureFileParser: Sendable {
         if faults > 0 {
             return .skipped(SkippedRow(position: rowPosition, reason: .invalidFigures(count: faults)))
         }
-        let columns = valueColumns.map { $0 >= 0 ? record.position(ofField: $0, file: file).column : 0 }
+        let columns = valueColumns.map { $0 >= 0 ? record.column(ofField: $0) : 0 }
         return .unit(UnitFigures(name: name, group: group, values: values, targets: targets, position: namePosition,
                                  valueColumns: columns))
     }

@@ -117,6 +117,17 @@ public struct FigureRecord: Hashable, Sendable {
         }
     }
 
+    /// The column of cell `index`: `position(ofField:file:).column` without making a
+    /// position (and retaining its file and sheet names) for every figure of every row.
+    func column(ofField index: Int) -> Int {
+        switch layout {
+        case .text(let lines, let columns):
+            return lines.indices.contains(index) && columns.indices.contains(index) ? columns[index] : 0
+        case .sheet:
+            return index + 1
+        }
+    }
+
     /// Where the whole record is, in `file`.
     public func position(file: String) -> SourcePosition {
         SourcePosition(file: file, sheet: sheet, row: line, column: 0)

@@ -150,24 +150,43 @@ enum ReportText {
         // allocations per name). A mapping grows a scalar's UTF-8 by half at most (two
         // bytes to three), so 3/2 of the length is room enough.
         let lower = String(unsafeUninitializedCapacity: s.utf8.count + s.utf8.count / 2 + 4) { buffer in
-            var count = 0
-            for scalar in s.unicodeScalars {
-                let v = scalar.value
-                let mapped: UInt32
-                if v < 0x250 {
-                    mapped = table[Int(v)]
-                } else if v >= 0x1E00 && v <= 0x1EFF {
-                    mapped = table[0x250 + Int(v - 0x1E00)]
-                } else {
-                    mapped = 0
+            s.withUTF8Bytes { bytes in
+                var count = 0
+                var i = 0
+                while i < bytes.count {
+                    // The scalars of the table's ranges decoded from the bytes: one byte, two,
+                    // or three starting E1 (U+1000–U+1FFF); any other lead is outside the table.
+                    let b = bytes[i]
+                    let v: UInt32
+                    if b < 0x80 {
+                        v = UInt32(b)
+                        i += 1
+                    } else if b >= 0xC2 && b <= 0xDF && i + 1 < bytes.count {
+                        v = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                        i += 2
+                    } else if b == 0xE1 && i + 2 < bytes.count {
+                        v = 0x1000 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                        i += 3
+                    } else {
+                        unmapped = true
+                        return 0
+                    }
+                    let mapped: UInt32
+                    if v < 0x250 {
+                        mapped = table[Int(v)]
+                    } else if v >= 0x1E00 && v <= 0x1EFF {
+                        mapped = table[0x250 + Int(v - 0x1E00)]
+                    } else {
+                        mapped = 0
+                    }
+                    guard mapped != 0, let m = Unicode.Scalar(mapped), count + 4 <= buffer.count else {
+                        unmapped = true
+                        return 0
+                    }
+                    UTF8.encode(m) { buffer[count] = $0; count += 1 }
                 }
-                guard mapped != 0, let m = Unicode.Scalar(mapped), count + 4 <= buffer.count else {
-                    unmapped = true
-                    return 0
-                }
-                UTF8.encode(m) { buffer[count] = $0; count += 1 }
+                return count
             }
-            return count
         }
         return unmapped ? s.lowercased() : lower
     }
