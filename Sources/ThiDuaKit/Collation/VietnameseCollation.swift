@@ -336,6 +336,7 @@ enum CollationKeyBuilder {
         }
         let props = base.properties
         let isUpper = value < 0x80 ? (0x41...0x5A).contains(value)
+            : value < 0x250 ? latinUppercase[Int(value)]
             : (props.isUppercase || props.generalCategory == .titlecaseLetter)
         let tertiary: UInt8 = isUpper ? 2 : 1
 
@@ -380,6 +381,14 @@ enum CollationKeyBuilder {
             if let mark = marks.first { secondary = 1 &+ 8 &* foreignAccentIndex(mark.value) }
             elements.append(Element(primary: .other(value), secondary: secondary, tertiary: tertiary))
         }
+    }
+
+    /// Whether each scalar below U+0250 is an upper-case or title-case letter, read from
+    /// its Unicode properties once: Đ and the other Latin letters of every name were
+    /// looked up in the property tables for each key.
+    private static let latinUppercase: [Bool] = (0 ..< 0x250).map { v in
+        guard let scalar = Unicode.Scalar(UInt32(v)) else { return false }
+        return scalar.properties.isUppercase || scalar.properties.generalCategory == .titlecaseLetter
     }
 
     /// The letter a Vietnamese modifier makes: a+breve → ă, a/e/o+circumflex → â ê ô,
