@@ -143,4 +143,22 @@ import BenchSupport
             #expect(ReportText.lowercased(text).unicodeScalars.elementsEqual(text.lowercased().unicodeScalars), "\(Array(text.unicodeScalars))")
         }
     }
+
+    /// Only a name whose folded form starts with "cộng" or "tổng" can be a total row; the
+    /// byte test lets every such name through (and "Công đoàn", "Trường" not).
+    @Test func totalRowsAreFoldedWhenTheyCanBeOne() {
+        var names = Self.texts().map(ReportText.normalizedName)
+        for start in ["Cộng", "cộng", "CỘNG", "Tổng", "tổng", "TỔNG", "Co\u{0323}\u{0302}ng", "To\u{0302}\u{0309}ng", "Công", "Trường", "Tông"] {
+            names += [start, start + " khối 1", start + " cộng", start + "x"].map(ReportText.normalizedName)
+        }
+        for name in names {
+            let folded = ReportText.folded(name)
+            if folded.hasPrefix("cộng") || folded.hasPrefix("tổng") {
+                #expect(FigureTableShape.mayBeTotal(name), "\(Array(name.unicodeScalars))")
+            }
+        }
+        #expect(!FigureTableShape.mayBeTotal("Công đoàn cơ sở"))
+        #expect(!FigureTableShape.mayBeTotal("Trường THCS"))
+        #expect(FigureTableShape.mayBeTotal(ReportText.normalizedName("To\u{0302}\u{0309}ng co\u{0323}\u{0302}ng")))
+    }
 }

@@ -99,10 +99,10 @@ struct FigureTableShape: Sendable {
         guard !name.isEmpty else { return pastGrandTotal }
         let serialIndex = roles.firstIndex(of: .serial)
         let serial = serialIndex.map { FigureNumber.trimmed(record[$0].displayText) } ?? ""
-        // Every total word starts with c or t, and `name` is normalized (NFC): a name that
-        // starts with another letter, as a unit's name nearly always does, is not folded.
-        let first = name.utf8.first
-        let mayBeTotal = first == UInt8(ascii: "c") || first == UInt8(ascii: "C") || first == UInt8(ascii: "t") || first == UInt8(ascii: "T")
+        // Every total word starts with "cộng" or "tổng", and `name` is normalized (NFC), so
+        // folded it can be one only if it starts with c or t then ộ or ổ (U+1ED8/U+1ED9,
+        // U+1ED4/U+1ED5; E1 BB 98/99, 94/95): "Công đoàn …", "Trường …" are not folded.
+        let mayBeTotal = Self.mayBeTotal(name)
         let folded = mayBeTotal ? ReportText.folded(name) : ""
         let isTotal = mayBeTotal && (Self.totalWords.contains(folded)
             || (serialIndex != nil && serial.isEmpty && (folded.hasPrefix("cộng ") || folded.hasPrefix("tổng cộng "))))
@@ -122,6 +122,20 @@ struct FigureTableShape: Sendable {
         heading = name
         structureRows += 1
         return true
+    }
+
+    /// False when the NFC `name` cannot fold to a text starting with "cộng" or "tổng".
+    static func mayBeTotal(_ name: String) -> Bool {
+        name.withUTF8Bytes { bytes in
+            guard bytes.count >= 4, bytes[1] == 0xE1, bytes[2] == 0xBB else { return false }
+            switch (bytes[0], bytes[3]) {
+            case (UInt8(ascii: "c"), 0x98), (UInt8(ascii: "c"), 0x99), (UInt8(ascii: "C"), 0x98), (UInt8(ascii: "C"), 0x99),
+                 (UInt8(ascii: "t"), 0x94), (UInt8(ascii: "t"), 0x95), (UInt8(ascii: "T"), 0x94), (UInt8(ascii: "T"), 0x95):
+                return true
+            default:
+                return false
+            }
+        }
     }
 
     /// "I", "II", "XIV" or "A", "B": how Vietnamese tables number their parts.
