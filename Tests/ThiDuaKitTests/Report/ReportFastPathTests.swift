@@ -197,23 +197,6 @@ import BenchSupport
         #expect(accumulator.unitCount == 2)
     }
 
-    /// The keys made while units are added rank the names exactly as keying them
-    /// afterwards does, duplicates (never added) and compaction included.
-    @Test func namesKeyedWhileAddingRankAsAfterwards() {
-        var kept = ReportAccumulator(indicators: .default)
-        var unkept = ReportAccumulator(indicators: .default, keepsNameKeys: false)
-        for (i, name) in Self.generated(3_000, seed: 9).enumerated() {
-            let row = UnitFigures(name: ReportText.normalizedName(name), group: i % 3 == 0 ? "Khối \(i % 7)" : nil, values: [], targets: [],
-                                  position: SourcePosition(file: "a.csv", line: i + 2))
-            #expect((kept.add(row) == nil) == (unkept.add(row) == nil))
-            if i == 1_500 { kept.compact() }
-        }
-        #expect(kept.nameKeys?.count == kept.unitCount)
-        #expect(unkept.nameKeys == nil)
-        #expect(kept.statistics().0.nameRank == unkept.statistics().0.nameRank)
-        #expect(kept.statistics().0.nameRank == StatisticsBuilder.rankByName(kept.names))
-    }
-
     @Test func topUnitsMatchAFullSort() {
         var random = SplitMix64(seed: 11)
         for trial in 0..<20 {

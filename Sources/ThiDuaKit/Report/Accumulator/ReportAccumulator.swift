@@ -29,12 +29,6 @@ public struct ReportAccumulator: Sendable {
     public static let diagnosticLimit = 500
 
     private(set) var names = NameTable()
-    /// The primary collation key of each name, made as the unit is added (the reading
-    /// threads are busy then, and the thread adding rows waits on them), so ranking the
-    /// names after the reading only sorts; nil when not kept (a previous phase's units,
-    /// which are never ranked).
-    private(set) var nameKeys: PackedKeys?
-    private var keyScratch: [UInt8] = []
     private(set) var unitGroup: [Int32] = []
     /// Whether a unit's group came from the entry naming its file rather than its own row;
     /// such a group is left out of the unit's key.
@@ -67,12 +61,8 @@ public struct ReportAccumulator: Sendable {
     private(set) var sumGuard: FigureSumGuard
 
     /// Creates an empty accumulator.
-    ///
-    /// - Parameter keepsNameKeys: false for figures that are only compared with (a
-    ///   previous phase), whose names are never put in order.
-    public init(indicators: IndicatorSet, keepsNameKeys: Bool = true) {
+    public init(indicators: IndicatorSet) {
         self.indicators = indicators
-        self.nameKeys = keepsNameKeys ? PackedKeys() : nil
         self.summed = indicators.indicators.indices.filter { !indicators.indicators[$0].isComputed }
         self.values = Array(repeating: FigureColumn(), count: indicators.count)
         self.targets = Array(repeating: FigureColumn(), count: indicators.count)
@@ -114,11 +104,6 @@ public struct ReportAccumulator: Sendable {
         let unit = Int32(names.count)
         unitByKey.insert(key, unit)
         names.append(row.name)
-        if nameKeys != nil {
-            keyScratch.removeAll(keepingCapacity: true)
-            CollationKeyBuilder.appendPrimary(of: row.name, to: &keyScratch)
-            nameKeys?.append(keyScratch)
-        }
         groupFromEntry.append(row.group == nil && entryGroup != nil)
         if let group = row.group ?? entryGroup {
             let groupFolded = row.group == nil ? foldGroup(group) : ownFolded

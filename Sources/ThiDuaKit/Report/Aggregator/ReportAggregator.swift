@@ -102,7 +102,7 @@ public enum ReportAggregator {
         var previousAccumulator: ReportAccumulator?
         var previousReconciliation: Reconciliation?
         if let previousSources = inputs.previous {
-            var previous = ReportAccumulator(indicators: inputs.indicators, keepsNameKeys: false)
+            var previous = ReportAccumulator(indicators: inputs.indicators)
             let (account, previousDiagnostics) = read(previousSources, into: &previous)
             diagnostics += previousDiagnostics
             previousAccumulator = previous

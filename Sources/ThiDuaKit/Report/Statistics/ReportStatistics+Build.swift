@@ -21,7 +21,7 @@ extension ReportAccumulator {
         let match = StatisticsBuilder.matchExpected(expected, self, label: expectedLabel, diagnostics: &diagnostics)
 
         // Names in Vietnamese order once; every later tie-break uses the rank.
-        let nameRank = StatisticsBuilder.rankByName(names, primaries: nameKeys)
+        let nameRank = StatisticsBuilder.rankByName(names)
 
         // Groups: the expected list's spelling and order first, then the files'.
         var groupIndexByFolded: [FoldedKey: Int32] = [:]

@@ -6,10 +6,9 @@ enum StatisticsBuilder {
     /// in reading order). Sorted on the primary level of the keys, kept in 64 KiB blocks
     /// (a third of the full keys, which for 100,000 names were 17 MB at the moment memory
     /// peaks); names whose primaries are equal are then ordered by their full keys.
-    static func rankByName(_ names: NameTable, primaries known: PackedKeys? = nil) -> [Int32] {
+    static func rankByName(_ names: NameTable) -> [Int32] {
         let count = names.count
-        // The accumulator keys its names as they arrive; without those, they are keyed here.
-        let primaries = known.flatMap { $0.count == count ? $0 : nil } ?? primaryKeys(names)
+        let primaries = primaryKeys(names)
         var order = Array(0..<count)
         order.sort { l, r in
             let c = primaries.compare(l, r)
@@ -197,9 +196,6 @@ struct PackedKeys {
     private var block: [Int32] = []
     private var start: [Int32] = []
     private var length: [Int32] = []
-
-    /// Number of keys.
-    var count: Int { length.count }
 
     mutating func append(_ bytes: [UInt8]) {
         if blocks.isEmpty || blocks[blocks.count - 1].count + bytes.count > max(Self.blockSize, bytes.count) {
