@@ -29,3 +29,5 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
         return false
     }
 }
+
+extension WorkspaceError: ClerkFacingError {}

@@ -146,10 +146,40 @@ public enum XlsxError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The C library's own English text for a code.
+    /// What a code means, in Vietnamese: `lxw_strerror` is English, and no English system
+    /// text reaches a clerk. Every code of `lxw_error` has its sentence; a code added by a
+    /// later libxlsxwriter is shown by number.
     static func cText(_ code: lxw_error) -> String {
-        guard let text = lxw_strerror(code) else { return "unknown error" }
-        return String(cString: text)
+        switch code {
+        case LXW_NO_ERROR: return "không có lỗi"
+        case LXW_ERROR_MEMORY_MALLOC_FAILED: return "không đủ bộ nhớ"
+        case LXW_ERROR_CREATING_XLSX_FILE: return "không tạo được tệp (thư mục không tồn tại hoặc không có quyền ghi)"
+        case LXW_ERROR_CREATING_TMPFILE: return "không tạo được tệp tạm (thư mục tạm đầy hoặc không ghi được)"
+        case LXW_ERROR_READING_TMPFILE: return "không đọc lại được tệp tạm"
+        case LXW_ERROR_ZIP_FILE_OPERATION: return "lỗi đọc/ghi khi nén tệp (ổ đĩa đầy hoặc không ghi được)"
+        case LXW_ERROR_ZIP_PARAMETER_ERROR: return "tham số nén không hợp lệ"
+        case LXW_ERROR_ZIP_BAD_ZIP_FILE: return "tệp nén quá lớn cho định dạng zip thường"
+        case LXW_ERROR_ZIP_INTERNAL_ERROR: return "lỗi nội bộ của bộ nén zip"
+        case LXW_ERROR_ZIP_FILE_ADD: return "không thêm được một phần vào tệp nén (ổ đĩa đầy hoặc không ghi được)"
+        case LXW_ERROR_ZIP_CLOSE: return "không đóng được tệp nén (ổ đĩa đầy hoặc không ghi được)"
+        case LXW_ERROR_FEATURE_NOT_SUPPORTED: return "tính năng không được hỗ trợ ở chế độ này"
+        case LXW_ERROR_NULL_PARAMETER_IGNORED: return "thiếu một tham số"
+        case LXW_ERROR_PARAMETER_VALIDATION: return "tham số không hợp lệ"
+        case LXW_ERROR_SHEETNAME_LENGTH_EXCEEDED: return "tên trang tính dài quá 31 ký tự"
+        case LXW_ERROR_INVALID_SHEETNAME_CHARACTER: return "tên trang tính chứa ký tự không được phép [ ] : * ? / \\"
+        case LXW_ERROR_SHEETNAME_START_END_APOSTROPHE: return "tên trang tính bắt đầu hoặc kết thúc bằng dấu nháy đơn"
+        case LXW_ERROR_SHEETNAME_ALREADY_USED: return "tên trang tính đã dùng"
+        case LXW_ERROR_32_STRING_LENGTH_EXCEEDED: return "chuỗi dài quá 32 ký tự"
+        case LXW_ERROR_128_STRING_LENGTH_EXCEEDED: return "chuỗi dài quá 128 ký tự"
+        case LXW_ERROR_255_STRING_LENGTH_EXCEEDED: return "chuỗi dài quá 255 ký tự"
+        case LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED: return "chuỗi dài quá 32.767 ký tự"
+        case LXW_ERROR_SHARED_STRING_INDEX_NOT_FOUND: return "không tìm thấy chuỗi dùng chung"
+        case LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE: return "dòng hoặc cột vượt giới hạn của Excel"
+        case LXW_ERROR_WORKSHEET_MAX_URL_LENGTH_EXCEEDED: return "liên kết dài quá 2.079 ký tự"
+        case LXW_ERROR_WORKSHEET_MAX_NUMBER_URLS_EXCEEDED: return "quá 65.530 liên kết trong một trang"
+        case LXW_ERROR_IMAGE_DIMENSIONS: return "không đọc được kích thước ảnh"
+        default: return "lỗi số \(code.rawValue)"
+        }
     }
 
     /// The same fault as the project-wide error type, for callers that report `ThiDuaError`.
@@ -165,3 +195,5 @@ func check(_ code: lxw_error, _ context: @autoclosure () -> String = "") throws 
         throw XlsxError(code: code, context: context())
     }
 }
+
+extension XlsxError: ClerkFacingError {}

@@ -82,3 +82,8 @@ public enum XlsxReadError: Error, Hashable, Sendable {
         return "\(VietnameseNumber.integer(Int(max(bytes >> 10, 1)))) KB"
     }
 }
+
+extension XlsxReadError: ClerkFacingError {
+    /// The diagnostic's sentence, for a catch-all that words an error as text.
+    public var description: String { diagnostic.description }
+}

@@ -43,6 +43,13 @@ enum Main {
             // A template set is an option, not data: a broken one is a usage error.
             if case .template = error { exit(2) }
             exit(1)
+        } catch let error as any ClerkFacingError {
+            Output.error(error.description)
+            exit(1)
+        } catch let error where error is CocoaError || error is POSIXError {
+            // A system call failed outside the jobs' own wording: said in Vietnamese too.
+            Output.error("lỗi: \(SystemErrorText.describe(error: error))")
+            exit(1)
         } catch {
             let code = Thidua.exitCode(for: error)
             let message = Localization.translate(Thidua.fullMessage(for: error))

@@ -85,16 +85,25 @@ public struct CommemorationCatalog: Sendable {
         .sorted { ($0.date, $0.commemoration.key) < ($1.date, $1.commemoration.key) }
     }
 
-    /// The anniversary of `key` that falls in the span (the first one if the
-    /// span covers several years), or nil.
+    /// The anniversary of `key` a span salutes, or nil when none falls in it.
+    ///
+    /// A span of several years (a phase of a five-year plan, a school year) holds several:
+    /// the one saluted is the weightiest, a round year (năm tròn) before a half-round one
+    /// (năm lẻ 5) before an ordinary one, the earliest among equals. So a phase of 2029–2030
+    /// salutes the 100th anniversary of 3/2/1930, not the 99th; and the phase's list, its
+    /// inline fields and the document's text, which all ask here, name the same one.
     public func anniversary(of key: String, between start: CivilDate, and end: CivilDate) -> Anniversary? {
-        guard let entry = self[key], start <= end else { return nil }
-        for year in start.year...end.year {
-            if let date = entry.date(in: year), date >= start, date <= end, entry.years(in: year) > 0 {
-                return Anniversary(commemoration: entry, years: entry.years(in: year), date: date)
-            }
+        let found = anniversaries(of: key, between: start, and: end)
+        return found.first { $0.kind == .round } ?? found.first { $0.kind == .halfRound } ?? found.first
+    }
+
+    /// Every anniversary of `key` falling in the span, in date order.
+    public func anniversaries(of key: String, between start: CivilDate, and end: CivilDate) -> [Anniversary] {
+        guard let entry = self[key], start <= end else { return [] }
+        return (start.year...end.year).compactMap { year -> Anniversary? in
+            guard let date = entry.date(in: year), date >= start, date <= end, entry.years(in: year) > 0 else { return nil }
+            return Anniversary(commemoration: entry, years: entry.years(in: year), date: date)
         }
-        return nil
     }
 
     /// The commemorations of conventions.md (Nghị định 145/2013 and the union's calendar).

@@ -35,11 +35,20 @@ extension Document {
         return phrases.isEmpty ? nil : phrases.joined(separator: "; ")
     }
 
-    /// How the movement is named when it is summed up: "phong trào thi đua năm 2025", or
-    /// "giai đoạn 2025-2030" when it spans several years.
+    /// How the movement is named when it is summed up: "phong trào thi đua năm 2025";
+    /// "giai đoạn 2021-2030" when it spans several years (conventions.md keeps "giai đoạn"
+    /// for such periods); "năm học 2029-2030" for a year at most from August or September;
+    /// "từ tháng 10/2029 đến tháng 3/2030" for another span across a new year.
     public var movementName: String {
-        let first = period?.start.value.year ?? phases.first?.start.value.year ?? header.date.value.year
-        let last = period?.end.value.year ?? phases.last?.end.value.year ?? first
-        return first == last ? "phong trào thi đua năm \(first)" : "phong trào thi đua giai đoạn \(first)-\(last)"
+        let start = period?.start.value ?? phases.first?.start.value
+        let end = period?.end.value ?? phases.last?.end.value
+        let first = start?.year ?? header.date.value.year
+        let last = end?.year ?? first
+        guard first != last else { return "phong trào thi đua năm \(first)" }
+        if let start, let end, last == first + 1, end.ordinal - start.ordinal <= 366 {
+            if (8...9).contains(start.month) { return "phong trào thi đua năm học \(first)-\(last)" }
+            return "phong trào thi đua từ tháng \(start.month)/\(first) đến tháng \(end.month)/\(last)"
+        }
+        return "phong trào thi đua giai đoạn \(first)-\(last)"
     }
 }

@@ -15,6 +15,7 @@ extension Document {
         result += checkUnsalutedAnniversaries()
         result += checkPhasesIntro()
         result += checkReviewOccasions()
+        result += checkReviewDeadlines()
         result += checkSections()
         result += checkAssignments()
         result += checkSignature()
@@ -22,6 +23,7 @@ extension Document {
         result += checkRecipients()
         result += checkReorganisation()
         result += checkReport()
+        result += checkReportPeriodName()
         result += checkWorkbookTexts()
         return result
     }
@@ -35,10 +37,25 @@ extension Document {
             result.append(.error("ký hiệu \"\(symbol.value)\" có dấu cách", at: symbol.position,
                                  hint: "viết liền, nối bằng dấu `-`: `\(fixed)`"))
         }
-        let code = symbol.value.split(separator: "-").first.map(String.init) ?? ""
-        if code != kind.typeCode {
-            result.append(.warning("ký hiệu \"\(symbol.value)\" không bắt đầu bằng mã loại `\(kind.typeCode)` của \(kind.title.lowercased())",
-                                   at: symbol.position, hint: "ví dụ `\(kind.typeCode)-LĐLĐ`"))
+        // conventions.md: TYPE-ISSUER joined by "-"; a "/" would print "Số: 03/KH/LĐLĐ".
+        if symbol.value.contains("/") {
+            result.append(.error("ký hiệu \"\(symbol.value)\" có dấu `/`; dấu `/` chỉ đứng giữa số và ký hiệu", at: symbol.position,
+                                 hint: "nối mã loại và cơ quan bằng dấu `-`: `\(symbol.value.replacingOccurrences(of: "/", with: "-"))`"))
+        }
+        let code = symbol.value.split(whereSeparator: { $0 == "-" || $0 == "/" }).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        let uppercased = VietnameseText.uppercased(symbol.value)
+        if code != kind.typeCode, code.uppercased() == kind.typeCode.uppercased() {
+            result.append(.error("ký hiệu \"\(symbol.value)\" phải viết hoa", at: symbol.position,
+                                 hint: "ghi `\(uppercased.replacingOccurrences(of: "/", with: "-"))`"))
+        } else if code != kind.typeCode {
+            // The number line states the kind: "Số: 03/BC-…" on a plan says it is a report.
+            result.append(.error("ký hiệu \"\(symbol.value)\" không bắt đầu bằng mã loại `\(kind.typeCode)` của \(kind.title.lowercased())",
+                                 at: symbol.position, hint: "ví dụ `\(kind.typeCode)-LĐLĐ`"))
+        } else if symbol.value != uppercased {
+            // An issuer's abbreviation is in capitals (NĐ 30/2020); a warning, as a few type
+            // codes themselves mix cases (CTr, TTr) and some bodies' own abbreviations may too.
+            result.append(.warning("ký hiệu \"\(symbol.value)\" có chữ thường; chữ viết tắt tên cơ quan viết hoa", at: symbol.position,
+                                   hint: "ghi `\(uppercased)`"))
         }
         return result
     }
@@ -177,8 +194,17 @@ extension Document {
                                          at: deadline.position, hint: "hạn phải sau \(own.short())"))
                 }
                 if let period, let first = deadline.value.firstDay, first > period.end.value || last < period.start.value {
-                    result.append(.error("hạn của \"\(assignment.body)\" (\(Self.describe(deadline.value))) nằm ngoài thời gian phong trào (\(period.start.value.short()) - \(period.end.value.short()))",
-                                         at: deadline.position))
+                    // Preparing before a movement and reporting after it are ordinary (a Tháng
+                    // Công nhân guided in April, its report due in June): a warning up to a
+                    // season away; further than that the year or month is surely mistyped.
+                    let away = first > period.end.value ? first.ordinal - period.end.value.ordinal : period.start.value.ordinal - last.ordinal
+                    let message = "hạn của \"\(assignment.body)\" (\(Self.describe(deadline.value))) nằm ngoài thời gian phong trào (\(period.start.value.short()) - \(period.end.value.short()))"
+                    if away > Self.deadlineSlackDays {
+                        result.append(.error(message, at: deadline.position, hint: "kiểm tra năm và tháng của hạn"))
+                    } else {
+                        result.append(.warning(message, at: deadline.position,
+                                               hint: "việc chuẩn bị trước hay báo cáo sau phong trào thì đúng; nếu không, kiểm tra lại hạn"))
+                    }
                 }
             }
             if !recipients.isEmpty, !coverage.covers(assignment.body) {
@@ -188,6 +214,9 @@ extension Document {
         }
         return result
     }
+
+    /// How far before or after the movement a task's deadline may fall and be meant (days).
+    static let deadlineSlackDays = 92
 
     /// Lower-cased NFC with single spaces, for loose name matching.
     static func matchKey(_ text: String) -> String {

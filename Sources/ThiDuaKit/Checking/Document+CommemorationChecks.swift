@@ -86,12 +86,14 @@ extension Document {
         var result: [Diagnostic] = []
         let catalog = commemorationCatalog
         for phase in phases {
+            // Every year of a phase of several years is looked at, not only its first.
             for entry in catalog.entries where !named.contains(entry.key) {
-                guard let anniversary = catalog.anniversary(of: entry.key, between: phase.start.value, and: phase.end.value),
-                      anniversary.kind != .ordinary else { continue }
-                let kind = anniversary.kind == .round ? "năm tròn" : "năm lẻ 5"
-                result.append(.warning("\(phase.name) có kỷ niệm \(anniversary.years) năm \(entry.name) (\(anniversary.date.short()), \(kind)) nhưng không chào mừng",
-                                       at: phase.position, hint: "thêm `\(entry.key)` vào `ky_niem` của \(phase.name.lowercased())"))
+                for anniversary in catalog.anniversaries(of: entry.key, between: phase.start.value, and: phase.end.value)
+                where anniversary.kind != .ordinary {
+                    let kind = anniversary.kind == .round ? "năm tròn" : "năm lẻ 5"
+                    result.append(.warning("\(phase.name) có kỷ niệm \(anniversary.years) năm \(entry.name) (\(anniversary.date.short()), \(kind)) nhưng không chào mừng",
+                                           at: phase.position, hint: "thêm `\(entry.key)` vào `ky_niem` của \(phase.name.lowercased())"))
+                }
             }
         }
         return result

@@ -20,7 +20,8 @@ extension Document {
         switch signature.authority {
         case .kt?:
             if isCollective {
-                result.append(.warning("\"KT. \(signature.onBehalfOf ?? "")\": ký thay mặt tập thể thì dùng \"TM.\"", at: position,
+                // conventions.md: a collective body's document is signed "TM.", never "KT.".
+                result.append(.error("\"KT. \(signature.onBehalfOf ?? "")\": ký thay mặt tập thể thì dùng \"TM.\"", at: position,
                                        hint: "ghi `hinh_thuc: TM.`; \"KT.\" là cấp phó ký thay người đứng đầu, ví dụ \"KT. CHỦ TỊCH\""))
             } else if !Self.headTitles.contains(where: { onBehalf.hasPrefix(Self.folded($0)) }) {
                 result.append(.warning("\"KT. \(signature.onBehalfOf ?? "")\" cần chức danh người đứng đầu mà người ký ký thay", at: position,
@@ -31,8 +32,16 @@ extension Document {
             }
         case .tm?:
             if Self.headTitles.contains(where: { Self.folded($0) == onBehalf }) {
-                result.append(.warning("\"TM. \(signature.onBehalfOf ?? "")\": \"TM.\" dùng khi thay mặt tập thể (Ban Thường vụ, Ban Chấp hành)", at: position,
+                // "TM. CHỦ TỊCH" does not exist: TM. names a collective body.
+                result.append(.error("\"TM. \(signature.onBehalfOf ?? "")\": \"TM.\" dùng khi thay mặt tập thể (Ban Thường vụ, Ban Chấp hành)", at: position,
                                        hint: "cấp phó ký thay người đứng đầu thì ghi `hinh_thuc: KT.`"))
+            }
+        case .q?:
+            // "Q. CHỦ TỊCH" is an acting head, who holds a deputy's title (or none): the title line
+            // repeating the head's title says the signer is the head, which "Q." denies.
+            if !onBehalf.isEmpty, Self.folded(signature.title) == onBehalf {
+                result.append(.warning("\"Q. \(signature.onBehalfOf ?? "")\" và chức vụ \"\(signature.title)\": người giữ quyền không mang chức danh người đứng đầu",
+                                       at: position, hint: "ghi chức vụ thật của người ký, ví dụ `chuc_vu: Phó Chủ tịch`"))
             }
         default:
             break

@@ -18,6 +18,10 @@ struct InlineFieldResolver {
     var year: Int
     /// The phase whose text is being read: an anniversary falling in it counts to its year.
     var phase: (start: CivilDate, end: CivilDate, index: Int)?
+    /// The movement's period (`thoi_gian`): outside a phase, or for an anniversary the phase
+    /// does not hold, the one falling in the period is meant (a school year from 1/9/2029
+    /// salutes 3/2/2030, not 3/2/2029).
+    var movement: (start: CivilDate, end: CivilDate)?
     var style: DayMonthStyle
 
     static let kyNiemOptions = ["khoang", "nam", "so_nam", "ten"]
@@ -106,9 +110,13 @@ struct InlineFieldResolver {
         return .success(("\(count) năm \(Self.joined(names))", target))
     }
 
-    /// The year of the phase when the anniversary falls in it, else the movement's year.
+    /// The year of the anniversary the phase salutes when one falls in it, else of the one
+    /// the movement's period salutes, else the movement's year (a period too short to hold one).
     func targetYear(_ entry: Commemoration) -> Int {
         if let phase, let found = catalog.anniversary(of: entry.key, between: phase.start, and: phase.end) {
+            return found.date.year
+        }
+        if let movement, let found = catalog.anniversary(of: entry.key, between: movement.start, and: movement.end) {
             return found.date.year
         }
         return year

@@ -65,7 +65,8 @@ extension YAMLReader {
         }
         let catalog = CommemorationCatalog.builtin.adding(extra)
         if let year = period?.start.value.year ?? issued?.date.value.year {
-            fieldResolver = InlineFieldResolver(catalog: catalog, congresses: congresses, year: year, phase: nil, style: style)
+            fieldResolver = InlineFieldResolver(catalog: catalog, congresses: congresses, year: year, phase: nil,
+                                                movement: period.map { ($0.start.value, $0.end.value) }, style: style)
         }
 
         let subject = required(f, "trich_yeu", "trích yếu", example: "Phát động phong trào thi đua …")
@@ -113,6 +114,7 @@ extension YAMLReader {
                                 archive: archive, signature: signature, extraCommemorations: extra,
                                 anniversaryStyle: style, report: report, targets: planTargets, sourceFile: file)
         document.subjectStyle = subjectStyle
+        document.subjectPosition = f["trich_yeu"].map(position)
         document.congresses = congresses
         document.saluteLeadIn = leadIn
         document.inlineFields = inlineFields
@@ -212,15 +214,25 @@ extension YAMLReader {
 
     mutating func recipient(_ node: Node) -> Recipient? {
         if case .scalar = node {
-            return string(node, "nơi nhận").map { Recipient(name: $0, purpose: nil, position: position(node)) }
+            return string(node, "nơi nhận").map { Recipient(name: Self.recipientName($0), purpose: nil, position: position(node)) }
         }
         guard let f = mapping(node, "một nơi nhận", allowed: ["ten", "muc_dich"]) else { return nil }
         let name = required(f, "ten", "tên nơi nhận", example: "Thường trực LĐLĐ tỉnh").flatMap { string($0, "tên nơi nhận") }
+            .map(Self.recipientName)
         var purpose = f["muc_dich"].flatMap { string($0, "mục đích") }
-        // Clerks often type the brackets themselves; the template adds them.
-        purpose = purpose.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "() ")) }
+        // Clerks often type the brackets and the line's mark themselves; the template adds them.
+        purpose = purpose.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "() ;.,")) }
         guard let name else { return nil }
         return Recipient(name: name, purpose: purpose, position: position(node))
+    }
+
+    /// A recipient's name without the dash and the end mark a clerk copies from an old
+    /// document ("- Như trên;"): the layout adds them, and kept they would print twice.
+    static func recipientName(_ text: String) -> String {
+        var name = Substring(text.trimmingCharacters(in: .whitespaces))
+        if name.hasPrefix("- ") || name.hasPrefix("-\t") { name = name.dropFirst(2) }
+        while let last = name.last, ";,".contains(last) || last == "." && !name.hasSuffix("...") { name = name.dropLast() }
+        return name.trimmingCharacters(in: .whitespaces)
     }
 
     mutating func signature(_ node: Node) -> Signature? {

@@ -13,7 +13,10 @@ extension YAMLReader {
         let review = required(f, "hinh_thuc", "sơ kết hay tổng kết", example: "so_ket")
             .flatMap { choice($0, "hình thức báo cáo (`hinh_thuc`)", ReviewKind.self, allowed: ReviewKind.allCases) }
         let plan = f["ke_hoach"].flatMap { reference($0) }
-        let period = f["ky"].flatMap { self.period($0) }
+        // The period is what the report reviews: its dates head the workbook and bound the
+        // checks (it must end by the issue date, its name must match it).
+        let period = required(f, "ky", "kỳ báo cáo (từ ngày, đến ngày)", example: "{ tu: 2025-01-01, den: 2025-06-15 }")
+            .flatMap { self.period($0) }
         let periodName = f["ten_ky"].flatMap { string($0, "tên kỳ báo cáo") }
         func prose(_ key: String, _ what: String) -> [Block] {
             f[key].map { blocks($0, what) } ?? []
@@ -57,6 +60,7 @@ extension YAMLReader {
                           targetPositions: targetPositions, comparisonWording: wording, missingUnitsPlacement: placement,
                           preparer: preparer, figureFilesPosition: f.keys["so_lieu"].map(position),
                           figuresDeadline: deadline?.value, entryGroups: entryGroups)
+            .with(periodNamePosition: f["ten_ky"].map(position))
     }
 
     static let figureEntryKeys = ["tep", "nhom"]

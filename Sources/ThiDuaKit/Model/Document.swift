@@ -130,6 +130,8 @@ public struct Document: Sendable {
     public var annexes: [Annex]
     /// How references introduce the cited subject ("về …", "“Về việc …”", or directly).
     public var subjectStyle: SubjectStyle = .ve
+    /// Where `trich_yeu` was written, for checks of what it states.
+    public var subjectPosition: SourcePosition?
     /// The congresses (đại hội) of the period that the data names (`dai_hoi`).
     public var congresses: [Congress] = []
     /// The words before a phase's saluted anniversaries, for every phase that sets none.

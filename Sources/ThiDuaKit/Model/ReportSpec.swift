@@ -9,6 +9,8 @@ public struct ReportSpec: Sendable {
     public var period: Period?
     /// "đợt 1 năm 2025", "năm 2025", "giai đoạn 2021-2025": used in headings.
     public var periodName: String?
+    /// Where `ten_ky` was written, for the check of the name against the period.
+    public var periodNamePosition: SourcePosition?
     /// Prose parts, each optional, in the order conventions.md gives.
     public var advantages: [Block]
     public var difficulties: [Block]
@@ -91,6 +93,13 @@ public struct ReportSpec: Sendable {
         self.figureFilesPosition = figureFilesPosition
         self.figuresDeadline = figuresDeadline
         self.entryGroups = entryGroups
+    }
+
+    /// The same spec with `periodNamePosition` set.
+    public func with(periodNamePosition position: SourcePosition?) -> ReportSpec {
+        var copy = self
+        copy.periodNamePosition = position
+        return copy
     }
 
     /// The words for the previous figures: the data's choice, else "đợt trước" for a sơ

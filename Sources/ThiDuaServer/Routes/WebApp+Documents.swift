@@ -82,7 +82,7 @@ extension WebApp {
             let bytes = try folder.readDataFile(name)
             return Reply.json(Opened(ten: name, noi_dung: String(decoding: bytes, as: UTF8.self), dau_van_tay: WorkingFolder.contentHash(bytes)))
         } catch {
-            return Reply.refusal(.notFound, "\(error)")
+            return Reply.refusal(.notFound, SystemErrorText.describe(error: error))
         }
     }
 
@@ -169,7 +169,7 @@ extension WebApp {
             let outcome = try folder.upload(name, bytes: bytes)
             return Reply.json(["ten": name, "dau_van_tay": outcome.hash])
         } catch {
-            return Reply.refusal(.badRequest, "\(error)")
+            return Reply.refusal(.badRequest, SystemErrorText.describe(error: error))
         }
     }
 

@@ -48,11 +48,14 @@ public enum FileRole: Sendable, CaseIterable {
 }
 
 /// Why a file cannot be read, in Vietnamese; the caller puts it at a position.
-public struct FileRefusal: Error, Sendable, Equatable {
+public struct FileRefusal: ClerkFacingError, Sendable, Equatable {
     /// What is wrong.
     public var message: String
     /// How to fix it.
     public var hint: String
+
+    /// The reason and the fix in one sentence, for a message without a position.
+    public var description: String { "\(message); \(hint)" }
 }
 
 /// A file opened through the one guard every read goes through: a regular file (never a

@@ -33,14 +33,14 @@ extension WorkingFolder {
         do {
             path = try resolve(name)
         } catch {
-            outcome.error = "\(error)"
+            outcome.error = SystemErrorText.describe(error: error)
             return outcome
         }
         let scratch: String
         do {
             scratch = try Self.makeScratchFolder()
         } catch {
-            outcome.error = "\(error)"
+            outcome.error = SystemErrorText.describe(error: error)
             return outcome
         }
         defer { try? FileManager.default.removeItem(atPath: scratch) }
@@ -54,7 +54,7 @@ extension WorkingFolder {
                 guard let list, let kind = TaskOutputKind.named("docx") else { return outcome }
                 written = try job.write(list, documents: documents, kinds: [kind], to: scratch)
             } catch {
-                outcome.error = "\(error)"
+                outcome.error = SystemErrorText.describe(error: error)
                 return outcome
             }
         case "bieu-mau":
@@ -79,7 +79,7 @@ extension WorkingFolder {
                 outcome.error = result.error.map(\.description) ?? result.notes.first
                 written = result.written
             } catch {
-                outcome.error = "\(error)"
+                outcome.error = SystemErrorText.describe(error: error)
                 return outcome
             }
         }

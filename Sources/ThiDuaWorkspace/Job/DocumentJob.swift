@@ -117,7 +117,7 @@ public struct DocumentJob: Sendable {
                     throw Self.workspaceError(error, base: base)
                 } catch {
                     // A writer's own error (the workbook's limits), already in Vietnamese.
-                    throw WorkspaceError.output(path: outputFolder.map { "\($0)/\(name)" } ?? name, message: "\(error)")
+                    throw WorkspaceError.output(path: outputFolder.map { "\($0)/\(name)" } ?? name, message: SystemErrorText.describe(error: error))
                 }
             }
             result.diagnostics += input.warnings

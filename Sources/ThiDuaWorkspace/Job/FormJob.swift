@@ -74,7 +74,7 @@ public struct FormJob: Sendable {
             result.error = error
             return result
         } catch {
-            result.error = .library("\(error)")
+            result.error = .library(SystemErrorText.describe(error: error))
             return result
         }
         let rows = form.units.isEmpty ? "biểu trống \(form.blankRows) dòng" : "\(VietnameseNumber.integer(form.units.count)) đơn vị"

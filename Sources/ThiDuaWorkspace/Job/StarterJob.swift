@@ -124,7 +124,7 @@ public struct StarterJob: Sendable {
         } catch let error as WorkspaceError {
             result.error = error
         } catch {
-            result.error = .output(path: path, message: "\(error)")
+            result.error = .output(path: path, message: SystemErrorText.describe(error: error))
         }
     }
 

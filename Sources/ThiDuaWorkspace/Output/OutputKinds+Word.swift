@@ -35,7 +35,7 @@ extension OutputKinds {
 
     /// What `check` runs for .docx and .pdf, once: the writer's checks without the bytes.
     static func docxCheck(_ input: OutputInput) throws {
-        try input.memo("docx.check") { () throws -> Bool in
+        _ = try input.memo("docx.check") { () throws -> Bool in
             let formatter = try docxFormatter(input)
             input.warnings += try docxWriter(input).check(input.document, context: docxContext(input, formatter), formatter: formatter)
             return true

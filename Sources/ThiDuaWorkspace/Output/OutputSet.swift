@@ -126,7 +126,7 @@ public struct OutputSet {
                 throw error
             } catch {
                 unlink(temporary)
-                throw WorkspaceError.output(path: final, message: "\(error)")
+                throw WorkspaceError.output(path: final, message: SystemErrorText.describe(error: error))
             }
             try Durability.flushFile(temporary, reportingAs: final)
         }

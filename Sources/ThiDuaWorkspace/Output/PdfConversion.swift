@@ -1,4 +1,5 @@
 import Foundation
+import ThiDuaKit
 
 /// PDF from a Word file through LibreOffice in headless mode (`soffice --convert-to pdf`),
 /// in a private temporary folder with a LibreOffice profile of its own (so a LibreOffice
@@ -36,13 +37,13 @@ public enum PdfConversion {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false,
                                                     attributes: [.posixPermissions: 0o700])
         } catch {
-            throw WorkspaceError.output(path: "\(name).pdf", message: "không tạo được thư mục tạm để chuyển sang PDF (\(error.localizedDescription))")
+            throw WorkspaceError.output(path: "\(name).pdf", message: "không tạo được thư mục tạm để chuyển sang PDF (\(SystemErrorText.describe(error: error)))")
         }
         defer { try? FileManager.default.removeItem(at: folder) }
         let source = folder.appendingPathComponent("\(name).docx")
         let log = folder.appendingPathComponent("soffice.log")
         try Data(docx).write(to: source)
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: soffice)
@@ -56,7 +57,7 @@ public enum PdfConversion {
         do {
             try process.run()
         } catch {
-            throw WorkspaceError.output(path: "\(name).pdf", message: "không chạy được \(soffice) (\(error.localizedDescription))")
+            throw WorkspaceError.output(path: "\(name).pdf", message: "không chạy được \(soffice) (\(SystemErrorText.describe(error: error)))")
         }
         if finished.wait(timeout: .now() + timeout) == .timedOut {
             process.terminate()

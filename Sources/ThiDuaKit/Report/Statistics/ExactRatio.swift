@@ -46,6 +46,10 @@ public struct ExactRatio: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     /// The value in percent with `fractionDigits` decimals, as a scaled integer rounded half
     /// away from zero: 1234/1000 with 1 digit is 1234 (123,4%).
+    ///
+    /// Rounding never crosses 100% or 0%: 1.999/2.000 is 99,9%, not 100,0% ("đạt 100%" would
+    /// say every unit did, while one did not), and 1/10.000 is 0,1%, not 0,0% (which would say
+    /// none did). A value of exactly 100% or 0% is printed as such, and so is one beyond.
     public func percent(fractionDigits: Int = 1) -> Int64? {
         var scale: Int64 = 100
         for _ in 0..<max(0, fractionDigits) {
@@ -53,7 +57,12 @@ public struct ExactRatio: Hashable, Comparable, Sendable, CustomStringConvertibl
             if overflow { return nil }
             scale = next
         }
-        return rounded(scale: scale)
+        guard let value = rounded(scale: scale) else { return nil }
+        let whole = scale  // 100% in the scaled unit
+        if value == whole, numerator < denominator { return whole - 1 }
+        if value == -whole, numerator > -denominator { return -whole + 1 }
+        if value == 0, numerator != 0 { return numerator > 0 ? 1 : -1 }
+        return value
     }
 
     /// The value as a `Double`, for charts only; never for printed figures.
