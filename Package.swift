@@ -70,7 +70,8 @@ let package = Package(
         .target(
             name: "ThiDuaDocx",
             dependencies: [
-                "ThiDuaKit", "CLibZip",
+                // libxml2: the parts a user's Word templates render are checked well-formed.
+                "ThiDuaKit", "CLibZip", "CLibXML2",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

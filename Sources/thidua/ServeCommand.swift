@@ -62,7 +62,7 @@ struct ServeCommand: ParsableCommand {
             if !options.isLoopback {
                 lines.append("Chú ý: máy chủ nghe trên \(host), máy khác trong mạng vào được khi có mã và mật khẩu; kết nối HTTP không mã hóa, chỉ dùng trong mạng nội bộ tin cậy.")
             }
-            FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+            Output.write(lines.joined(separator: "\n") + "\n", to: STDOUT_FILENO)
             dispatchMain()
         case .failure(let error):
             throw error

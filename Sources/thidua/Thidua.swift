@@ -30,16 +30,28 @@ enum Main {
     static func main() {
         // libxlsxwriter formats numbers with the C locale's decimal point; we
         // never call setlocale, so the process stays in the "C" locale.
+        // A closed pipe (`thidua calendar 2025 | head -1`) is then an error of the write, which
+        // is reported by the exit code, not a signal that kills the process mid-write.
+        signal(SIGPIPE, SIG_IGN)
+        Output.reserveStandardDescriptors()
+        if let unknown = Thidua.unknownSubcommand(in: Array(CommandLine.arguments.dropFirst())) {
+            Output.error(unknown)
+            exit(2)
+        }
         do {
             var command = try Thidua.parseAsRoot()
             try command.run()
+            if let failure = Output.flushStandardOutput() {
+                if failure != EPIPE { Output.error("lỗi: không ghi được kết quả ra đầu ra chuẩn: \(SystemErrorText.describe(failure))") }
+                exit(1)
+            }
         } catch is DataErrorsFound {
             exit(1)
         } catch let error as WorkspaceError {
             Output.error(error.description)
             exit(error.isUsage ? 2 : 1)
         } catch let error as ThiDuaError {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            Output.error(error.description)
             // A template set is an option, not data: a broken one is a usage error.
             if case .template = error { exit(2) }
             exit(1)
@@ -57,9 +69,24 @@ enum Main {
                 print(message)
                 exit(0)
             }
-            FileHandle.standardError.write(Data((message + "\n").utf8))
+            Output.error(message)
             exit(code == .failure ? 1 : 2)
         }
+    }
+}
+
+extension Thidua {
+    /// The message for a first word that names no command ("thidua rendr x.yaml", "thidua
+    /// help foo"), with the nearest command: the parser alone would call the words "2 tham
+    /// số thừa", or print the general help and exit 0.
+    static func unknownSubcommand(in arguments: [String]) -> String? {
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+        var words = arguments[...]
+        if words.first == "help" { words = words.dropFirst() }
+        guard let first = words.first, !first.hasPrefix("-"), !names.contains(first) else { return nil }
+        let hint = KeySuggestion.nearest(to: first, in: names).map { "có phải ý bạn là '\($0)'?" }
+            ?? "các lệnh: \(names.joined(separator: ", "))"
+        return "lỗi: không có lệnh '\(first)' — \(hint) (xem 'thidua --help')"
     }
 }
 
@@ -101,6 +128,9 @@ enum Localization {
         ("Please provide at least one value to", "cần ít nhất một giá trị cho"),
         ("(default:", "(mặc định:"),
         ("(values:", "(các giá trị:"),
+        ("default:", "mặc định:"),
+        ("one of the following:", "một trong các giá trị sau:"),
+        ("the following:", "các giá trị sau:"),
         ("Help:", "Trợ giúp:"),
         ("Usage:", "Cách dùng:"),
         ("for more information.", "để biết thêm."),

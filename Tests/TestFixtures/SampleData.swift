@@ -52,6 +52,7 @@ public enum SampleData {
           hinh_thuc: so_ket
           so_lieu:
         \(figures.map { "    - \"\($0)\"" }.joined(separator: "\n"))
+          ky: { tu: 2025-01-01, den: 2025-06-30 }
         """
     }
 

@@ -55,4 +55,32 @@ struct ExpansionTests {
         #expect(errors.count == 2, "\(errors)")
         #expect(errors.allSatisfy { $0.message.contains("ra ngoài thư mục được phép đọc") }, "\(errors)")
     }
+
+    /// Nothing of what lies outside the root is shown: a folder there is not listed, a
+    /// pattern that climbs out is refused whole, and a missing file there is "outside" as an
+    /// existing one is (two answers would tell which exist).
+    @Test func nothingOutsideTheRootIsListedOrProbed() throws {
+        let base = try Fixture.folder()
+        let outside = base + "/ngoai"
+        let folder = base + "/trong"
+        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: folder + "/nhan-ve", withIntermediateDirectories: true)
+        try Fixture.write("Đơn vị;so_cdcs\nA;1\n", to: outside + "/bi-mat-2025.csv")
+        try Fixture.write("Đơn vị;so_cdcs\nB;1\n", to: folder + "/nhan-ve/b.csv")
+        #expect(symlink(outside, folder + "/lien-ket") == 0)
+        let result = try run(folder, ["../ngoai/", "lien-ket/", "n*/../../ngoai/*.csv", "../ngoai/khong-co.csv", "../ngoai/bi-mat-2025.csv"])
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        #expect(errors.count == 5, "\(errors)")
+        #expect(errors.allSatisfy { $0.message.contains("ngoài thư mục được phép đọc") }, "\(errors)")
+        #expect(!errors.contains { $0.description.contains("bi-mat") && !$0.description.contains("\"../ngoai/bi-mat-2025.csv\"") }, "\(errors)")
+    }
+
+    /// A folder of received files holds letters and notes as .txt: only tables are taken.
+    @Test func aFolderTakesTablesNotTextNotes() throws {
+        let folder = try received()
+        try Fixture.write("Kính gửi Liên đoàn Lao động tỉnh,\nđơn vị xin gửi số liệu kèm theo.\n", to: folder + "/nhan-ve/thu.txt")
+        let result = try run(folder, ["nhan-ve/"])
+        #expect(!result.failed, "\(result.diagnostics)")
+        #expect(result.accounts.first?.contains("đọc 2 dòng từ 2 tệp") == true, "\(result.accounts)")
+    }
 }

@@ -21,6 +21,16 @@ struct XlsxReaderUnitTests {
         #expect(FigureNumber.parse(FigureCell.number("1234"), kind: .count) == .value(1234))
         #expect(FigureNumber.parse(FigureCell.number("1.2E+3"), kind: .count) == .value(1200))
         #expect(FigureNumber.parse(FigureCell.number("12.000000000000002"), kind: .count) == .value(12))
+        // Float noise is relative to the value: what Excel stores for =0.1*3*10^9 and others.
+        for (stored, value) in [("300000000.00000006", Int64(300_000_000)), ("10000000.000000002", 10_000_000),
+                                ("30000000.000000004", 30_000_000), ("9999999.9999999981", 10_000_000),
+                                ("112800000.00000002", 112_800_000), ("3300000.0000000005", 3_300_000)] {
+            #expect(FigureNumber.parse(FigureCell.number(stored), kind: .money) == .value(value), "\(stored)")
+        }
+        // A real fraction is still one, large or small.
+        for stored in ["300000000.5", "1234567.25", "0.5", "99999999.01"] {
+            if case .value = FigureNumber.parse(FigureCell.number(stored), kind: .money) { Issue.record("\(stored) must be refused") }
+        }
         #expect(FigureNumber.parse(FigureCell.text("1.234"), kind: .count) == .value(1234))
         if case .invalid(let message, _) = FigureNumber.parse(FigureCell.number("12.5"), kind: .count) {
             #expect(message.contains("phần thập phân"))

@@ -32,12 +32,21 @@ enum DocxPackage {
 
     /// Renders every part with `context`. Whitespace before the XML declaration (left by
     /// a template's comment or partial lines) is removed: XML allows none there.
+    ///
+    /// With templates from the user's folder, each part is parsed once made: a template that
+    /// renders what is not XML (or nothing) would give a file Word refuses to open, written
+    /// with success; it is a template error instead, naming the template and the place.
     static func render(_ context: TemplateValue, main: String, templates: TemplateSet) throws -> [(path: String, xml: String)] {
         let object = context.mustacheObject
+        let verify = templates.isCustomized
         return try parts(main: main).map { part in
             var xml = try templates.renderPart(object: object, name: part.template)
             if let start = xml.firstIndex(where: { !$0.isWhitespace }), start != xml.startIndex {
                 xml.removeSubrange(xml.startIndex..<start)
+            }
+            if verify, let fault = WellFormedXML.fault(in: xml) {
+                throw ThiDuaError.template(file: templates.origin(of: part.template), line: 0, column: 0,
+                                           message: "phần \(part.path) của tệp Word điền từ mẫu này không phải XML hợp lệ (dòng \(fault.line), cột \(fault.column) của phần đã điền: \(fault.message)); sửa mẫu cho đúng cú pháp XML")
             }
             return (part.path, xml)
         }

@@ -14,9 +14,13 @@ extension YAMLReader {
             .flatMap { choice($0, "hình thức báo cáo (`hinh_thuc`)", ReviewKind.self, allowed: ReviewKind.allCases) }
         let plan = f["ke_hoach"].flatMap { reference($0) }
         // The period is what the report reviews: its dates head the workbook and bound the
-        // checks (it must end by the issue date, its name must match it).
-        let period = required(f, "ky", "kỳ báo cáo (từ ngày, đến ngày)", example: "{ tu: 2025-01-01, den: 2025-06-15 }")
-            .flatMap { self.period($0) }
+        // checks (it must end by the issue date, its name must match it). Without it those
+        // checks cannot run, which the clerk is told.
+        let period = f["ky"].flatMap { self.period($0) }
+        if f["ky"] == nil {
+            warning("thiếu `ky` (kỳ báo cáo): bảng tính không ghi được từ ngày, đến ngày, và tên kỳ không được đối chiếu với ngày",
+                    at: f.node, hint: "thêm dòng `ky: { tu: 2025-01-01, den: 2025-06-15 }`")
+        }
         let periodName = f["ten_ky"].flatMap { string($0, "tên kỳ báo cáo") }
         func prose(_ key: String, _ what: String) -> [Block] {
             f[key].map { blocks($0, what) } ?? []

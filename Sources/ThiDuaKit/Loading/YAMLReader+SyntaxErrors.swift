@@ -24,12 +24,13 @@ extension YAMLReader {
             }
             return .error("khóa \(list) xuất hiện hai lần trong cùng một khối", at: at(context.mark),
                           hint: "giữ một dòng, xóa dòng còn lại (YAML không cho trùng khóa)")
-        case .reader(let problem, _, _, _):
-            // InputText.decode has refused bad bytes already; this is a fallback.
-            return .error("tệp có ký tự không đọc được (chi tiết: \(problem))", at: SourcePosition(file: file),
+        case .reader:
+            // InputText.decode has refused bad bytes already; this is a fallback. libyaml's
+            // own words are English: the clerk gets the fix, not the detail.
+            return .error("tệp có ký tự không đọc được", at: SourcePosition(file: file),
                           hint: "lưu lại tệp với bảng mã UTF-8 và bỏ các ký tự lạ")
         default:
-            return .error("không đọc được YAML (chi tiết: \(error))", at: SourcePosition(file: file),
+            return .error("không đọc được cấu trúc YAML của tệp", at: SourcePosition(file: file),
                           hint: "so sánh với một tệp mẫu trong thư mục Examples/")
         }
     }
@@ -185,7 +186,7 @@ extension YAMLReader {
         if context.contains("alias") || context.contains("anchor") {
             return ("giá trị bắt đầu bằng `*` hoặc `&` bị hiểu là bí danh YAML", quoteHint, p.contextMark ?? p.mark)
         }
-        if problem.contains("unknown escape character") || problem.contains("Unicode character escape") {
+        if problem.contains("unknown escape character") || problem.contains("Unicode character escape") || problem.contains("hexdecimal") {
             return ("trong dấu nháy kép, sau dấu `\\` chỉ được là n, t, \", \\ hoặc mã u…",
                     "dùng dấu nháy đơn '…' thay cho nháy kép, hoặc viết `\\\\` cho một dấu `\\`", p.mark)
         }
@@ -207,11 +208,11 @@ extension YAMLReader {
         if problem.contains("undefined tag handle") || context.contains("tag") {
             return ("giá trị bắt đầu bằng `!` bị hiểu là thẻ kiểu YAML", quoteHint, p.contextMark ?? p.mark)
         }
-        if context.contains("directive") {
+        if context.contains("directive") || problem.contains("directive") || problem.contains("incompatible YAML document") {
             return ("dòng bắt đầu bằng `%` bị hiểu là chỉ thị YAML", "đặt giá trị trong dấu nháy kép, hoặc bỏ dòng đó", p.mark)
         }
-        // Anything rarer keeps libyaml's words as a detail for whoever helps.
-        return ("cú pháp YAML sai (chi tiết: \(context.isEmpty ? "" : context + ": ")\(problem))",
+        // Anything rarer: libyaml's words are English, so only where and how to look.
+        return ("cú pháp YAML sai ở đây",
                 "kiểm tra thụt lề, dấu `:` và dấu nháy ở dòng này; so sánh với một tệp mẫu trong Examples/", p.mark)
     }
 }

@@ -83,7 +83,7 @@ struct YAMLReader {
             diagnostics.append(Self.describe(error, file: file, text: text))
             return nil
         } catch {
-            diagnostics.append(.error("không đọc được tệp (chi tiết: \(error))", at: SourcePosition(file: file),
+            diagnostics.append(.error("không đọc được tệp (\(SystemErrorText.describe(error: error)))", at: SourcePosition(file: file),
                                       hint: "so sánh với một tệp mẫu trong thư mục Examples/"))
             return nil
         }

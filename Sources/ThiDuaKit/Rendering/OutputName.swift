@@ -8,7 +8,11 @@ public enum OutputName {
     /// year, so the year keeps names unique); without a number, the full date.
     public static func base(for document: Document) -> String {
         let header = document.header
-        let symbol = VietnameseText.asciiFold(header.symbol.value)
+        // Cut here, not as a whole: a name cut at its end would lose the year that keeps it
+        // unique; and a cut symbol keeps a digest of the whole, so two long symbols that
+        // differ only past the cut still name different files.
+        var symbol = VietnameseText.asciiFold(header.symbol.value)
+        if symbol.count > 80 { symbol = String(symbol.prefix(72)) + "-" + digest(header.symbol.value) }
         var parts: [String] = []
         if let number = header.number {
             parts.append(number < 10 ? "0\(number)" : String(number))
@@ -19,6 +23,14 @@ public enum OutputName {
             parts.append(header.date.value.iso)
         }
         return sanitize(parts.filter { !$0.isEmpty }.joined(separator: "-"))
+    }
+
+    /// Eight hexadecimal digits of FNV-1a over the text's UTF-8: the same on every run.
+    static func digest(_ text: String) -> String {
+        var hash: UInt32 = 2_166_136_261
+        for byte in text.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 8 - hex.count) + hex
     }
 
     /// Makes any string safe as a single file name component.

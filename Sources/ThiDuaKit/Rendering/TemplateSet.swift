@@ -65,6 +65,12 @@ public struct TemplateSet: Sendable {
         self.origins = origins
     }
 
+    /// True when some template came from the user's folder (`--templates`): what such a set
+    /// renders is not known to be well-formed, so the Word writer checks each part it makes.
+    public var isCustomized: Bool {
+        origins.values.contains { !$0.hasPrefix("<mẫu có sẵn>/") }
+    }
+
     /// True for the templates of the Word parts (`Templates/docx/`), parsed on first use.
     static func isWordPart(_ file: String) -> Bool {
         file.hasSuffix(".docx.mustache") || file.hasSuffix(".docx")

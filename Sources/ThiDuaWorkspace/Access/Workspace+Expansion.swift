@@ -16,13 +16,15 @@ extension Workspace {
     ///
     /// In a folder, hidden files and the lock files Excel and LibreOffice leave beside an open
     /// workbook (`~$…`, `.~lock.…#`) are passed over; only names ending in one of
-    /// `extensions` are taken. Each file found is then opened like a single entry, so the
+    /// `extensions` are taken (.xls and .ods too, to be refused with a message saying how to
+    /// save them as .xlsx; not .txt, which a folder of received files holds as letters and
+    /// notes — a text file of figures is named on its own or by a pattern). Each file found is then opened like a single entry, so the
     /// confinement rule and the guard apply to every one.
     ///
     /// - Returns: one entry per file, at the position where the folder or pattern was
     ///   written; or why the entry stands for no file.
     public func expand(_ written: Located<String>, namedIn dataFile: String,
-                       extensions: Set<String> = ["csv", "txt", "tsv", "xlsx", "xlsm", "xls", "ods"]) -> Result<[Located<String>], Diagnostic> {
+                       extensions: Set<String> = ["csv", "tsv", "xlsx", "xlsm", "xls", "ods"]) -> Result<[Located<String>], Diagnostic> {
         let raw = written.value
         let folder = Self.folder(of: dataFile)
         let isPattern = raw.contains { "*?[".contains($0) }
@@ -38,6 +40,11 @@ extension Workspace {
                                        at: written.position, hint: "chỉ ghi mẫu cho các tệp nằm trong thư mục của tệp dữ liệu (hoặc --root)"))
             }
             let matches = Self.glob(absolute).filter { Self.isCandidate(($0 as NSString).lastPathComponent) }
+            // "*/../../*.csv" starts inside and matches outside: refused whole, no name shown.
+            if let allowed = root ?? Self.realPath(folder), matches.contains(where: { !Self.isInside(Self.realPath($0) ?? $0, allowed) }) {
+                return .failure(.error("mẫu \"\(raw)\" trỏ ra ngoài thư mục được phép đọc (\(Self.displayName(allowed)))",
+                                       at: written.position, hint: "chỉ ghi mẫu cho các tệp nằm trong thư mục của tệp dữ liệu (hoặc --root)"))
+            }
             guard !matches.isEmpty else {
                 return .failure(.error("không có tệp nào khớp mẫu \"\(raw)\"", at: written.position,
                                        hint: "kiểm tra tên thư mục và mẫu (ví dụ `bao-cao/nhan-ve/*.xlsx`)"))
@@ -45,10 +52,16 @@ extension Workspace {
             return limited(matches.map { Located(Self.relative($0, to: folder, written: raw), at: written.position) }, written)
         }
         guard raw.hasSuffix("/") || Self.isDirectory(absolute) else { return .success([written]) }
+        // A folder is listed only inside the root: its names are not shown from outside.
+        if let allowed = root ?? Self.realPath(folder), let reached = Self.realPath(absolute) ?? Self.reachedPath(absolute),
+           !Self.isInside(reached, allowed) {
+            return .failure(.error("thư mục \"\(raw)\" nằm ngoài thư mục được phép đọc (\(Self.displayName(allowed)))", at: written.position,
+                                   hint: "chép các tệp nhận về vào một thư mục nằm trong thư mục của tệp dữ liệu (hoặc --root)"))
+        }
         guard let real = Self.realPath(absolute), Self.isDirectory(real) else {
             return .failure(.error("không tìm thấy thư mục \"\(raw)\"", at: written.position, hint: "kiểm tra tên thư mục"))
         }
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: absolute)) ?? []).filter { name in
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: real)) ?? []).filter { name in
             Self.isCandidate(name) && extensions.contains((name as NSString).pathExtension.lowercased())
         }.sorted()
         guard !names.isEmpty else {

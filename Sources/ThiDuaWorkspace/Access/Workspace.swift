@@ -63,6 +63,11 @@ public struct Workspace: Sendable {
         }
         guard let real = Self.realPath(joined) else {
             let code = errno
+            // A path that would end outside is refused as such whether or not it exists: a
+            // different answer for a missing file would tell what exists outside the root.
+            if let reached = Self.reachedPath(joined), !Self.isInside(reached, allowed) {
+                return .failure(Self.outside(role: role, name: name, allowed: allowed, at: written.position))
+            }
             if code == ENOENT || code == ENOTDIR {
                 return .failure(.error("không tìm thấy \(role.noun) \(name) (tìm tại \(label))", at: written.position,
                                        hint: "đường dẫn tính từ thư mục của tệp dữ liệu; kiểm tra tên tệp"))
@@ -71,9 +76,7 @@ public struct Workspace: Sendable {
                                    hint: "kiểm tra tên tệp và quyền đọc"))
         }
         guard Self.isInside(real, allowed) else {
-            return .failure(.error("\(role.noun) \(name) nằm ngoài thư mục được phép đọc (\(Self.displayName(allowed)))",
-                                   at: written.position,
-                                   hint: "thidua chỉ đọc tệp nằm trong thư mục của tệp dữ liệu (hoặc thư mục --root); chép tệp vào đó và ghi đường dẫn tương đối"))
+            return .failure(Self.outside(role: role, name: name, allowed: allowed, at: written.position))
         }
         do {
             return .success((try GuardedFile(path: real, role: role, shownAs: name), label))
@@ -154,6 +157,36 @@ public struct Workspace: Sendable {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
+    }
+
+    /// The refusal of a file outside the root.
+    static func outside(role: FileRole, name: String, allowed: String, at position: SourcePosition) -> Diagnostic {
+        .error("\(role.noun) \(name) nằm ngoài thư mục được phép đọc (\(displayName(allowed)))", at: position,
+               hint: "thidua chỉ đọc tệp nằm trong thư mục của tệp dữ liệu (hoặc thư mục --root); chép tệp vào đó và ghi đường dẫn tương đối")
+    }
+
+    /// Where a path that does not (all) exist would lead: the real path of its deepest
+    /// existing folder, followed by the rest of it resolved by name ("x/../.." goes up).
+    /// Nil when not even the first folder exists.
+    static func reachedPath(_ path: String) -> String? {
+        var parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        var rest: [String] = []
+        while !parts.isEmpty {
+            let prefix = parts.joined(separator: "/")
+            if let real = realPath(prefix.isEmpty ? "/" : prefix) {
+                var components = real.split(separator: "/").map(String.init)
+                for part in rest {
+                    switch part {
+                    case "", ".": continue
+                    case "..": if !components.isEmpty { components.removeLast() }
+                    default: components.append(part)
+                    }
+                }
+                return "/" + components.joined(separator: "/")
+            }
+            rest.insert(parts.removeLast(), at: 0)
+        }
+        return nil
     }
 
     static func isDirectory(_ path: String) -> Bool {

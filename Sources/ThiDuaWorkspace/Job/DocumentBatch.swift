@@ -22,7 +22,9 @@ public struct DocumentBatch: Sendable {
     ///   folder that cannot be made.
     public func run(files: [String], jobs: Int?) throws -> [JobResult] {
         if let folder = job.outputFolder { try OutputFolder.prepare(folder) }
-        let inputs = try files.map { try job.workspace.readDataFile($0) }
+        let inputs = try files.map { try self.job.workspace.readDataFile($0) }
+        var job = self.job
+        if job.outputFolder != nil { job.claims = OutputClaims() }
         let workers = max(1, min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, files.count))
         if workers == 1 {
             // One worker (one file, or --jobs 1): on this thread. A dispatch worker thread

@@ -1,3 +1,4 @@
+import Foundation
 import ThiDuaKit
 
 /// What one data file gave.
@@ -54,6 +55,10 @@ public struct DocumentJob: Sendable {
     public var withPreview = false
     /// Tests only: see `OutputSet.renamePause`.
     var renamePause: UInt32 = 0
+    /// The output names taken by the other files of the same run (`DocumentBatch`): two
+    /// documents folding to one name ("KH-LĐLĐ" and "KH-LDLD", same number and year) would
+    /// otherwise silently replace one another's files.
+    var claims: OutputClaims?
 
     /// A job.
     public init(workspace: Workspace, templates: TemplateSet, kinds: [OutputKind]? = nil, width: Int = 80, outputFolder: String? = nil) {
@@ -122,6 +127,10 @@ public struct DocumentJob: Sendable {
             }
             result.diagnostics += input.warnings
             if let outputFolder {
+                if let other = claims?.claim(base, by: result.file) {
+                    throw WorkspaceError.output(path: "\(outputFolder)/\(base).*",
+                                                message: "tên tệp kết quả trùng với của \(other) (cùng số, ký hiệu và năm); sửa `so` hoặc `ky_hieu` của một trong hai văn bản, hoặc ghi từng văn bản ra một thư mục --out riêng")
+                }
                 var set = OutputSet(folder: outputFolder, base: base, entries: entries)
                 set.renamePause = renamePause
                 result.written = try set.commit()
@@ -142,5 +151,21 @@ public struct DocumentJob: Sendable {
         default:
             return .library("\(base): lỗi: \(error)")
         }
+    }
+}
+
+/// The output base names a run has given out, each to the first data file that asked.
+final class OutputClaims: @unchecked Sendable {
+    // @unchecked: `owners` is only touched under `lock`.
+    private var owners: [String: String] = [:]
+    private let lock = NSLock()
+
+    /// Claims `base` for `file`; the file that holds it already, if another one does.
+    func claim(_ base: String, by file: String) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let owner = owners[base], owner != file { return owner }
+        owners[base] = file
+        return nil
     }
 }

@@ -106,7 +106,7 @@ struct PlanCheckTests {
         let spaced = TestSupport.messages(base.replacingOccurrences(of: "ky_hieu: KH-LĐLĐ", with: "ky_hieu: KH - LĐLĐ"))
         #expect(spaced.contains { $0.contains("có dấu cách") && $0.contains("`KH-LĐLĐ`") })
         let wrong = TestSupport.messages(base.replacingOccurrences(of: "ky_hieu: KH-LĐLĐ", with: "ky_hieu: HD-LĐLĐ"))
-        #expect(wrong.contains { $0.contains("cảnh báo: ký hiệu \"HD-LĐLĐ\" không bắt đầu bằng mã loại `KH`") })
+        #expect(wrong.contains { $0.contains("lỗi: ký hiệu \"HD-LĐLĐ\" không bắt đầu bằng mã loại `KH`") })
     }
 
     @Test func academicTitleBeforeSignerWarns() {

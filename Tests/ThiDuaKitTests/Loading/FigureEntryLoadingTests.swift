@@ -22,6 +22,7 @@ struct FigureEntryLoadingTests {
           so_lieu:
         \(entries)
         \(previous)
+          ky: { tu: 2025-01-01, den: 2025-06-30 }
         """
     }
 

@@ -148,17 +148,22 @@ import BenchSupport
     /// byte test lets every such name through (and "Công đoàn", "Trường" not).
     @Test func totalRowsAreFoldedWhenTheyCanBeOne() {
         var names = Self.texts().map(ReportText.normalizedName)
-        for start in ["Cộng", "cộng", "CỘNG", "Tổng", "tổng", "TỔNG", "Co\u{0323}\u{0302}ng", "To\u{0302}\u{0309}ng", "Công", "Trường", "Tông"] {
-            names += [start, start + " khối 1", start + " cộng", start + "x"].map(ReportText.normalizedName)
+        for start in ["Cộng", "cộng", "CỘNG", "Tổng", "tổng", "TỔNG", "Co\u{0323}\u{0302}ng", "To\u{0302}\u{0309}ng", "Công", "Trường", "Tông",
+                      "Tong", "cong", "Toàn", "TOÀN"] {
+            names += [start, start + " khối 1", start + " cộng", start + "x", "* " + start, "II. " + start, "a) " + start, "1. " + start]
+                .map(ReportText.normalizedName)
         }
         for name in names {
-            let folded = ReportText.folded(name)
-            if folded.hasPrefix("cộng") || folded.hasPrefix("tổng") {
-                #expect(FigureTableShape.mayBeTotal(name), "\(Array(name.unicodeScalars))")
+            // Any label `TotalRowLabel.kind` accepts must pass the byte test.
+            if TotalRowLabel.kind(of: name) != nil || { () -> Bool in
+                let core = TotalRowLabel.core(ReportText.folded(name))
+                return core.hasPrefix("cộng") || core.hasPrefix("tổng") || core.hasPrefix("toàn") || core.hasPrefix("tong") || core.hasPrefix("cong")
+            }() {
+                #expect(TotalRowLabel.mayBeLabel(name), "\(Array(name.unicodeScalars))")
             }
         }
-        #expect(!FigureTableShape.mayBeTotal("Công đoàn cơ sở"))
-        #expect(!FigureTableShape.mayBeTotal("Trường THCS"))
-        #expect(FigureTableShape.mayBeTotal(ReportText.normalizedName("To\u{0302}\u{0309}ng co\u{0323}\u{0302}ng")))
+        #expect(!TotalRowLabel.mayBeLabel("Công đoàn cơ sở"))
+        #expect(!TotalRowLabel.mayBeLabel("Trường THCS"))
+        #expect(TotalRowLabel.mayBeLabel(ReportText.normalizedName("To\u{0302}\u{0309}ng co\u{0323}\u{0302}ng")))
     }
 }

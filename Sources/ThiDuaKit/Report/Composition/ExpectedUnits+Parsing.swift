@@ -48,6 +48,8 @@ extension ExpectedUnit {
                 }
                 let name = VietnameseText.cleanInvisible(VietnameseText.nfc(record.fields[nameColumn])).text
                 if name.isEmpty { continue }
+                // A list copied from a table keeps its "Tổng cộng: 40 đơn vị" line: not a unit.
+                if TotalRowLabel.kind(of: ReportText.normalizedName(name)) != nil { continue }
                 let group = groupColumn.flatMap { $0 < record.fields.count ? VietnameseText.cleanInvisible(VietnameseText.nfc(record.fields[$0])).text : nil }
                 // The list's names reach the workbook too ("Chưa báo cáo"): the same rules as the figures.
                 if let problem = checkedNames(name, group, record, nameColumn: nameColumn, groupColumn: groupColumn, file: file) {

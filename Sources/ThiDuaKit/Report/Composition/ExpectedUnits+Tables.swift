@@ -43,7 +43,8 @@ private struct ExpectedUnitSink: FigureTableSink {
             return rowsSearched < FigureTableShape.sheetHeaderSearchRows
         }
         let name = ReportText.normalizedName(record[nameColumn].displayText)
-        guard !name.isEmpty else { return true }
+        // A total row of the list ("Tổng cộng: 40 đơn vị") is not a unit, as in the CSV list.
+        guard !name.isEmpty, TotalRowLabel.kind(of: name) == nil else { return true }
         let group = groupColumn.map { ReportText.normalizedName(record[$0].displayText) }
         units.append(ExpectedUnit(name: name, group: group?.isEmpty == false ? group : nil))
         return true

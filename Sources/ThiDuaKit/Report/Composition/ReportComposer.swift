@@ -87,12 +87,18 @@ public struct ReportComposer {
 
     /// "Có 38/40 đơn vị đã gửi báo cáo; kết quả chủ yếu như sau:" (with the expected list),
     /// "Có 38 đơn vị gửi báo cáo; …" (without one).
+    ///
+    /// With a list, the count is of the listed units that reported, so that it and "Còn 2/40
+    /// đơn vị chưa gửi báo cáo" add up to the list; units that reported without being on it
+    /// are counted apart (their figures are in the totals).
     func reportingSentence() -> String {
-        let reported = VietnameseNumber.integer(stats.unitCount)
         if let expected = expectedCount {
-            return "Có \(reported)/\(VietnameseNumber.integer(expected)) đơn vị đã gửi báo cáo; kết quả chủ yếu như sau:"
+            let listed = VietnameseNumber.integer(stats.unitCount - stats.unexpectedUnits.count)
+            let others = stats.unexpectedUnits.isEmpty ? ""
+                : " (ngoài ra \(VietnameseNumber.integer(stats.unexpectedUnits.count)) đơn vị không có trong danh sách cũng gửi báo cáo)"
+            return "Có \(listed)/\(VietnameseNumber.integer(expected)) đơn vị đã gửi báo cáo\(others); kết quả chủ yếu như sau:"
         }
-        return "Có \(reported) đơn vị gửi báo cáo; kết quả chủ yếu như sau:"
+        return "Có \(VietnameseNumber.integer(stats.unitCount)) đơn vị gửi báo cáo; kết quả chủ yếu như sau:"
     }
 
     /// Units on the expected list (those that reported and those that did not), or nil

@@ -49,6 +49,8 @@ public enum SkipReason: Hashable, Sendable, CustomStringConvertible {
     case unterminatedQuote
     /// The file's header has no unit-name column, so no row can be attributed.
     case unusableHeader
+    /// Every figure of the row is the sum of that many rows above it: a total row.
+    case sumOfRowsAbove(rows: Int)
 
     /// A short Vietnamese explanation.
     public var description: String {
@@ -59,6 +61,7 @@ public enum SkipReason: Hashable, Sendable, CustomStringConvertible {
         case .duplicateUnit(let first): return "đơn vị đã có ở \(first)"
         case .unterminatedQuote: return "dấu ngoặc kép không đóng"
         case .unusableHeader: return "tệp thiếu cột tên đơn vị"
+        case .sumOfRowsAbove(let rows): return "dòng cộng (bằng tổng \(rows) dòng trên)"
         }
     }
 
@@ -71,12 +74,13 @@ public enum SkipReason: Hashable, Sendable, CustomStringConvertible {
         case .duplicateUnit: return "trùng đơn vị"
         case .unterminatedQuote: return "lỗi dấu ngoặc kép"
         case .unusableHeader: return "trong tệp thiếu cột đơn vị"
+        case .sumOfRowsAbove: return "là dòng cộng"
         }
     }
 
     /// Fixed order of categories in the summary line.
     static let categoryOrder = ["trùng đơn vị", "có số liệu sai", "sai số ô", "thiếu tên đơn vị",
-                                "lỗi dấu ngoặc kép", "trong tệp thiếu cột đơn vị"]
+                                "lỗi dấu ngoặc kép", "trong tệp thiếu cột đơn vị", "là dòng cộng"]
 }
 
 /// A data row that was read but not used, and why.
@@ -139,6 +143,7 @@ public struct FigureFileParser: Sendable {
     private var titleLines = 0
     private var sheetCells = FigureSheetCells()
     private var shape = FigureTableShape()
+    private var sums: FigureRunningSums
 
     /// For a worksheet: true when it held a figures table (a header with a unit-name
     /// column and a figure column); a sheet without one is passed over.
@@ -167,6 +172,7 @@ public struct FigureFileParser: Sendable {
         self.matcher = matcher
         self.kinds = indicators.indicators.map(\.kind)
         self.reader = FigureCSVReader(file: file)
+        self.sums = FigureRunningSums(indicators: indicators.count)
     }
 
     /// Everything found so far: reader, header and row diagnostics, in that order.
@@ -231,7 +237,10 @@ public struct FigureFileParser: Sendable {
             readHeader(merged)
             return nil
         }
-        if shape.isStructureRow(record, roles: roles) { return nil }
+        if shape.isStructureRow(record, roles: roles) {
+            sums.noteBreak()
+            return nil
+        }
         return readRow(record, roles: roles)
     }
 
@@ -362,6 +371,14 @@ public struct FigureFileParser: Sendable {
         if faults > 0 {
             return .skipped(SkippedRow(position: rowPosition, reason: .invalidFigures(count: faults)))
         }
+        if let rows = sums.summedRows(values) {
+            sums.noteBreak()
+            report(.warning("'\(name)' có mọi số liệu bằng tổng \(rows) dòng ngay trên: coi là dòng cộng, không cộng vào", at: namePosition,
+                            hint: "dòng cộng nên ghi tên \"Cộng …\" hoặc \"Tổng cộng\"; nếu đây là một đơn vị, kiểm tra lại số liệu của nó"),
+                   kind: .sumRow)
+            return .skipped(SkippedRow(position: rowPosition, reason: .sumOfRowsAbove(rows: rows)))
+        }
+        sums.add(values)
         let columns = valueColumns.map { $0 >= 0 ? record.column(ofField: $0) : 0 }
         return .unit(UnitFigures(name: name, group: group, values: values, targets: targets, position: namePosition,
                                  valueColumns: columns))

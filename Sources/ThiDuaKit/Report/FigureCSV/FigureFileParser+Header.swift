@@ -73,5 +73,6 @@ extension DiagnosticCap.Kind {
     static let badCell = Self(noun: "ô số liệu sai", hint: "sửa các ô trên (thường cùng một kiểu) rồi chạy lại để xem tiếp")
     static let missingName = Self(noun: "dòng thiếu tên đơn vị", hint: "ghi tên đơn vị vào cột 'Đơn vị'")
     static let badName = Self(noun: "tên không dùng được", hint: "sửa các tên trên rồi chạy lại để xem tiếp")
+    static let sumRow = Self(noun: "dòng cộng không mang tên dòng cộng", hint: "các dòng này không được cộng vào; ghi tên \"Cộng …\" hoặc \"Tổng cộng\"")
     static let numeratorAboveDenominator = Self(noun: "dòng có số liệu vượt số tổng", hint: "kiểm tra lại các cặp ô trên")
 }

@@ -24,7 +24,8 @@ extension FigureNumber {
     /// floating point that would turn 0.1 into 0.1000000000000000055.
     ///
     /// Digits past the indicator's precision are accepted only when they are the noise of
-    /// binary arithmetic (a formula's `12.000000000000002`), within 10⁻⁹; otherwise the
+    /// binary arithmetic (a formula's `12.000000000000002`), within 10⁻⁹ of a unit or 10⁻¹⁴
+    /// of the value; otherwise the
     /// cell is refused as a text cell would be.
     static func parseStored(_ literal: String, kind: Indicator.Kind) -> Parsed {
         guard let decimal = StoredDecimal(literal) else {
@@ -127,7 +128,8 @@ struct StoredDecimal {
     }
 
     /// The value × 10^fractionDigits rounded to an integer, and whether the rounding moved
-    /// it by more than 10⁻⁹ (a real fraction, not float noise); nil on overflow.
+    /// it by more than float noise (10⁻⁹ of a unit, 10⁻¹⁴ of the value): a real fraction;
+    /// nil on overflow.
     func scaled(fractionDigits: Int) -> (Int64, Bool)? {
         let shift = exponent + fractionDigits
         if mantissa == 0 { return (0, droppedNonZero) }
@@ -142,11 +144,15 @@ struct StoredDecimal {
         var quotient = mantissa / divisor
         let remainder = mantissa % divisor
         if remainder * 2 >= divisor { quotient += 1 }
-        // The distance to the nearest integer, in units of 10^-fractionDigits: noise when
-        // it is below 10⁻⁹ of one unit of the figure itself.
+        // The distance to the nearest integer, in units of the literal's last digit: noise
+        // when it is below 10⁻⁹ of one unit of the figure itself, or below 10⁻¹⁴ of the
+        // value — a double holds 15 to 17 digits, so a formula's result of 300 million
+        // (=0.1*3*10^9) comes out as 300000000.00000006, off by 2·10⁻¹⁶ of itself, far more
+        // than 10⁻⁹ of a unit; sums of many cells stay well within 10⁻¹⁴.
         let distance = min(remainder, divisor - remainder)
-        let tolerance = -shift > 9 + fractionDigits ? Self.power(-shift - 9 - fractionDigits) : 0
-        return (quotient, distance > tolerance)
+        let absolute = -shift > 9 + fractionDigits ? Self.power(-shift - 9 - fractionDigits) : 0
+        let relative = mantissa / 100_000_000_000_000
+        return (quotient, distance > max(absolute, relative))
     }
 
     static func power(_ n: Int) -> Int64 {

@@ -83,8 +83,6 @@ struct FigureTableShape: Sendable {
         return merged
     }
 
-    /// The names of a total row (a static table: a literal was an array per row).
-    static let totalWords = ["tổng cộng", "tổng số", "cộng", "tổng"]
     static let valueWords: Set<String> = ["thực hiện", "kết quả", "số lượng", "số liệu", "giá trị"]
     static let targetWords: Set<String> = ["chỉ tiêu", "kế hoạch"]
     static let otherWords: Set<String> = ["% đạt", "tỷ lệ", "tỉ lệ", "đạt", "tỷ lệ %", "% so với chỉ tiêu", "so sánh"]
@@ -99,16 +97,11 @@ struct FigureTableShape: Sendable {
         guard !name.isEmpty else { return pastGrandTotal }
         let serialIndex = roles.firstIndex(of: .serial)
         let serial = serialIndex.map { FigureNumber.trimmed(record[$0].displayText) } ?? ""
-        // Every total word starts with "cộng" or "tổng", and `name` is normalized (NFC), so
-        // folded it can be one only if it starts with c or t then ộ or ổ (U+1ED8/U+1ED9,
-        // U+1ED4/U+1ED5; E1 BB 98/99, 94/95): "Công đoàn …", "Trường …" are not folded.
-        let mayBeTotal = Self.mayBeTotal(name)
-        let folded = mayBeTotal ? ReportText.folded(name) : ""
-        let isTotal = mayBeTotal && (Self.totalWords.contains(folded)
-            || (serialIndex != nil && serial.isEmpty && (folded.hasPrefix("cộng ") || folded.hasPrefix("tổng cộng "))))
-        if isTotal {
+        // A numbered row ("5 | …") is a unit, whatever its name; a total row has no number.
+        let numbered = !serial.isEmpty && serial.allSatisfy { $0.isASCII && $0.isNumber }
+        if !numbered, let total = TotalRowLabel.kind(of: name) {
             structureRows += 1
-            if folded == "tổng cộng" || folded.hasPrefix("tổng cộng ") { pastGrandTotal = true }
+            if total == .grandTotal { pastGrandTotal = true }
             return true
         }
         guard serialIndex != nil, Self.isHeadingNumber(serial) else { return false }
@@ -122,20 +115,6 @@ struct FigureTableShape: Sendable {
         heading = name
         structureRows += 1
         return true
-    }
-
-    /// False when the NFC `name` cannot fold to a text starting with "cộng" or "tổng".
-    static func mayBeTotal(_ name: String) -> Bool {
-        name.withUTF8Bytes { bytes in
-            guard bytes.count >= 4, bytes[1] == 0xE1, bytes[2] == 0xBB else { return false }
-            switch (bytes[0], bytes[3]) {
-            case (UInt8(ascii: "c"), 0x98), (UInt8(ascii: "c"), 0x99), (UInt8(ascii: "C"), 0x98), (UInt8(ascii: "C"), 0x99),
-                 (UInt8(ascii: "t"), 0x94), (UInt8(ascii: "t"), 0x95), (UInt8(ascii: "T"), 0x94), (UInt8(ascii: "T"), 0x95):
-                return true
-            default:
-                return false
-            }
-        }
     }
 
     /// "I", "II", "XIV" or "A", "B": how Vietnamese tables number their parts.

@@ -1,0 +1,60 @@
+/// The sums of the unit rows read so far, to find a total row whatever its label: a row
+/// whose every figure is the sum of the rows just above it (since the last heading or
+/// subtotal) or of all the units above it is a subtotal or a total, typed "Khối A" or left
+/// unnamed in a hand-made table. Counted as a unit it would add those units a second time,
+/// and the report would state false totals.
+///
+/// The test needs at least two rows summed and two figures that are not zero, so that a
+/// unit is never taken for a total by chance (a unit equal to the sum of one row above,
+/// or a row of zeros under rows of zeros).
+struct FigureRunningSums: Sendable {
+    private var sinceBreak: [Int64]
+    private var rowsSinceBreak = 0
+    private var all: [Int64]
+    private var rowsAll = 0
+    private var overflowed = false
+
+    init(indicators: Int) {
+        sinceBreak = Array(repeating: 0, count: indicators)
+        all = sinceBreak
+    }
+
+    /// A heading, a subtotal or a total row was met: the rows above it are summed up.
+    mutating func noteBreak() {
+        for i in sinceBreak.indices { sinceBreak[i] = 0 }
+        rowsSinceBreak = 0
+    }
+
+    /// How many rows `values` sums, if it is the sum of the rows above it; nil for a unit.
+    func summedRows(_ values: [Int64?]) -> Int? {
+        guard !overflowed else { return nil }
+        if rowsSinceBreak >= 2, Self.equal(values, sinceBreak) { return rowsSinceBreak }
+        if rowsAll >= 2, rowsAll != rowsSinceBreak, Self.equal(values, all) { return rowsAll }
+        return nil
+    }
+
+    /// Adds a unit's figures.
+    mutating func add(_ values: [Int64?]) {
+        for (i, value) in values.enumerated() {
+            guard let value, i < all.count else { continue }
+            let (a, o1) = all[i].addingReportingOverflow(value)
+            let (b, o2) = sinceBreak[i].addingReportingOverflow(value)
+            if o1 || o2 { overflowed = true }
+            all[i] = a
+            sinceBreak[i] = b
+        }
+        rowsAll += 1
+        rowsSinceBreak += 1
+    }
+
+    /// Every figure the row has equals the sum, and at least two of them are not zero.
+    static func equal(_ values: [Int64?], _ sums: [Int64]) -> Bool {
+        var nonZero = 0
+        for (i, value) in values.enumerated() {
+            guard let value else { continue }
+            guard i < sums.count, value == sums[i] else { return false }
+            if value != 0 { nonZero += 1 }
+        }
+        return nonZero >= 2
+    }
+}

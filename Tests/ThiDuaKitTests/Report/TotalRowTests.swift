@@ -1,0 +1,61 @@
+import Testing
+@testable import ThiDuaKit
+
+/// Total and subtotal rows are never added as units, whatever their label or none: counted,
+/// they add the units above them a second time (a black-box review found "TỔNG CỘNG:",
+/// "Cộng Khối Doanh nghiệp", "I. Tổng cộng" and others doubling a report's figures).
+@Suite struct TotalRowTests {
+    @Test(arguments: [
+        "Tổng cộng", "TỔNG CỘNG", "TỔNG CỘNG:", "TỔNG CỘNG.", "Tổng cộng:", "* Tổng cộng", "I. Tổng cộng", "II. Tổng cộng",
+        "Tổng cộng toàn tỉnh", "Tổng cộng (19 đơn vị)", "Tổng số", "Tổng", "Tong cong", "TONG CONG", "Toàn tỉnh", "Toàn ngành",
+        "Tổng cộng: 40 đơn vị", "To\u{0302}\u{0309}ng co\u{0323}\u{0302}ng",
+    ])
+    func grandTotalLabels(_ label: String) {
+        #expect(TotalRowLabel.kind(of: ReportText.normalizedName(label)) == .grandTotal, "\(label)")
+    }
+
+    @Test(arguments: ["Cộng", "Cộng:", "Cộng khối", "Cộng Khối Doanh nghiệp", "Cộng: Khối Doanh nghiệp", "Cộng toàn tỉnh", "a) Cộng nhóm 1", "- Cộng"])
+    func subtotalLabels(_ label: String) {
+        #expect(TotalRowLabel.kind(of: ReportText.normalizedName(label)) == .subtotal, "\(label)")
+    }
+
+    /// Unit names that share the first letters stay units.
+    @Test(arguments: ["Công đoàn Giáo dục", "Tổng công ty Điện lực", "Tong cong ty Dien luc", "Cong ty TNHH A", "Cộng đồng doanh nghiệp trẻ",
+                      "Trường THCS A", "Toàn Thắng", "Công ty CP Tổng hợp", "CĐCS Tổng kho 3", "Tông Lệnh"])
+    func unitNames(_ name: String) {
+        #expect(TotalRowLabel.kind(of: ReportText.normalizedName(name)) == nil, "\(name)")
+    }
+
+    static let header = "don_vi;nhom;doan_vien_moi;thanh_lap_cdcs\n"
+
+    @Test func labelledTotalsAreNotAdded() {
+        let text = Self.header + "A;K1;10;1\nB;K1;20;2\nCộng: Khối 1;;30;3\nC;K2;5;1\nTỔNG CỘNG:;;35;4\n"
+        let (outcomes, _) = ReportFixture.parse(text)
+        #expect(ReportFixture.units(outcomes).map(\.name) == ["A", "B", "C"])
+    }
+
+    /// A row whose figures are the sum of the rows above it is a total whatever it is named,
+    /// and the reading says so.
+    @Test func unlabelledSubtotalAndTotalAreFoundBySum() {
+        let text = Self.header + "A;K1;10;1\nB;K1;20;2\nKhối 1;;30;3\nC;K2;5;1\nD;K2;7;2\nKhối 2;;12;3\nToàn bộ;;42;6\n"
+        let (outcomes, diagnostics) = ReportFixture.parse(text)
+        #expect(ReportFixture.units(outcomes).map(\.name) == ["A", "B", "C", "D"])
+        #expect(ReportFixture.skipped(outcomes).map(\.reason) == [.sumOfRowsAbove(rows: 2), .sumOfRowsAbove(rows: 2), .sumOfRowsAbove(rows: 4)])
+        #expect(diagnostics.contains { $0.severity == .warning && $0.message.contains("'Khối 1' có mọi số liệu bằng tổng 2 dòng") })
+    }
+
+    /// Chance equalities are not totals: one row above, or zeros.
+    @Test func aUnitEqualToOneRowOrToZerosStaysAUnit() {
+        let one = Self.header + "A;K1;10;1\nB;K1;10;1\n"
+        #expect(ReportFixture.units(ReportFixture.parse(one).0).count == 2)
+        let zeros = Self.header + "A;K1;0;0\nB;K1;0;0\nC;K1;0;0\n"
+        #expect(ReportFixture.units(ReportFixture.parse(zeros).0).count == 3)
+        let singleFigure = Self.header + "A;K1;10;\nB;K1;20;\nC;K1;30;\n"
+        #expect(ReportFixture.units(ReportFixture.parse(singleFigure).0).count == 3)
+    }
+
+    @Test func aTotalLineOfTheExpectedListIsNotAUnit() {
+        let (units, _) = ExpectedUnit.parseList(Array("don_vi;nhom\nA;K1\nB;K1\nTổng cộng: 2 đơn vị;\n".utf8), file: "ds.csv")
+        #expect(units.map(\.name) == ["A", "B"])
+    }
+}
