@@ -49,11 +49,7 @@ public struct DocxWriter: Sendable {
     /// The .docx of `document` from a view model built with `formatter` among its
     /// formatters (see `formatter(for:)`).
     public func package(_ document: Document, context: TemplateValue, formatter: DocxFormatter) throws -> DocxOutput {
-        let full = context.adding([
-            ("word", DocxContext.word(document, context: context, formatter: formatter)),
-            ("layout", layout.templateValue),
-        ])
-        let parts = try DocxPackage.render(full, main: "\(document.kind.templateName).docx", templates: templates)
+        let parts = try renderParts(document, context: context, formatter: formatter)
         let bytes = try DocxPackage.zip(parts, date: document.header.date.value)
         return DocxOutput(bytes: bytes, warnings: Self.warnings(formatter.dropped, file: document.sourceFile))
     }
@@ -63,10 +59,26 @@ public struct DocxWriter: Sendable {
     /// subject, annex titles) is escaped, and the warnings for characters left out are
     /// returned. Rendering the parts and zipping them cannot fail on a document's data, so
     /// `thidua check` and the web editor's live check stop here.
+    ///
+    /// With templates from the user's folder the parts are rendered too, as `package` does,
+    /// and each is parsed: what they make is not known to be XML (see `DocxPackage.render`).
     public func check(_ document: Document, context: TemplateValue, formatter: DocxFormatter) throws -> [Diagnostic] {
         try templates.checkWordParts()
-        _ = DocxContext.word(document, context: context, formatter: formatter)
+        if templates.isCustomized {
+            _ = try renderParts(document, context: context, formatter: formatter)
+        } else {
+            _ = DocxContext.word(document, context: context, formatter: formatter)
+        }
         return Self.warnings(formatter.dropped, file: document.sourceFile)
+    }
+
+    /// Every part of the package, rendered from the view model with the Word-only values added.
+    func renderParts(_ document: Document, context: TemplateValue, formatter: DocxFormatter) throws -> [(path: String, xml: String)] {
+        let full = context.adding([
+            ("word", DocxContext.word(document, context: context, formatter: formatter)),
+            ("layout", layout.templateValue),
+        ])
+        return try DocxPackage.render(full, main: "\(document.kind.templateName).docx", templates: templates)
     }
 
     /// "bỏ ký tự U+0007 …" when characters had to be left out.

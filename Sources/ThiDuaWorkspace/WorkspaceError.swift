@@ -11,22 +11,27 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
     case invalid([Diagnostic])
     /// Writing an output failed; nothing of the set was moved into place.
     case output(path: String, message: String)
-    /// A library error (templates, the workbook), already in Vietnamese.
+    /// A library error (the workbook), already in Vietnamese.
     case library(String)
+    /// A template of `--templates` is wrong (found while writing, a Word part first used):
+    /// an option given wrongly, so exit code 2 like a template refused at the start.
+    case template(String)
 
     public var description: String {
         switch self {
         case .usage(let message): return "lỗi: \(message)"
         case .invalid(let diagnostics): return diagnostics.map(\.description).joined(separator: "\n")
         case .output(let path, let message): return "\(path): lỗi: không ghi được tệp: \(message)"
-        case .library(let message): return message
+        case .library(let message), .template(let message): return message
         }
     }
 
     /// True for faults in how the command was given (exit code 2).
     public var isUsage: Bool {
-        if case .usage = self { return true }
-        return false
+        switch self {
+        case .usage, .template: return true
+        default: return false
+        }
     }
 }
 

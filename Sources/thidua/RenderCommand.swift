@@ -92,6 +92,8 @@ struct RenderCommand: ParsableCommand {
                               kinds: format.kinds, width: width, outputFolder: out)
         let results = try DocumentBatch(job: job, templateFolder: templates).run(files: files, jobs: jobs)
         results.forEach(Output.print)
+        // A template found wrong while writing (a Word part) is an option given wrongly.
+        if results.contains(where: { $0.error?.isUsage == true }) { throw ExitCode(2) }
         if results.contains(where: \.failed) { throw DataErrorsFound() }
     }
 }
@@ -134,6 +136,7 @@ struct CheckCommand: ParsableCommand {
         let summary = "\(files.count) tệp: \(errors) lỗi, \(warnings) cảnh báo"
         if errors > 0 {
             Output.error(summary)
+            if results.contains(where: { $0.error?.isUsage == true }) { throw ExitCode(2) }
             throw DataErrorsFound()
         }
         print(summary)

@@ -69,7 +69,8 @@ enum Main {
                 print(message)
                 exit(0)
             }
-            Output.error(message)
+            // An `ExitCode` thrown after the job printed its findings has no message.
+            if !message.isEmpty { Output.error(message) }
             exit(code == .failure ? 1 : 2)
         }
     }

@@ -36,4 +36,30 @@ struct TemplateSetEndToEndTests {
         #expect(result.stderr == expected)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
     }
+
+    /// A Word template that parses as a template but renders what is not XML (or nothing)
+    /// would give a file Word refuses to open; `check` and `render` refuse it as a template
+    /// error (exit 2) and write nothing. The built-in part copied unchanged still renders.
+    @Test(arguments: [("ke-hoach.docx.mustache", "<<<không phải xml &&& {{trich_yeu}}", "word/document.xml"),
+                      ("content-types.docx.mustache", "", "[Content_Types].xml")])
+    func aWordTemplateThatRendersNoXMLIsRefused(_ file: String, _ text: String, _ part: String) throws {
+        let folder = try Run.tempFolder()
+        let templates = folder.appendingPathComponent("mau")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try text.write(to: templates.appendingPathComponent(file), atomically: true, encoding: .utf8)
+        let example = Run.packageRoot.appendingPathComponent("Examples/ke-hoach-tinh-2025.yaml").path
+        let check = try Run.thidua(["check", example, "--templates", templates.path])
+        #expect(check.status == 2, "\(check.stderr)")
+        #expect(check.stderr.contains("mau/\(file): lỗi: mẫu văn bản sai: phần \(part) của tệp Word") && check.stderr.contains("không phải XML hợp lệ"),
+                "\(check.stderr)")
+        let out = folder.appendingPathComponent("out")
+        let render = try Run.thidua(["render", example, "--templates", templates.path, "--out", out.path])
+        #expect(render.status == 2, "\(render.stderr)")
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []).isEmpty)
+
+        let builtin = try String(contentsOf: Run.packageRoot.appendingPathComponent("Templates/docx/\(file)"), encoding: .utf8)
+        try builtin.write(to: templates.appendingPathComponent(file), atomically: true, encoding: .utf8)
+        let fine = try Run.thidua(["render", example, "--templates", templates.path, "--out", out.path, "--format", "docx"])
+        #expect(fine.status == 0, "\(fine.stderr)")
+    }
 }

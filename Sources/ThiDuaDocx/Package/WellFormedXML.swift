@@ -32,7 +32,7 @@ enum WellFormedXML {
         case Int32(XML_ERR_TAG_NAME_MISMATCH.rawValue): return "thẻ đóng không khớp thẻ mở"
         case Int32(XML_ERR_LT_IN_ATTRIBUTE.rawValue), Int32(XML_ERR_NAME_REQUIRED.rawValue): return "dấu < không đúng chỗ"
         case Int32(XML_ERR_ENTITYREF_SEMICOL_MISSING.rawValue), Int32(XML_ERR_UNDECLARED_ENTITY.rawValue): return "dấu & phải viết &amp;"
-        case Int32(XML_ERR_DOCUMENT_END.rawValue): return "còn nội dung sau phần tử gốc"
+        case Int32(XML_ERR_DOCUMENT_END.rawValue): return "thẻ sai hoặc còn nội dung ngoài phần tử gốc"
         case Int32(XML_ERR_TAG_NOT_FINISHED.rawValue), Int32(XML_ERR_GT_REQUIRED.rawValue): return "thẻ chưa đóng"
         case Int32(XML_ERR_DOCUMENT_START.rawValue): return "không bắt đầu bằng một phần tử XML"
         default: return "lỗi cú pháp XML số \(code)"

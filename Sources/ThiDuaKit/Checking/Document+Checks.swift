@@ -91,6 +91,11 @@ extension Document {
                 result.append(.error("\(next.name) (từ \(next.start.value.short())) chồng lên \(previous.name) (đến \(previous.end.value.short()))",
                                      at: next.start.position,
                                      hint: "\(next.name) nên bắt đầu từ ngày sau \(previous.end.value.short())"))
+            } else if next.start.value.ordinal - previous.end.value.ordinal > 1 {
+                // Days that belong to no phase are usually a typed date (31/7 for 30/6).
+                let days = next.start.value.ordinal - previous.end.value.ordinal - 1
+                result.append(.warning("giữa \(previous.name.lowercased()) (đến \(previous.end.value.short())) và \(next.name.lowercased()) (từ \(next.start.value.short())) có \(days) ngày không thuộc đợt nào",
+                                       at: next.start.position, hint: "kiểm tra ngày `den` của đợt trước và `tu` của đợt sau"))
             }
         }
         for phase in phases {

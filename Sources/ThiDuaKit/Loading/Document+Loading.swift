@@ -188,13 +188,13 @@ extension YAMLReader {
                                  dataFile: dataFile, subjectStyle: style)
     }
 
-    mutating func period(_ node: Node) -> Period? {
-        guard let f = mapping(node, "thời gian phong trào", allowed: ["tu", "den"]) else { return nil }
+    mutating func period(_ node: Node, _ what: String = "thời gian phong trào") -> Period? {
+        guard let f = mapping(node, what, allowed: ["tu", "den"]) else { return nil }
         let start = required(f, "tu", "ngày bắt đầu", example: "2025-01-01").flatMap { date($0, "ngày bắt đầu") }
         let end = required(f, "den", "ngày kết thúc", example: "2025-12-31").flatMap { date($0, "ngày kết thúc") }
         guard let start, let end else { return nil }
         if end.value < start.value {
-            error("thời gian phong trào kết thúc (\(end.value.short())) trước khi bắt đầu (\(start.value.short()))", at: f["den"],
+            error("\(what) kết thúc (\(end.value.short())) trước khi bắt đầu (\(start.value.short()))", at: f["den"],
                   hint: "kiểm tra lại `tu` và `den`, có thể đã ghi đảo ngày và tháng")
         }
         return Period(start: start, end: end)

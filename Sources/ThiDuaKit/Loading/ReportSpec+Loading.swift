@@ -16,7 +16,7 @@ extension YAMLReader {
         // The period is what the report reviews: its dates head the workbook and bound the
         // checks (it must end by the issue date, its name must match it). Without it those
         // checks cannot run, which the clerk is told.
-        let period = f["ky"].flatMap { self.period($0) }
+        let period = f["ky"].flatMap { self.period($0, "kỳ báo cáo") }
         if f["ky"] == nil {
             warning("thiếu `ky` (kỳ báo cáo): bảng tính không ghi được từ ngày, đến ngày, và tên kỳ không được đối chiếu với ngày",
                     at: f.node, hint: "thêm dòng `ky: { tu: 2025-01-01, den: 2025-06-15 }`")

@@ -137,7 +137,23 @@ extension YAMLReader {
         if let start, let end, end.value < start.value {
             error("đại hội bế mạc (\(end.value.short())) trước ngày khai mạc (\(start.value.short()))", at: f["den"], hint: "kiểm tra lại `ngay` và `den`")
         }
+        // conventions.md: congress and session ordinals are Roman ("lần thứ X", "Đại hội XII").
+        if let name, let arabic = Self.arabicOrdinal(in: name) {
+            warning("tên đại hội ghi số thứ tự \"\(arabic)\" bằng chữ số Ả Rập; số thứ tự đại hội viết bằng chữ số La Mã",
+                    at: f["ten"], hint: "ví dụ \"lần thứ \(RomanNumeral.string(arabic) ?? "XII")\"")
+        }
         guard let key, let name, let start else { return nil }
         return Congress(key: key, name: name, start: start.value, end: end?.value, position: position(node))
+    }
+
+    /// The number of "lần thứ 12" or "Đại hội 12", if the name writes its ordinal in digits.
+    static func arabicOrdinal(in name: String) -> Int? {
+        let words = name.split(separator: " ").map { String($0).trimmingCharacters(in: .punctuationCharacters) }
+        for (index, word) in words.enumerated() where index > 0 {
+            let before = words[index - 1].lowercased()
+            guard before == "thứ" || before == "hội", let number = Int(word), (1...99).contains(number) else { continue }
+            return number
+        }
+        return nil
     }
 }

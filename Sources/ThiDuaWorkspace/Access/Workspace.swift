@@ -137,7 +137,8 @@ public struct Workspace: Sendable {
             }
             switch InputText.decode(bytes, file: "\(folder)/\(name)") {
             case .success(let text): result[name] = text
-            case .failure(let diagnostic): throw WorkspaceError.invalid([diagnostic])
+            // A template is an option, not data: a broken one is a usage error (exit 2).
+            case .failure(let diagnostic): throw WorkspaceError.template(diagnostic.description)
             }
         }
         return result

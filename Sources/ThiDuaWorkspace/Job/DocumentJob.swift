@@ -147,9 +147,10 @@ public struct DocumentJob: Sendable {
         case let error as WorkspaceError: return error
         case let error as ThiDuaError:
             if case .invalidInput(let diagnostics) = error { return .invalid(diagnostics) }
+            if case .template = error { return .template(error.description) }
             return .library(error.description)
         default:
-            return .library("\(base): lỗi: \(error)")
+            return .library("\(base): lỗi: \(SystemErrorText.describe(error: error))")
         }
     }
 }

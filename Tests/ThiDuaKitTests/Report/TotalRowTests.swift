@@ -58,4 +58,27 @@ import Testing
         let (units, _) = ExpectedUnit.parseList(Array("don_vi;nhom\nA;K1\nB;K1\nTổng cộng: 2 đơn vị;\n".utf8), file: "ds.csv")
         #expect(units.map(\.name) == ["A", "B"])
     }
+
+    /// A hand-made two-tier header: a title merged over the parts of one indicator pair, the
+    /// unit column merged down. The second tier names the columns, alone or with the title.
+    @Test func aSecondTierOfNamesUnderAMergedTitleIsRead() {
+        let text = "Đơn vị;Khối;Sáng kiến;;Mái ấm Công đoàn;\n;;Số sáng kiến;Giá trị làm lợi;Số nhà;Kinh phí (đồng)\nA;K1;3;5000000;2;100000000\n"
+        let (outcomes, diagnostics) = ReportFixture.parse(text)
+        let units = ReportFixture.units(outcomes)
+        #expect(units.count == 1, "\(diagnostics)")
+        #expect(!diagnostics.contains { $0.severity == .error }, "\(diagnostics)")
+        let unit = units.first
+        #expect(unit?.values[ReportFixture.index("sang_kien")] == 3)
+        #expect(unit?.values[ReportFixture.index("gia_tri_lam_loi")] == 5_000_000)
+        #expect(unit?.values[ReportFixture.index("mai_am_so_nha")] == 2)
+        #expect(unit?.values[ReportFixture.index("mai_am_kinh_phi")] == 100_000_000)
+    }
+
+    /// The first data row is never taken for a tier of names, even when a cell of it reads
+    /// like an indicator (a note "Sáng kiến" under an unknown column).
+    @Test func aDataRowIsNotASecondTier() {
+        let text = "Đơn vị;Ghi chú;sang_kien\nA;Sáng kiến;3\nB;;4\n"
+        let units = ReportFixture.units(ReportFixture.parse(text).0)
+        #expect(units.map(\.name) == ["A", "B"])
+    }
 }

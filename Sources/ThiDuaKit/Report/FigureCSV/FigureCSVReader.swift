@@ -146,9 +146,11 @@ public struct FigureCSVReader: Sendable {
     private mutating func checkStart() -> Bool {
         if headerBuffer.starts(with: [0xEF, 0xBB, 0xBF]) {
             headerBuffer.removeFirst(3)
-        } else if headerBuffer.starts(with: [0xFF, 0xFE]) || headerBuffer.starts(with: [0xFE, 0xFF]) {
+        } else if headerBuffer.starts(with: [0xFF, 0xFE]) || headerBuffer.starts(with: [0xFE, 0xFF]) || headerBuffer.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
+            // FF FE 00 00 is UTF-32 LE's mark, and 00 00 FE FF UTF-32 BE's.
+            let utf32 = headerBuffer.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || headerBuffer.starts(with: [0x00, 0x00, 0xFE, 0xFF])
             findings.append(.error(
-                "tệp mã UTF-16, không đọc được",
+                "tệp mã \(utf32 ? "UTF-32" : "UTF-16"), không đọc được",
                 at: SourcePosition(file: file, line: 1),
                 hint: "trong Excel chọn Lưu thành ▸ 'CSV UTF-8 (phân cách bằng dấu phẩy)'"))
             isRejected = true
@@ -168,10 +170,23 @@ public struct FigureCSVReader: Sendable {
 
     /// "LE" or "BE" when the first bytes are ASCII text in UTF-16 without a BOM (every
     /// other byte 0), which Excel's "Unicode Text" and some exports write.
+    ///
+    /// Vietnamese text is not all ASCII ("Đơn vị" is 10 01 A1 01 6E 00 … in UTF-16 LE), so
+    /// beyond the first bytes the test is statistical: in UTF-16 LE the zero bytes are the
+    /// high halves of ASCII characters, at odd offsets, and almost none are at even ones.
     static func utf16WithoutBOM(_ bytes: [UInt8]) -> String? {
         guard bytes.count >= 4 else { return nil }
         if bytes[0] != 0 && bytes[1] == 0 && bytes[2] != 0 && bytes[3] == 0 { return "LE" }
         if bytes[0] == 0 && bytes[1] != 0 && bytes[2] == 0 && bytes[3] != 0 { return "BE" }
+        let sample = bytes.prefix(256)
+        guard sample.count >= 16 else { return nil }
+        var even = 0, odd = 0
+        for (offset, byte) in sample.enumerated() where byte == 0 {
+            if offset % 2 == 0 { even += 1 } else { odd += 1 }
+        }
+        let pairs = sample.count / 2
+        if odd * 4 >= pairs && even * 20 <= pairs { return "LE" }
+        if even * 4 >= pairs && odd * 20 <= pairs { return "BE" }
         return nil
     }
 

@@ -59,9 +59,15 @@ struct FigureTableShape: Sendable {
     /// The row right after the header, when it holds only sub-headers ("Thực hiện",
     /// "Chỉ tiêu", "% đạt", "Tỷ lệ"): the header it makes with the row above, each
     /// sub-header taking the indicator name merged over it. Nil for an ordinary row.
-    mutating func subHeader(_ record: FigureRecord) -> FigureRecord? {
+    ///
+    /// Also a second tier of names under a merged group title ("Mái ấm Công đoàn" over "Số
+    /// nhà | Kinh phí"): a row of text only, at least one cell of it a known column, below
+    /// a header that does not already name that column there. Each cell of the tier replaces
+    /// the one above it; where the tier is blank (a cell merged down), the header's stays.
+    mutating func subHeader(_ record: FigureRecord, matcher: FigureHeaderMatcher) -> FigureRecord? {
         guard !subHeaderChecked, let header else { return nil }
         subHeaderChecked = true
+        if let tier = secondTier(record, under: header, matcher: matcher) { return tier }
         let subs = record.cells.map { ReportText.folded($0.displayText) }
         guard subs.contains(where: { !$0.isEmpty }),
               subs.allSatisfy({ $0.isEmpty || Self.valueWords.contains($0) || Self.targetWords.contains($0) || Self.otherWords.contains($0) })
@@ -81,6 +87,66 @@ struct FigureTableShape: Sendable {
             merged.cells[i] = .text(text)
         }
         return merged
+    }
+
+    /// The header made of `header` and a second tier of column names below it, or nil.
+    ///
+    /// A tier's name may be whole ("Số CĐCS") or a part of the title merged above it ("Số
+    /// nhà", "Kinh phí (đồng)" under "Mái ấm Công đoàn"): each cell takes the first of the
+    /// cell itself, the cell and the title ("Kinh phí Mái ấm Công đoàn"), the title and the
+    /// cell, or the title alone, that names a column not taken by a cell before it.
+    func secondTier(_ record: FigureRecord, under header: FigureRecord, matcher: FigureHeaderMatcher) -> FigureRecord? {
+        var texts: [Int: String] = [:]
+        for (i, cell) in record.cells.enumerated() where !cell.isBlank {
+            guard case .text(let text) = cell else { return nil }
+            let folded = ReportText.folded(text)
+            // A sub-header word ("Thực hiện", "Chỉ tiêu") is the other rule's.
+            if Self.valueWords.contains(folded) || Self.targetWords.contains(folded) || Self.otherWords.contains(folded) { return nil }
+            texts[i] = text
+        }
+        guard !texts.isEmpty else { return nil }
+        // A data row names its unit; a tier of names under a header leaves the unit-name
+        // column blank (merged down) or names it again, and holds no figure.
+        for i in header.cells.indices where matcher.role(of: header[i].displayText) == .unitName {
+            if let text = texts[i], matcher.role(of: text) != .unitName { return nil }
+        }
+        if texts.values.contains(where: { text in text.allSatisfy { $0.isNumber || ".,-+ ".contains($0) } }) { return nil }
+        var merged = header
+        var taken = Set<FigureColumnRole>()
+        var title = ""
+        var namesANewColumn = false
+        for i in 0..<max(header.cells.count, (texts.keys.max() ?? 0) + 1) {
+            let above = header[i].displayText
+            if !FigureNumber.trimmed(above).isEmpty { title = above }
+            guard let text = texts[i] else {
+                if let role = matcher.role(of: above), role != .ignored { taken.insert(role) }
+                continue
+            }
+            let bare = Self.withoutBracket(text)
+            let candidates = [text, "\(bare) \(title)", "\(title) \(bare)", title]
+            var chosen = text
+            for candidate in candidates where !FigureNumber.trimmed(candidate).isEmpty {
+                guard let role = matcher.role(of: candidate), role != .ignored, !taken.contains(role) else { continue }
+                switch role {
+                case .value, .target, .computed:
+                    if matcher.role(of: above) != role { namesANewColumn = true }
+                default:
+                    break
+                }
+                taken.insert(role)
+                chosen = candidate
+                break
+            }
+            if merged.cells.count <= i { merged.cells.append(contentsOf: repeatElement(.empty, count: i - merged.cells.count + 1)) }
+            merged.cells[i] = .text(chosen)
+        }
+        return namesANewColumn ? merged : nil
+    }
+
+    /// "Kinh phí (đồng)" → "Kinh phí": the unit of measure in brackets is not part of a name.
+    static func withoutBracket(_ text: String) -> String {
+        guard let open = text.firstIndex(of: "(") else { return text }
+        return text[..<open].trimmingCharacters(in: .whitespaces)
     }
 
     static let valueWords: Set<String> = ["thực hiện", "kết quả", "số lượng", "số liệu", "giá trị"]

@@ -23,14 +23,14 @@ extension IndicatorSet {
             let label = "chỉ tiêu thứ \(i + 1) ('\(indicator.key)')"
             if !IndicatorSet.isWellFormedKey(indicator.key) {
                 diagnostics.append(.error(
-                    "\(label): key không hợp lệ",
+                    "\(label): mã chỉ tiêu không hợp lệ",
                     at: origin,
-                    hint: "key viết chữ thường không dấu, nối bằng '_', bắt đầu bằng chữ cái, ví dụ 'doan_vien_moi'"))
+                    hint: "mã viết chữ thường không dấu, nối bằng '_', bắt đầu bằng chữ cái, ví dụ 'doan_vien_moi'"))
             }
             if let first = firstByKey[indicator.key] {
                 diagnostics.append(.error(
-                    "key '\(indicator.key)' khai báo hai lần (chỉ tiêu thứ \(first + 1) và thứ \(i + 1))",
-                    at: origin, hint: "đổi key của một trong hai chỉ tiêu"))
+                    "mã chỉ tiêu '\(indicator.key)' khai báo hai lần (chỉ tiêu thứ \(first + 1) và thứ \(i + 1))",
+                    at: origin, hint: "đổi mã (`ma`) của một trong hai chỉ tiêu"))
             } else {
                 firstByKey[indicator.key] = i
             }
