@@ -44,6 +44,11 @@ extension Document {
         }
         let code = symbol.value.split(whereSeparator: { $0 == "-" || $0 == "/" }).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
         let uppercased = VietnameseText.uppercased(symbol.value)
+        let issuer = symbol.value.split(separator: "-", maxSplits: 1).dropFirst().first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        if code == kind.typeCode, issuer.isEmpty {
+            result.append(.error("ký hiệu \"\(symbol.value)\" thiếu chữ viết tắt tên cơ quan ban hành sau mã loại", at: symbol.position,
+                                 hint: "ví dụ `\(kind.typeCode)-LĐLĐ`"))
+        }
         if code != kind.typeCode, code.uppercased() == kind.typeCode.uppercased() {
             result.append(.error("ký hiệu \"\(symbol.value)\" phải viết hoa", at: symbol.position,
                                  hint: "ghi `\(uppercased.replacingOccurrences(of: "/", with: "-"))`"))
@@ -116,6 +121,11 @@ extension Document {
     /// Sections have content; numbering levels are not skipped or too deep.
     func checkSections() -> [Diagnostic] {
         var result: [Diagnostic] = []
+        // A report's parts are written from its figures; a plan or guidance is its sections.
+        if sections.isEmpty, kind != .baoCao {
+            result.append(.warning("\(kind.citedName.lowercased()) không có mục nào (I. Mục đích, yêu cầu; II. Nội dung …)",
+                                   at: SourcePosition(file: sourceFile), hint: "thêm các mục vào `muc`"))
+        }
         for section in sections where section.blocks.isEmpty && !(section.holdsPhases && !phases.isEmpty) {
             result.append(.error("mục \"\(section.title)\" không có nội dung", at: section.position,
                                  hint: "thêm `noi_dung` cho mục này hoặc xóa mục"))

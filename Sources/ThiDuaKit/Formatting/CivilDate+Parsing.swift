@@ -47,6 +47,11 @@ extension CivilDate {
            dashParts[0].count == 4, dashParts[1].count == 2, dashParts[2].count == 2 {
             return validated(year: Int(dashParts[0]), month: Int(dashParts[1]), day: Int(dashParts[2]))
         }
+        // Year first ("2025-2-20", "10000-02-20"), or a time after the day: not ambiguous,
+        // only not the form the data file uses.
+        if dashParts.count == 3, dashParts[0].count >= 4, dashParts[0].allSatisfy(\.isNumber) {
+            return fail("“\(trimmed)” chưa đúng dạng năm-tháng-ngày: năm 4 chữ số, tháng và ngày 2 chữ số, không kèm giờ: \(howTo)")
+        }
         if dashParts.count == 3 || trimmed.split(separator: ".", omittingEmptySubsequences: false).count == 3 {
             return fail("“\(trimmed)” không rõ là ngày-tháng hay tháng-ngày (mỗi nơi viết một kiểu): \(howTo)")
         }

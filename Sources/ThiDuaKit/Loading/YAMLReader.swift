@@ -188,6 +188,9 @@ struct YAMLReader {
     /// YAML reads `!word` at the start of a value as a type tag and drops it
     /// from the text (`trich_yeu: !Quan trọng …` loses "!Quan"); only the
     /// standard tags (`!!str`, …) are meaningful, so any other is an error.
+    /// The tags of YAML's core schema (and the merge key and dates, which resolve to them).
+    static let coreTags: Set<String> = ["str", "int", "float", "bool", "null", "map", "seq", "merge", "timestamp", "value"]
+
     mutating func reportTags(_ root: Node) {
         var pending = [root]
         var visited = 0
@@ -196,8 +199,13 @@ struct YAMLReader {
             // Alias expansion is bounded by YAMLShape; this is a second fence.
             if visited > 1_000_000 { return }
             let tag = node.tag.rawValue
-            if !tag.isEmpty, !tag.hasPrefix("tag:yaml.org,2002:") {
-                error("giá trị bắt đầu bằng `\(tag)` bị YAML hiểu là thẻ kiểu dữ liệu và bị cắt khỏi nội dung", at: node,
+            // The core schema's own tags are plain values; `!!binary` (decoded to bytes, then
+            // printed as garbage), `!!python/object:…` and the like name types a data file
+            // never holds, and are refused like any other tag.
+            let core = tag.hasPrefix("tag:yaml.org,2002:") && Self.coreTags.contains(String(tag.dropFirst("tag:yaml.org,2002:".count)))
+            if !tag.isEmpty, tag != "?", tag != "!", !core {
+                let written = tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst("tag:yaml.org,2002:".count) : tag
+                error("giá trị bắt đầu bằng `\(written)` bị YAML hiểu là thẻ kiểu dữ liệu và bị cắt khỏi nội dung", at: node,
                       hint: "đặt cả giá trị trong dấu nháy kép \"…\" nếu `!` là một phần của nội dung")
             }
             switch node {

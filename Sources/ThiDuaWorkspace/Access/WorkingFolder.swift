@@ -42,6 +42,11 @@ public struct WorkingFolder: Sendable {
 
     // MARK: - Names
 
+    /// Invisible code points refused in names: bidirectional marks, embeddings, overrides
+    /// and isolates, zero-width characters, the BOM.
+    static let invisible: Set<UInt32> = [0x061C, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
+                                         0x2060, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF]
+
     /// Why `name` is not a name the folder accepts, or nil.
     public static func refusal(of name: String) -> String? {
         guard !name.isEmpty else { return "tên tệp trống" }
@@ -58,6 +63,12 @@ public struct WorkingFolder: Sendable {
             guard part.last != " ", part.last != "." else { return "tên \"\(name)\" kết thúc bằng dấu cách hay dấu chấm" }
             if part.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
                 return "tên tệp có ký tự điều khiển"
+            }
+            // Direction marks and overrides (U+202E makes "x\u{202E}fdp.csv" look like
+            // "xcsv.pdf"), zero-width characters and the byte-order mark: invisible, so the
+            // name shown is not the name.
+            if part.unicodeScalars.contains(where: { Self.invisible.contains($0.value) }) {
+                return "tên tệp có ký tự ẩn (dấu đổi chiều chữ, ký tự độ rộng 0)"
             }
             if part.contains(where: { forbidden.contains($0) }) {
                 return "tên \"\(name)\" có ký tự không dùng trong tên tệp (\\ : * ? \" < > |)"

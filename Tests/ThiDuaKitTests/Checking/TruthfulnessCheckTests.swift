@@ -127,4 +127,33 @@ import Testing
         #expect(Document.yearsNamed(in: "giai đoạn 2021-2025", anyNumber: false) == [2021, 2025])
         #expect(Document.yearsNamed(in: "6 tháng đầu năm 2026", anyNumber: true) == [2026])
     }
+
+    @Test func moreThingsADocumentMustNotSay() {
+        // A symbol with no issuer.
+        #expect(TestSupport.load(base.replacingOccurrences(of: "ky_hieu: KH-LĐLĐ", with: "ky_hieu: KH-")).1
+            .contains { $0.severity == .error && $0.message.contains("thiếu chữ viết tắt tên cơ quan") })
+        // A congress ordinal in digits.
+        let congress = base + "dai_hoi:\n  - { ma: dh, ten: Đại hội Công đoàn tỉnh lần thứ 12, ngay: 2025-12-16 }\n"
+        #expect(TestSupport.load(congress).1.contains { $0.severity == .warning && $0.message.contains("chữ số La Mã") && $0.hint?.contains("lần thứ XII") == true })
+        // Days in no phase.
+        let gap = base + """
+        dot_thi_dua:
+          - { tu: 2025-01-01, den: 2025-06-30 }
+          - { tu: 2025-08-01, den: 2025-12-31 }
+
+        """
+        #expect(TestSupport.messages(gap).contains { $0.contains("cảnh báo: giữa đợt 1 (đến 30/6/2025) và đợt 2 (từ 01/8/2025) có 31 ngày không thuộc đợt nào") },
+                "\(TestSupport.messages(gap))")
+        // A plan of no sections.
+        let empty = base.replacingOccurrences(of: """
+        muc:
+          - ten: Mục đích, yêu cầu
+            noi_dung:
+              - Động viên đoàn viên thi đua lao động sản xuất.
+        """, with: "muc: []")
+        #expect(TestSupport.messages(empty).contains { $0.contains("cảnh báo: kế hoạch không có mục nào") }, "\(TestSupport.messages(empty))")
+        // Types a data file never holds.
+        let tagged = base.replacingOccurrences(of: "dia_danh: Bến Tre", with: "dia_danh: !!binary QmVuIFRyZQ==")
+        #expect(TestSupport.messages(tagged).contains { $0.contains("lỗi: giá trị bắt đầu bằng `!!binary`") }, "\(TestSupport.messages(tagged))")
+    }
 }

@@ -20,6 +20,12 @@ extension Document {
         }
         var diagnostics: [Diagnostic] = []
         let planName = Self.planName(plan)
+        // "Thực hiện Báo cáo số 41/BC-…" would follow: a report reviews a plan (or a
+        // guidance, which carries a plan's movement), never another report.
+        if plan.kind == .baoCao {
+            return (self, [.error("`ke_hoach` dẫn \(planName), một báo cáo; báo cáo sơ kết, tổng kết một kế hoạch (hoặc hướng dẫn)",
+                                  at: link.position, hint: "ghi `tep:` là tệp dữ liệu của kế hoạch được sơ kết, tổng kết")])
+        }
         var indicators = (spec.indicators ?? .default).indicators
         for target in plan.targets {
             guard let index = indicators.firstIndex(where: { $0.key == target.key.value }) else {
