@@ -26,10 +26,10 @@ import Testing
         #expect(TotalRowLabel.kind(of: ReportText.normalizedName(name)) == nil, "\(name)")
     }
 
-    static let header = "don_vi;nhom;doan_vien_moi;thanh_lap_cdcs\n"
+    static let header = "don_vi;nhom;doan_vien_moi;thanh_lap_cdcs;sang_kien\n"
 
     @Test func labelledTotalsAreNotAdded() {
-        let text = Self.header + "A;K1;10;1\nB;K1;20;2\nCộng: Khối 1;;30;3\nC;K2;5;1\nTỔNG CỘNG:;;35;4\n"
+        let text = Self.header + "A;K1;10;1;1\nB;K1;20;2;1\nCộng: Khối 1;;30;3;2\nC;K2;5;1;1\nTỔNG CỘNG:;;35;4;3\n"
         let (outcomes, _) = ReportFixture.parse(text)
         #expect(ReportFixture.units(outcomes).map(\.name) == ["A", "B", "C"])
     }
@@ -37,7 +37,7 @@ import Testing
     /// A row whose figures are the sum of the rows above it is a total whatever it is named,
     /// and the reading says so.
     @Test func unlabelledSubtotalAndTotalAreFoundBySum() {
-        let text = Self.header + "A;K1;10;1\nB;K1;20;2\nKhối 1;;30;3\nC;K2;5;1\nD;K2;7;2\nKhối 2;;12;3\nToàn bộ;;42;6\n"
+        let text = Self.header + "A;K1;10;1;1\nB;K1;20;2;1\nKhối 1;;30;3;2\nC;K2;5;1;1\nD;K2;7;2;3\nKhối 2;;12;3;4\nToàn bộ;;42;6;6\n"
         let (outcomes, diagnostics) = ReportFixture.parse(text)
         #expect(ReportFixture.units(outcomes).map(\.name) == ["A", "B", "C", "D"])
         #expect(ReportFixture.skipped(outcomes).map(\.reason) == [.sumOfRowsAbove(rows: 2), .sumOfRowsAbove(rows: 2), .sumOfRowsAbove(rows: 4)])
@@ -46,12 +46,16 @@ import Testing
 
     /// Chance equalities are not totals: one row above, or zeros.
     @Test func aUnitEqualToOneRowOrToZerosStaysAUnit() {
-        let one = Self.header + "A;K1;10;1\nB;K1;10;1\n"
+        let one = Self.header + "A;K1;10;1;1\nB;K1;10;1;1\n"
         #expect(ReportFixture.units(ReportFixture.parse(one).0).count == 2)
-        let zeros = Self.header + "A;K1;0;0\nB;K1;0;0\nC;K1;0;0\n"
+        let zeros = Self.header + "A;K1;0;0;0\nB;K1;0;0;0\nC;K1;0;0;0\n"
         #expect(ReportFixture.units(ReportFixture.parse(zeros).0).count == 3)
-        let singleFigure = Self.header + "A;K1;10;\nB;K1;20;\nC;K1;30;\n"
-        #expect(ReportFixture.units(ReportFixture.parse(singleFigure).0).count == 3)
+        // Two figures only: a CĐCS of 2 and 2 under two of 1 and 1 is a unit.
+        let twoFigures = Self.header + "A;K1;1;1;\nB;K1;1;1;\nC;K1;2;2;\n"
+        #expect(ReportFixture.units(ReportFixture.parse(twoFigures).0).count == 3)
+        // A numbered row is a unit whatever its figures.
+        let numbered = "stt;" + Self.header + "1;A;K1;10;1;1\n2;B;K1;20;2;1\n3;C;K1;30;3;2\n"
+        #expect(ReportFixture.units(ReportFixture.parse(numbered).0).count == 3)
     }
 
     @Test func aTotalLineOfTheExpectedListIsNotAUnit() {

@@ -266,7 +266,8 @@ public struct FigureFileParser: Sendable {
         if faults > 0 {
             return .skipped(SkippedRow(position: rowPosition, reason: .invalidFigures(count: faults)))
         }
-        if let rows = sums.summedRows(values) {
+        let numbered = roles.firstIndex(of: .serial).map { !FigureNumber.trimmed(record[$0].displayText).isEmpty } ?? false
+        if !numbered, let rows = sums.summedRows(values) {
             sums.noteBreak()
             report(.warning("'\(name)' có mọi số liệu bằng tổng \(rows) dòng ngay trên: coi là dòng cộng, không cộng vào", at: namePosition,
                             hint: "dòng cộng nên ghi tên \"Cộng …\" hoặc \"Tổng cộng\"; nếu đây là một đơn vị, kiểm tra lại số liệu của nó"),

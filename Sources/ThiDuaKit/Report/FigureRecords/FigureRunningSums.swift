@@ -4,9 +4,10 @@
 /// unnamed in a hand-made table. Counted as a unit it would add those units a second time,
 /// and the report would state false totals.
 ///
-/// The test needs at least two rows summed and two figures that are not zero, so that a
-/// unit is never taken for a total by chance (a unit equal to the sum of one row above,
-/// or a row of zeros under rows of zeros).
+/// The test needs at least two rows summed and three figures that are not zero, and no
+/// number in the STT column (units are numbered, totals are not), so that a unit is never
+/// taken for a total by chance: a unit equal to the sum of one row above, a row of zeros
+/// under rows of zeros, a CĐCS reporting 2 and 2 under two that reported 1 and 1.
 struct FigureRunningSums: Sendable {
     private var sinceBreak: [Int64]
     private var rowsSinceBreak = 0
@@ -55,6 +56,6 @@ struct FigureRunningSums: Sendable {
             guard i < sums.count, value == sums[i] else { return false }
             if value != 0 { nonZero += 1 }
         }
-        return nonZero >= 2
+        return nonZero >= 3
     }
 }
