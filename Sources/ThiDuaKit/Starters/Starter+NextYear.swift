@@ -18,7 +18,8 @@ extension Starter {
     /// 28, the last day of a month stays the last day, `dau_nam`/`cuoi_nam` and other
     /// relative bounds are left alone); figures written by hand for an anniversary (`so_nam`,
     /// `khoang`) removed so thidua computes the new ones; congresses of the old year removed;
-    /// the year written in the subject and text ("năm 2025") moved too; the round and
+    /// the year written in the subject and text ("năm 2025") moved too, and an anniversary's
+    /// years written by hand ("chào mừng 100 năm …") one more; the round and
     /// half-round anniversaries of the new year added to the phases they fall in.
     ///
     /// References to last year's documents stay as written: `check` warns about each
@@ -102,7 +103,7 @@ extension Starter {
     /// documents and events of their own year).
     static func shiftingYearWords(_ node: DataNode, from year: Int, skipping: Set<String>) -> DataNode {
         switch node {
-        case .scalar(let value): return .scalar(YearShift.replacingYear(year, in: value))
+        case .scalar(let value): return .scalar(YearShift.incrementingAnniversaryCounts(in: YearShift.replacingYear(year, in: value)))
         case .sequence(let items): return .sequence(items.map { shiftingYearWords($0, from: year, skipping: []) })
         case .mapping(let entries):
             return .mapping(entries.map { entry in

@@ -54,4 +54,34 @@ enum YearShift {
         }
         return out + rest
     }
+
+    /// An anniversary's number of years written by hand, one more: "chào mừng 100 năm Công
+    /// đoàn Việt Nam" in a plan for 2029 is "101 năm" in the plan for 2030, as the inline
+    /// field `{ky_niem …}` would count it. Only a number right after "mừng" or "niệm"
+    /// ("chào mừng", "kỷ niệm"), or after "và" or a comma following one such number, is an
+    /// anniversary's; "trong 5 năm", "kế hoạch 5 năm" are lengths, and stay.
+    static func incrementingAnniversaryCounts(in text: String) -> String {
+        guard text.contains(" năm") else { return text }
+        var words = text.components(separatedBy: " ")
+        var chain = false
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            if index + 1 < words.count, words[index + 1].hasPrefix("năm"), let count = Int(word), (1...300).contains(count),
+               !(index + 2 < words.count && words[index + 2].first?.isNumber == true) {
+                let before = index > 0 ? words[index - 1].lowercased() : ""
+                let opens = before.hasSuffix("mừng") || before.hasSuffix("niệm")
+                if opens || (chain && (before == "và" || before.hasSuffix(","))) {
+                    words[index] = String(count + 1)
+                    chain = true
+                    index += 2
+                    continue
+                }
+            }
+            // A sentence's end, or a field, ends the chain of anniversaries.
+            if word.hasSuffix(".") || word.hasSuffix(";") || word.contains("{") { chain = false }
+            index += 1
+        }
+        return words.joined(separator: " ")
+    }
 }

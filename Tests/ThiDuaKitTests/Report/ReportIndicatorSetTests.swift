@@ -71,7 +71,7 @@ import Testing
             Indicator(key: "c", name: "C", unit: "x", kind: .count, aggregation: .ratio(numerator: "b", denominator: "b")),
         ])
         let d = set.validate()
-        #expect(d.contains { $0.severity == .error && $0.message.contains("key không hợp lệ") })
+        #expect(d.contains { $0.severity == .error && $0.message.contains("mã chỉ tiêu không hợp lệ") })
         #expect(d.contains { $0.severity == .error && $0.message.contains("chỉ tiêu âm") })
         #expect(d.contains { $0.severity == .warning && $0.hint == "có phải là {ty_le}?" })
         #expect(d.contains { $0.severity == .warning && $0.message.contains("'{' không đóng") })

@@ -60,6 +60,16 @@ struct StarterTests {
         #expect(YearShift.replacingYear(2025, in: "Năm 2025 và năm 20250") == "Năm 2026 và năm 20250")
     }
 
+    @Test("An anniversary's years written by hand count one more; lengths of time stay")
+    func handWrittenAnniversaryCounts() {
+        #expect(YearShift.incrementingAnniversaryCounts(in: "thi đua chào mừng 100 năm Công đoàn") == "thi đua chào mừng 101 năm Công đoàn")
+        #expect(YearShift.incrementingAnniversaryCounts(in: "Kỷ niệm 95 năm Ngày thành lập Đảng, 80 năm Cách mạng Tháng Tám và 50 năm Giải phóng")
+                == "Kỷ niệm 96 năm Ngày thành lập Đảng, 81 năm Cách mạng Tháng Tám và 51 năm Giải phóng")
+        #expect(YearShift.incrementingAnniversaryCounts(in: "thực hiện kế hoạch 5 năm, trong 3 năm qua") == "thực hiện kế hoạch 5 năm, trong 3 năm qua")
+        #expect(YearShift.incrementingAnniversaryCounts(in: "chào mừng {ky_niem thanh_lap_dang} và 3 năm liền đạt") == "chào mừng {ky_niem thanh_lap_dang} và 3 năm liền đạt")
+        #expect(YearShift.incrementingAnniversaryCounts(in: "chào mừng năm 2026") == "chào mừng năm 2026")
+    }
+
     static func parent() throws -> (DataNode, Document) {
         let text = try String(contentsOf: TestSupport.example("ke-hoach-tinh-2025.yaml"), encoding: .utf8)
         let tree = try #require(DataNode.parse(text: text, file: "ke-hoach-tinh-2025.yaml").0)
