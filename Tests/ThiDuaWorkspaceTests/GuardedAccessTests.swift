@@ -51,8 +51,12 @@ struct GuardedAccessTests {
         try FileManager.default.createDirectory(atPath: folder + "/bao-cao", withIntermediateDirectories: true)
         try Fixture.write(Documents.figures, to: folder + "/bao-cao/dung.csv")
         let result = try check(folder, Documents.report(figures: ["bao-cao/dung.csv", folder + "/bao-cao/dung.csv"]))
-        // The same file twice: read twice, its units then duplicates, which proves both were read.
-        #expect(result.accounts.first?.contains("đọc 4 dòng từ 2 tệp") == true, "\(result.accounts)")
+        // The same file twice, relative and absolute: both opened (the second is inside the
+        // root too), found to be one file, read once and said once.
+        #expect(result.accounts.first?.contains("đọc 2 dòng từ 1 tệp") == true, "\(result.accounts)")
+        #expect(result.diagnostics.contains { $0.severity == .warning && $0.message.contains("đã có trong danh sách (dòng 14); lần sau bị bỏ qua") },
+                "\(result.diagnostics)")
+        #expect(!result.diagnostics.contains { $0.message.contains("có hai dòng") })
     }
 
     @Test func aBinaryFileNamedAsFiguresIsRefusedByWhatItIs() throws {

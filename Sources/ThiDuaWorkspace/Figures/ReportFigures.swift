@@ -32,6 +32,14 @@ enum ReportFigures {
                 case .failure(let diagnostic):
                     failures.append(diagnostic)
                 case .success(let (file, label)):
+                    // The same file named twice (a folder and one of its files): read once,
+                    // said once, instead of every unit of it reported as a duplicate.
+                    if let first = opened.first(where: { $0.role == role && $0.file.path == file.path }) {
+                        extra.append(.warning("\(role.noun) \"\(label)\" đã có trong danh sách (dòng \(first.origin.line)); lần sau bị bỏ qua",
+                                              at: name.position, hint: "bỏ mục trùng"))
+                        file.closeNow()
+                        continue
+                    }
                     opened.append((file, label, name.position, role))
                     switch FigureFileFormats.source(of: file, label: label, origin: name.position, role: role, formats: formats) {
                     case .success(var source):

@@ -44,7 +44,9 @@ struct FigureSumGuard: Sendable {
             rowsReported = true
             found.append(.error(
                 "đến dòng này báo cáo đã có \(ReportText.grouped(units)) đơn vị trong \(ReportText.grouped(groups)) khối, cụm: một trang bảng tính Excel chỉ chứa được \(ReportText.grouped(WorkbookLimits.worksheetRows)) dòng",
-                at: SourcePosition(file: row.position.file, line: row.position.line),
+                // The row itself, in a sheet's own form ("tệp.xlsx!Trang!A1048508") when it came from one.
+                at: row.position.sheet.map { SourcePosition(file: row.position.file, sheet: $0, row: row.position.line, column: 1) }
+                    ?? SourcePosition(file: row.position.file, line: row.position.line),
                 hint: "tách báo cáo theo khối, cụm (mỗi báo cáo một phần các tệp số liệu); có thể đã đưa nhầm cùng tệp nhiều lần hoặc tệp không phải số liệu"))
         }
         return found
