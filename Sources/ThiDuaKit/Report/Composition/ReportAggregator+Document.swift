@@ -36,6 +36,10 @@ extension ReportAggregator {
         let inputs = ReportInputs(indicators: spec.indicators ?? .default, indicatorsOrigin: spec.indicatorsPosition,
                                   sources: current, expectedUnits: expected, expectedUnitsLabel: expectedLabel, previous: previous)
         let result = aggregate(inputs)
-        return (result, diagnostics + result.diagnostics + findings(document, result))
+        let found = diagnostics + result.diagnostics
+        // "No unit at all" after a file was refused only repeats why: that error already says it.
+        var more = findings(document, result)
+        if found.hasErrors, result.statistics.unitCount == 0 { more.removeAll { $0.severity == .error } }
+        return (result, found + more)
     }
 }
