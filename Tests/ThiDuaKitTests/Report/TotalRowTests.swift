@@ -9,6 +9,7 @@ import Testing
         "Tổng cộng", "TỔNG CỘNG", "TỔNG CỘNG:", "TỔNG CỘNG.", "Tổng cộng:", "* Tổng cộng", "I. Tổng cộng", "II. Tổng cộng",
         "Tổng cộng toàn tỉnh", "Tổng cộng (19 đơn vị)", "Tổng số", "Tổng", "Tong cong", "TONG CONG", "Toàn tỉnh", "Toàn ngành",
         "Tổng cộng: 40 đơn vị", "To\u{0302}\u{0309}ng co\u{0323}\u{0302}ng",
+        "Tổng toàn tỉnh", "Toàn ngành Giáo dục", "Tổng I + II", "Tổng hợp chung", "Toàn khu công nghiệp", "Tổng (1+2)",
     ])
     func grandTotalLabels(_ label: String) {
         #expect(TotalRowLabel.kind(of: ReportText.normalizedName(label)) == .grandTotal, "\(label)")
@@ -21,7 +22,8 @@ import Testing
 
     /// Unit names that share the first letters stay units.
     @Test(arguments: ["Công đoàn Giáo dục", "Tổng công ty Điện lực", "Tong cong ty Dien luc", "Cong ty TNHH A", "Cộng đồng doanh nghiệp trẻ",
-                      "Trường THCS A", "Toàn Thắng", "Công ty CP Tổng hợp", "CĐCS Tổng kho 3", "Tông Lệnh"])
+                      "Trường THCS A", "Toàn Thắng", "Công ty CP Tổng hợp", "CĐCS Tổng kho 3", "Tông Lệnh",
+                      "Tổng đội Thanh niên xung phong", "Tổng kho Xăng dầu", "Tổng cục Thuế", "Toàn Phát"])
     func unitNames(_ name: String) {
         #expect(TotalRowLabel.kind(of: ReportText.normalizedName(name)) == nil, "\(name)")
     }
@@ -36,12 +38,21 @@ import Testing
 
     /// A row whose figures are the sum of the rows above it is a total whatever it is named,
     /// and the reading says so.
-    @Test func unlabelledSubtotalAndTotalAreFoundBySum() {
-        let text = Self.header + "A;K1;10;1;1\nB;K1;20;2;1\nKhối 1;;30;3;2\nC;K2;5;1;1\nD;K2;7;2;3\nKhối 2;;12;3;4\nToàn bộ;;42;6;6\n"
+    @Test func unlabelledSubtotalsAreFoundBySum() {
+        let text = Self.header + "A;K1;10;1;1\nB;K1;20;2;1\nKhối 1;;30;3;2\nC;K2;5;1;1\nD;K2;7;2;3\nK2;K2;12;3;4\nI - KHỐI KHÁC;;42;6;6\n"
         let (outcomes, diagnostics) = ReportFixture.parse(text)
         #expect(ReportFixture.units(outcomes).map(\.name) == ["A", "B", "C", "D"])
         #expect(ReportFixture.skipped(outcomes).map(\.reason) == [.sumOfRowsAbove(rows: 2), .sumOfRowsAbove(rows: 2), .sumOfRowsAbove(rows: 4)])
         #expect(diagnostics.contains { $0.severity == .warning && $0.message.contains("'Khối 1' có mọi số liệu bằng tổng 2 dòng") })
+    }
+
+    /// A row named as a unit whose figures happen to be the sum of the rows above is a
+    /// unit: counted, with a warning (a unit dropped would be as false as a total counted).
+    @Test func aUnitWhoseFiguresAddUpIsCountedAndWarned() {
+        let text = Self.header + "Công đoàn phường A;K1;42;12;160\nCông đoàn phường B;K1;18;4;45\nCông đoàn phường C;K1;60;16;205\n"
+        let (outcomes, diagnostics) = ReportFixture.parse(text)
+        #expect(ReportFixture.units(outcomes).count == 3)
+        #expect(diagnostics.contains { $0.severity == .warning && $0.message.contains("vẫn được cộng như một đơn vị") }, "\(diagnostics)")
     }
 
     /// Chance equalities are not totals: one row above, or zeros.
@@ -84,5 +95,17 @@ import Testing
         let text = "Đơn vị;Ghi chú;sang_kien\nA;Sáng kiến;3\nB;;4\n"
         let units = ReportFixture.units(ReportFixture.parse(text).0)
         #expect(units.map(\.name) == ["A", "B"])
+    }
+
+    /// A money column in millions (or thousands) is read into đồng: read as đồng, the report
+    /// would state "1.680 đồng" for 1,68 tỷ.
+    @Test func moneyInMillionsIsReadInDong() {
+        let text = "Đơn vị;Giá trị làm lợi (triệu đồng);Kinh phí Mái ấm Công đoàn (nghìn đồng)\nA;1.250;40.000\nB;310,5;2,5\nC;0,0000001;1\n"
+        let (outcomes, diagnostics) = ReportFixture.parse(text)
+        let units = ReportFixture.units(outcomes)
+        #expect(units.map { $0.values[ReportFixture.index("gia_tri_lam_loi")] } == [1_250_000_000, 310_500_000])
+        #expect(units.map { $0.values[ReportFixture.index("mai_am_kinh_phi")] } == [40_000_000, 2_500])
+        // Below a đồng, or past four decimals: refused at the cell.
+        #expect(diagnostics.contains { $0.severity == .error && $0.position?.line == 4 }, "\(diagnostics)")
     }
 }

@@ -68,6 +68,24 @@ struct FigureHeaderMatcher {
         return nil
     }
 
+    /// The multiple of đồng a money column's header states in brackets ("Giá trị làm lợi
+    /// (triệu đồng)" → 1.000.000), or nil for đồng or no unit. Read as đồng, a column in
+    /// millions would state every sum a million times too small.
+    func moneyMultiple(of header: String) -> Int64? {
+        let folded = ReportText.folded(header)
+        guard folded.hasSuffix(")"), let open = folded.lastIndex(of: "(") else { return nil }
+        let unit = folded[folded.index(after: open)..<folded.index(before: folded.endIndex)]
+            .trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "")
+        return Self.moneyMultiples[unit]
+    }
+
+    /// Units of money in brackets, spaces removed, and what one of them is in đồng.
+    static let moneyMultiples: [String: Int64] = [
+        "triệuđồng": 1_000_000, "triệu": 1_000_000, "tr.đ": 1_000_000, "trđ": 1_000_000, "tr.đồng": 1_000_000, "trđồng": 1_000_000,
+        "nghìnđồng": 1_000, "ngànđồng": 1_000, "nghìn": 1_000, "ngàn": 1_000, "1.000đồng": 1_000, "1000đồng": 1_000, "1.000đ": 1_000,
+        "tỷđồng": 1_000_000_000, "tỷ": 1_000_000_000, "tỉđồng": 1_000_000_000,
+    ]
+
     /// The known header closest to an unknown one, if it looks like a typo.
     func suggestion(for header: String) -> String? {
         let folded = ReportText.folded(header)

@@ -17,7 +17,10 @@ public struct FigureFileParser: Sendable {
     /// (building it folds every header name the indicators accept).
     let matcher: FigureHeaderMatcher
     /// Each indicator's kind, looked up per cell without copying the `Indicator`.
-    private let kinds: [Indicator.Kind]
+    let kinds: [Indicator.Kind]
+    /// Money columns whose header states a multiple of đồng ("(triệu đồng)"), by column:
+    /// their figures are read with decimals and turned into đồng.
+    var columnMultiples: [Int: Int64] = [:]
     private var reader: FigureCSVReader
     var roles: [FigureColumnRole]?
     /// Findings about the header, and about rows, each capped per kind: a file with the
@@ -202,7 +205,7 @@ public struct FigureFileParser: Sendable {
                 groupPosition = record.position(ofField: i, file: file)
             case .value(let index), .target(let index):
                 let kind = kinds[index]
-                switch FigureNumber.parse(cell, kind: kind) {
+                switch Self.parse(cell, kind: kind, multiple: columnMultiples[i]) {
                 case .empty:
                     break
                 case .value(let v):
@@ -268,16 +271,42 @@ public struct FigureFileParser: Sendable {
         }
         let numbered = roles.firstIndex(of: .serial).map { !FigureNumber.trimmed(record[$0].displayText).isEmpty } ?? false
         if !numbered, let rows = sums.summedRows(values) {
-            sums.noteBreak()
-            report(.warning("'\(name)' có mọi số liệu bằng tổng \(rows) dòng ngay trên: coi là dòng cộng, không cộng vào", at: namePosition,
-                            hint: "dòng cộng nên ghi tên \"Cộng …\" hoặc \"Tổng cộng\"; nếu đây là một đơn vị, kiểm tra lại số liệu của nó"),
+            // Named for a group ("Khối Doanh nghiệp", the group of the rows above): a subtotal,
+            // left out. Named as a unit ("Công đoàn phường …"): a unit whose figures happen to
+            // add up, counted, and the clerk is asked to look.
+            if TotalRowLabel.namesAGroup(name, groupAbove: sums.lastGroup) {
+                sums.noteBreak()
+                report(.warning("'\(name)' có mọi số liệu bằng tổng \(rows) dòng ngay trên: coi là dòng cộng của khối, không cộng vào", at: namePosition,
+                                hint: "dòng cộng nên ghi tên \"Cộng …\" hoặc \"Tổng cộng\"; nếu đây là một đơn vị, ghi tên đầy đủ của đơn vị"),
+                       kind: .sumRow)
+                return .skipped(SkippedRow(position: rowPosition, reason: .sumOfRowsAbove(rows: rows)))
+            }
+            report(.warning("'\(name)' có mọi số liệu bằng tổng \(rows) dòng ngay trên; vẫn được cộng như một đơn vị", at: namePosition,
+                            hint: "nếu đây là dòng cộng, ghi tên \"Cộng …\" hoặc \"Tổng cộng\" để không bị cộng hai lần"),
                    kind: .sumRow)
-            return .skipped(SkippedRow(position: rowPosition, reason: .sumOfRowsAbove(rows: rows)))
         }
-        sums.add(values)
+        sums.add(values, group: group)
         let columns = valueColumns.map { $0 >= 0 ? record.column(ofField: $0) : 0 }
         return .unit(UnitFigures(name: name, group: group, values: values, targets: targets, position: namePosition,
                                  valueColumns: columns))
+    }
+
+    /// A figure cell; in a column of millions (`multiple`), read with up to four decimals
+    /// ("310,5" triệu đồng) and turned into whole đồng.
+    static func parse(_ cell: FigureCell, kind: Indicator.Kind, multiple: Int64?) -> FigureNumber.Parsed {
+        guard let multiple else { return FigureNumber.parse(cell, kind: kind) }
+        switch FigureNumber.parse(cell, kind: .ratio) {
+        case .value(let tenThousandths):
+            let (product, overflow) = tenThousandths.multipliedReportingOverflow(by: multiple)
+            guard !overflow else { return .invalid(message: "số '\(cell.displayText)' quá lớn", hint: "kiểm tra lại ô này") }
+            guard product % 10_000 == 0 else {
+                return .invalid(message: "'\(cell.displayText)' lẻ đến dưới một đồng khi đổi ra đồng",
+                                hint: "bớt chữ số thập phân, hoặc ghi số tiền bằng đồng")
+            }
+            return .value(product / 10_000)
+        case let other:
+            return other
+        }
     }
 
     private mutating func report(_ diagnostic: Diagnostic, kind: DiagnosticCap.Kind) {

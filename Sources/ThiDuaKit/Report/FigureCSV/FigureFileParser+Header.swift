@@ -3,6 +3,7 @@
 /// /etc/passwd, a letter, or the environment of a process).
 extension FigureFileParser {
     mutating func readHeader(_ record: FigureRecord) {
+        columnMultiples = [:]
         let headers = record.cells.map(\.displayText)
         let matched = headers.map { matcher.role(of: $0) }
         let recognised = matched.contains { role in role.map { $0 != .ignored } ?? false }
@@ -39,6 +40,11 @@ extension FigureFileParser {
                 } else {
                     seen[role] = i
                 }
+            }
+            if case .value(let index) = role, kinds[index] == .money, let multiple = matcher.moneyMultiple(of: header) {
+                columnMultiples[i] = multiple
+            } else if case .target(let index) = role, kinds[index] == .money, let multiple = matcher.moneyMultiple(of: header) {
+                columnMultiples[i] = multiple
             }
             if case .computed(let index) = role {
                 headerFindings.add(.warning(

@@ -7,7 +7,9 @@
 /// The test needs at least two rows summed and three figures that are not zero, and no
 /// number in the STT column (units are numbered, totals are not), so that a unit is never
 /// taken for a total by chance: a unit equal to the sum of one row above, a row of zeros
-/// under rows of zeros, a CĐCS reporting 2 and 2 under two that reported 1 and 1.
+/// under rows of zeros, a CĐCS reporting 2 and 2 under two that reported 1 and 1. Even
+/// then only a row named for a group is left out (`TotalRowLabel.namesAGroup`); one named
+/// as a unit is counted and warned about.
 struct FigureRunningSums: Sendable {
     private var sinceBreak: [Int64]
     private var rowsSinceBreak = 0
@@ -34,8 +36,12 @@ struct FigureRunningSums: Sendable {
         return nil
     }
 
+    /// The group of the last unit added, folded, for a subtotal named after it.
+    private(set) var lastGroup: String?
+
     /// Adds a unit's figures.
-    mutating func add(_ values: [Int64?]) {
+    mutating func add(_ values: [Int64?], group: String? = nil) {
+        lastGroup = group.map(ReportText.folded)
         for (i, value) in values.enumerated() {
             guard let value, i < all.count else { continue }
             let (a, o1) = all[i].addingReportingOverflow(value)

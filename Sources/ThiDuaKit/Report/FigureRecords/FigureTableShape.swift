@@ -170,7 +170,6 @@ struct FigureTableShape: Sendable {
             if total == .grandTotal { pastGrandTotal = true }
             return true
         }
-        guard serialIndex != nil, Self.isHeadingNumber(serial) else { return false }
         let figuresBlank = roles.indices.allSatisfy { i in
             switch roles[i] {
             case .value, .target: return record[i].isBlank
@@ -178,7 +177,15 @@ struct FigureTableShape: Sendable {
             }
         }
         guard figuresBlank else { return false }
-        heading = name
+        if serialIndex != nil, Self.isHeadingNumber(serial) {
+            heading = name
+            structureRows += 1
+            return true
+        }
+        // Without a number in an STT column, a row that names a group ("A. KHỐI DOANH NGHIỆP",
+        // "Khối Hành chính", "Cụm thi đua số 1") and holds no figure heads the rows below.
+        guard !numbered, TotalRowLabel.namesAGroup(name, groupAbove: nil) else { return false }
+        heading = TotalRowLabel.withoutNumbering(name)
         structureRows += 1
         return true
     }

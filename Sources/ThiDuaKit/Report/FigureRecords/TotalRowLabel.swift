@@ -19,6 +19,9 @@ enum TotalRowLabel {
         "tổng cộng", "tổng số", "tổng", "tổng cộng chung", "toàn tỉnh", "toàn thành phố", "toàn ngành",
         "toàn huyện", "toàn quận", "toàn thị xã", "tong cong", "tong so", "tong", "toan tinh", "toan nganh",
     ]
+    /// What "Toàn …" is a total of: an area, a sector, a level.
+    static let areaWords: Set<String> = ["tỉnh", "ngành", "huyện", "quận", "thành", "thị", "khu", "xã", "phường", "khối", "cụm", "hệ",
+                                         "liên", "cấp", "địa", "đơn", "vùng", "cục", "tổng", "bộ", "tập"]
     static let subtotalWords: Set<String> = ["cộng", "cong", "cộng chung", "cong chung"]
     /// Words after "cộng" that make a name, not a subtotal ("Cộng đồng …", "Cộng hòa …").
     static let nameWordsAfterCong = ["đồng", "hòa", "hoà", "sản", "tác", "sự"]
@@ -29,6 +32,16 @@ enum TotalRowLabel {
         guard mayBeLabel(name) else { return nil }
         let label = core(ReportText.folded(name))
         if grandWords.contains(label) || label.hasPrefix("tổng cộng ") || label.hasPrefix("tổng số ") { return .grandTotal }
+        let words = label.split(separator: " ").map(String.init)
+        if words.count >= 2 {
+            // "Tổng toàn tỉnh", "Tổng hợp chung", "Tổng I + II", "Tổng (1+2)"; never "Tổng công
+            // ty …", "Tổng đội …", "Tổng kho …", units whose names start with "Tổng".
+            if words[0] == "tổng", ["toàn", "hợp"].contains(words[1]) || isMark(words[1] + ".") || words[1].first.map({ "(+".contains($0) }) == true {
+                return .grandTotal
+            }
+            // "Toàn ngành Giáo dục", "Toàn khu công nghiệp"; never "Toàn Thắng", a company.
+            if words[0] == "toàn", areaWords.contains(words[1]) { return .grandTotal }
+        }
         if subtotalWords.contains(label) { return .subtotal }
         if label.hasPrefix("cộng ") {
             let next = label.dropFirst(5).prefix { $0 != " " }
@@ -71,6 +84,8 @@ enum TotalRowLabel {
     static func core(_ folded: String) -> String {
         // "Cộng: Khối A", "Tổng cộng: 40 đơn vị": a colon ends the label's words too.
         var words = folded.split(whereSeparator: { $0 == " " || $0 == ":" }).map(String.init)
+        // "A - KHỐI …", "II – Cụm …": a numbering set off by a dash.
+        if words.count > 2, words[1] == "-" || words[1] == "–", isMark(words[0] + ".") { words.removeFirst(2) }
         while let first = words.first, isMark(first) { words.removeFirst() }
         if let open = words.firstIndex(where: { $0.hasPrefix("(") }), open > 0 { words.removeSubrange(open...) }
         var label = words.joined(separator: " ")
@@ -85,5 +100,25 @@ enum TotalRowLabel {
         let body = word.dropLast()
         guard !body.isEmpty, body.count <= 5 else { return false }
         return body.allSatisfy { $0.isASCII && ($0.isNumber || "ivxlc".contains($0)) } || (body.count == 1 && body.first?.isLetter == true)
+    }
+
+    /// Words a group's name starts with ("Khối Doanh nghiệp", "Cụm thi đua số 1").
+    static let groupWords = ["khối", "cụm", "nhóm", "huyện", "quận", "thị xã", "thành phố", "ngành", "lĩnh vực", "địa bàn", "vùng"]
+
+    /// True when `name` names a group rather than a unit: it starts with a group word, after
+    /// list marks ("I. Khối …", "A - KHỐI …"), or it is the group of the rows above it.
+    static func namesAGroup(_ name: String, groupAbove: String?) -> Bool {
+        let label = core(ReportText.folded(name))
+        if let groupAbove, !groupAbove.isEmpty, label == groupAbove { return true }
+        return groupWords.contains { label == $0 || label.hasPrefix($0 + " ") }
+    }
+
+    /// A group heading without its numbering: "A. KHỐI DOANH NGHIỆP" → "KHỐI DOANH NGHIỆP",
+    /// "II - Cụm 2" → "Cụm 2"; the letters as written.
+    static func withoutNumbering(_ name: String) -> String {
+        var words = name.split(separator: " ").map(String.init)
+        if words.count > 2, words[1] == "-" || words[1] == "–", isMark(words[0].lowercased() + ".") { words.removeFirst(2) }
+        while words.count > 1, let first = words.first, isMark(first.lowercased()) { words.removeFirst() }
+        return words.joined(separator: " ")
     }
 }
