@@ -108,4 +108,17 @@ import Testing
         // Below a đồng, or past four decimals: refused at the cell.
         #expect(diagnostics.contains { $0.severity == .error && $0.position?.line == 4 }, "\(diagnostics)")
     }
+
+    /// Sub-header words beside names of their own in one tier: "Chỉ tiêu | Thực hiện | Tỷ lệ
+    /// (%)" under one title, "Số nhà | Kinh phí" under another.
+    @Test func aTierMixingSubHeaderWordsAndNamesIsRead() {
+        let text = "STT;Đơn vị;Phát triển đoàn viên;;;Mái ấm Công đoàn;\n;;Chỉ tiêu;Thực hiện;Tỷ lệ (%);Số nhà;Kinh phí\n1;A;100;90;90,0;2;50000000\n"
+        let (outcomes, diagnostics) = ReportFixture.parse(text)
+        let unit = ReportFixture.units(outcomes).first
+        #expect(!diagnostics.contains { $0.severity == .error }, "\(diagnostics)")
+        #expect(unit?.values[ReportFixture.index("doan_vien_moi")] == 90)
+        #expect(unit?.targets[ReportFixture.index("doan_vien_moi")] == 100)
+        #expect(unit?.values[ReportFixture.index("mai_am_so_nha")] == 2)
+        #expect(unit?.values[ReportFixture.index("mai_am_kinh_phi")] == 50_000_000)
+    }
 }

@@ -70,7 +70,7 @@ struct FigureTableShape: Sendable {
         if let tier = secondTier(record, under: header, matcher: matcher) { return tier }
         let subs = record.cells.map { ReportText.folded($0.displayText) }
         guard subs.contains(where: { !$0.isEmpty }),
-              subs.allSatisfy({ $0.isEmpty || Self.valueWords.contains($0) || Self.targetWords.contains($0) || Self.otherWords.contains($0) })
+              subs.allSatisfy({ $0.isEmpty || Self.isSubHeaderWord($0) })
         else { return nil }
         var merged = header
         var name = ""
@@ -97,14 +97,14 @@ struct FigureTableShape: Sendable {
     /// cell, or the title alone, that names a column not taken by a cell before it.
     func secondTier(_ record: FigureRecord, under header: FigureRecord, matcher: FigureHeaderMatcher) -> FigureRecord? {
         var texts: [Int: String] = [:]
+        var subWords = 0
         for (i, cell) in record.cells.enumerated() where !cell.isBlank {
             guard case .text(let text) = cell else { return nil }
-            let folded = ReportText.folded(text)
-            // A sub-header word ("Thực hiện", "Chỉ tiêu") is the other rule's.
-            if Self.valueWords.contains(folded) || Self.targetWords.contains(folded) || Self.otherWords.contains(folded) { return nil }
+            if Self.isSubHeaderWord(ReportText.folded(text)) { subWords += 1 }
             texts[i] = text
         }
-        guard !texts.isEmpty else { return nil }
+        // Sub-header words alone ("Thực hiện | Chỉ tiêu | % đạt") are the other rule's.
+        guard !texts.isEmpty, subWords < texts.count else { return nil }
         // A data row names its unit; a tier of names under a header leaves the unit-name
         // column blank (merged down) or names it again, and holds no figure.
         for i in header.cells.indices where matcher.role(of: header[i].displayText) == .unitName {
@@ -123,7 +123,22 @@ struct FigureTableShape: Sendable {
                 continue
             }
             let bare = Self.withoutBracket(text)
-            let candidates = [text, "\(bare) \(title)", "\(title) \(bare)", title]
+            let folded = ReportText.folded(text)
+            // Beside names of their own, sub-header words under a title: "Chỉ tiêu | Thực
+            // hiện" under "Phát triển đoàn viên", "Tỷ lệ (%)" computed and passed over.
+            let candidates: [String]
+            if Self.valueWords.contains(folded) {
+                candidates = [title]
+            } else if Self.targetWords.contains(folded) {
+                candidates = ["chỉ tiêu " + title]
+            } else if Self.isSubHeaderWord(folded) {
+                if merged.cells.count <= i { merged.cells.append(contentsOf: repeatElement(.empty, count: i - merged.cells.count + 1)) }
+                merged.cells[i] = .empty
+                namesANewColumn = true
+                continue
+            } else {
+                candidates = [text, "\(bare) \(title)", "\(title) \(bare)", title]
+            }
             var chosen = text
             for candidate in candidates where !FigureNumber.trimmed(candidate).isEmpty {
                 guard let role = matcher.role(of: candidate), role != .ignored, !taken.contains(role) else { continue }
@@ -141,6 +156,12 @@ struct FigureTableShape: Sendable {
             merged.cells[i] = .text(chosen)
         }
         return namesANewColumn ? merged : nil
+    }
+
+    /// "Thực hiện", "Chỉ tiêu", "% đạt", "Tỷ lệ (%)": words under a merged indicator name.
+    static func isSubHeaderWord(_ folded: String) -> Bool {
+        valueWords.contains(folded) || targetWords.contains(folded) || otherWords.contains(folded)
+            || folded.hasPrefix("tỷ lệ") || folded.hasPrefix("tỉ lệ") || folded.hasPrefix("%")
     }
 
     /// "Kinh phí (đồng)" → "Kinh phí": the unit of measure in brackets is not part of a name.
