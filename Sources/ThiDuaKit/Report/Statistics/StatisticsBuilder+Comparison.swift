@@ -48,7 +48,9 @@ extension StatisticsBuilder {
                 unpaired.append(unit)
             }
         }
-        guard !unpaired.isEmpty else { return Pairing(previousOf: previousOf, unmatchedPrevious: []) }
+        // Every current unit paired: the previous units left over still have to be named
+        // ("không so sánh 3 đơn vị chỉ có số liệu cùng kỳ"), or the comparison would hide them.
+        guard !unpaired.isEmpty else { return Pairing(previousOf: previousOf, unmatchedPrevious: taken.indices.filter { !taken[$0] }) }
         // Second pass by name alone, only where the name is unambiguous in both periods.
         func currentName(_ unit: Int32) -> FoldedKey { FoldedKey(ReportText.folded(current.names[Int(unit)])) }
         var currentByName = HashIndex<FoldedKey>()
