@@ -105,7 +105,7 @@ extension ReportWorkbook {
                 .init(column: 4, value: .integer(current), style: styles.integer),
                 .init(column: 5, value: .integer(previous), style: styles.integer),
                 .init(column: 6, value: .formula("\(now)-\(then)", cachedValue: .number(Double(current - previous))), style: styles.integer),
-                .init(column: 7, value: .formula("IF(\(then)=0,\"\",\(change)/\(then))",
+                .init(column: 7, value: .formula(XlsxPercent.formula(change, then),
                                                  cachedValue: ReportFigures.quotient(current - previous, previous)), style: styles.percent),
             ]
         case .ratio(let cn, let cd, let pn, let pd):

@@ -274,6 +274,6 @@ struct ReportFigures {
     /// blank or 0, else the quotient; the division is the only floating-point step.
     static func quotient(_ numerator: Int64?, _ denominator: Int64?) -> XlsxFormulaResult {
         guard let denominator, denominator != 0 else { return .text("") }
-        return .number(Double(numerator ?? 0) / Double(denominator))
+        return .number(XlsxPercent.shown(Double(numerator ?? 0) / Double(denominator)))
     }
 }

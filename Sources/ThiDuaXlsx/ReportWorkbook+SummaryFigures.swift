@@ -60,7 +60,7 @@ extension ReportWorkbook {
             let top = XlsxCellReference.a1(row: r, column: numerator)
             let bottom = XlsxCellReference.a1(row: r, column: denominator)
             // A blank or zero divisor shows an empty cell instead of #DIV/0!.
-            let formula = "IF(\(bottom)=0,\"\",\(top)/\(bottom))"
+            let formula = XlsxPercent.formula(top, bottom)
             row.cells.append(.init(column: column, value: .formula(formula, cachedValue: cached), style: styles.percent))
         }
         for slot in layout.slots {
@@ -78,7 +78,7 @@ extension ReportWorkbook {
                 if let column = slot.percent, let target = slot.target {
                     let rate: Double? = if case .number(let value) = cached { value } else { nil }
                     let percent: XlsxFormulaResult = rate.flatMap { value in
-                        indicator.overallTarget.flatMap { $0 == 0 ? nil : XlsxFormulaResult.number(value / (Double($0) / 100)) }
+                        indicator.overallTarget.flatMap { $0 == 0 ? nil : XlsxFormulaResult.number(XlsxPercent.shown(value / (Double($0) / 100))) }
                     } ?? .text("")
                     quotient(column, numerator: ratio.column, denominator: target, cached: percent)
                 }
