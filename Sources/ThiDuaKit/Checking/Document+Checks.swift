@@ -210,16 +210,13 @@ extension Document {
                 }
                 if let period, let first = deadline.value.firstDay, first > period.end.value || last < period.start.value {
                     // Preparing before a movement and reporting after it are ordinary (a Tháng
-                    // Công nhân guided in April, its report due in June): a warning up to a
-                    // season away; further than that the year or month is surely mistyped.
+                    // Công nhân guided in April, its report due in June; the year's awards
+                    // honoured in the next May): a warning, with a sharper hint when it is far.
                     let away = first > period.end.value ? first.ordinal - period.end.value.ordinal : period.start.value.ordinal - last.ordinal
                     let message = "hạn của \"\(assignment.body)\" (\(Self.describe(deadline.value))) nằm ngoài thời gian phong trào (\(period.start.value.short()) - \(period.end.value.short()))"
-                    if away > Self.deadlineSlackDays {
-                        result.append(.error(message, at: deadline.position, hint: "kiểm tra năm và tháng của hạn"))
-                    } else {
-                        result.append(.warning(message, at: deadline.position,
-                                               hint: "việc chuẩn bị trước hay báo cáo sau phong trào thì đúng; nếu không, kiểm tra lại hạn"))
-                    }
+                    result.append(.warning(message, at: deadline.position,
+                                           hint: away > Self.deadlineSlackDays ? "cách thời gian phong trào hơn ba tháng: kiểm tra năm và tháng của hạn"
+                                               : "việc chuẩn bị trước hay báo cáo sau phong trào thì đúng; nếu không, kiểm tra lại hạn"))
                 }
             }
             if !recipients.isEmpty, !coverage.covers(assignment.body) {

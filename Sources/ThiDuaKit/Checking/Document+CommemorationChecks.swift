@@ -88,8 +88,9 @@ extension Document {
         for phase in phases {
             // Every year of a phase of several years is looked at, not only its first.
             for entry in catalog.entries where !named.contains(entry.key) {
+                // One already past when the document is issued cannot be saluted any more.
                 for anniversary in catalog.anniversaries(of: entry.key, between: phase.start.value, and: phase.end.value)
-                where anniversary.kind != .ordinary {
+                where anniversary.kind != .ordinary && anniversary.date >= header.date.value {
                     let kind = anniversary.kind == .round ? "năm tròn" : "năm lẻ 5"
                     result.append(.warning("\(phase.name) có kỷ niệm \(anniversary.years) năm \(entry.name) (\(anniversary.date.short()), \(kind)) nhưng không chào mừng",
                                            at: phase.position, hint: "thêm `\(entry.key)` vào `ky_niem` của \(phase.name.lowercased())"))

@@ -93,7 +93,7 @@ extension YAMLReader {
             .flatMap { self.signature($0) }
         var report: ReportSpec?
         if let node = f["bao_cao"] {
-            report = reportSpec(node)
+            report = reportSpec(node, year: issued?.date.value.year ?? 2025)
         }
         if kind == .baoCao && f["bao_cao"] == nil {
             error("văn bản loại `bao_cao` cần khối `bao_cao` (kỳ báo cáo, tệp số liệu…)", at: f.node,

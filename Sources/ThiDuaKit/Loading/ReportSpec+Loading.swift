@@ -8,7 +8,8 @@ extension YAMLReader {
         "don_vi_chua_bao_cao", "nguoi_lap_bieu", "han_gui_so_lieu",
     ]
 
-    mutating func reportSpec(_ node: Node) -> ReportSpec? {
+    /// The `bao_cao` block; `reportYear` (the year of issue) only words the hints.
+    mutating func reportSpec(_ node: Node, year reportYear: Int = 2025) -> ReportSpec? {
         guard let f = mapping(node, "khối `bao_cao`", allowed: Self.reportKeys) else { return nil }
         let review = required(f, "hinh_thuc", "sơ kết hay tổng kết", example: "so_ket")
             .flatMap { choice($0, "hình thức báo cáo (`hinh_thuc`)", ReviewKind.self, allowed: ReviewKind.allCases) }
@@ -19,7 +20,7 @@ extension YAMLReader {
         let period = f["ky"].flatMap { self.period($0, "kỳ báo cáo") }
         if f["ky"] == nil {
             warning("thiếu `ky` (kỳ báo cáo): bảng tính không ghi được từ ngày, đến ngày, và tên kỳ không được đối chiếu với ngày",
-                    at: f.node, hint: "thêm dòng `ky: { tu: 2025-01-01, den: 2025-06-15 }`")
+                    at: f.node, hint: "thêm dòng `ky: { tu: \(reportYear)-01-01, den: \(reportYear)-06-15 }`")
         }
         let periodName = f["ten_ky"].flatMap { string($0, "tên kỳ báo cáo") }
         func prose(_ key: String, _ what: String) -> [Block] {

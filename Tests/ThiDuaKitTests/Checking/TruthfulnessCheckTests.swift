@@ -91,8 +91,10 @@ import Testing
         """) + "thoi_gian: { tu: 2025-03-01, den: 2025-12-31 }\n"
         let diagnostics = TestSupport.load(yaml).1
         #expect(diagnostics.contains { $0.severity == .warning && $0.message.contains("nằm ngoài thời gian phong trào") }, "\(diagnostics.map(\.description))")
+        // Far away (the year's awards honoured next May) is still a warning, with a sharper hint.
         let far = yaml.replacingOccurrences(of: "han: 2026-01-10", with: "han: 2027-01-10")
-        #expect(TestSupport.load(far).1.contains { $0.severity == .error && $0.message.contains("nằm ngoài thời gian phong trào") })
+        #expect(TestSupport.load(far).1.contains { $0.severity == .warning && $0.message.contains("nằm ngoài thời gian phong trào")
+            && $0.hint?.contains("hơn ba tháng") == true })
     }
 
     @Test func recipientsTypedWithTheirMarkAreNotMarkedTwice() throws {
@@ -155,5 +157,20 @@ import Testing
         // Types a data file never holds.
         let tagged = base.replacingOccurrences(of: "dia_danh: Bến Tre", with: "dia_danh: !!binary QmVuIFRyZQ==")
         #expect(TestSupport.messages(tagged).contains { $0.contains("lỗi: giá trị bắt đầu bằng `!!binary`") }, "\(TestSupport.messages(tagged))")
+    }
+
+    /// "6 tháng đầu năm 2026" over 16/12/2025 – 15/6/2026: figures closed on the 15th.
+    @Test func aHalfYearClosedOnTheFifteenthFitsItsName() {
+        let report = base.replacingOccurrences(of: "loai: ke_hoach", with: "loai: bao_cao")
+            .replacingOccurrences(of: "ky_hieu: KH-LĐLĐ", with: "ky_hieu: BC-LĐLĐ")
+            .replacingOccurrences(of: "ngay: 2025-02-20", with: "ngay: 2026-06-20") + """
+        bao_cao:
+          hinh_thuc: so_ket
+          ten_ky: 6 tháng đầu năm 2026
+          ky: { tu: 2025-12-16, den: 2026-06-15 }
+          so_lieu: [a.csv]
+
+        """
+        #expect(!TestSupport.messages(report).contains { $0.contains("tên kỳ") }, "\(TestSupport.messages(report))")
     }
 }

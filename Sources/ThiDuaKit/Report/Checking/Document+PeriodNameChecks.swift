@@ -87,18 +87,27 @@ struct PeriodSpan {
         return nil
     }
 
-    /// True when the period's first and last months are within the span's.
+    /// True when the period's first and last months are within the span's. A period from
+    /// the second half of December counts as starting in January: many levels close their
+    /// figures on the 15th, so "6 tháng đầu năm 2026" runs 16/12/2025 – 15/6/2026.
     func fits(start: CivilDate, end: CivilDate) -> Bool {
-        starts.contains(start.month) && ends.contains(end.month) && start.year == end.year
+        let (month, year) = Self.effectiveStart(start)
+        return starts.contains(month) && ends.contains(end.month) && year == end.year
+    }
+
+    /// The month and year a period starting on `start` is counted from.
+    static func effectiveStart(_ start: CivilDate) -> (month: Int, year: Int) {
+        start.month == 12 && start.day >= 15 ? (1, start.year + 1) : (start.month, start.year)
     }
 
     /// A name the dates do fit, for the hint.
     static func suggestion(start: CivilDate, end: CivilDate) -> String {
-        if start.year == end.year, start.month <= 2 {
+        let (month, year) = effectiveStart(start)
+        if year == end.year, month <= 2 {
             if (5...7).contains(end.month) { return "6 tháng đầu năm \(end.year)" }
             if (8...10).contains(end.month) { return "9 tháng đầu năm \(end.year)" }
             if end.month >= 11 { return "năm \(end.year)" }
         }
-        return start.year == end.year ? "năm \(end.year)" : "giai đoạn \(start.year) - \(end.year)"
+        return year == end.year ? "năm \(end.year)" : "giai đoạn \(start.year) - \(end.year)"
     }
 }
