@@ -64,6 +64,11 @@ public enum ReportForm {
             try sheet.writeString(column.header, row: headerRow, column: firstFigureColumn + i, style: header)
         }
         try sheet.freezePanes(row: headerRow + 1, column: groupColumn + 1)
+        // Printed for the unit's records: A4 landscape, every column on one page wide, the
+        // header row on every page, page numbers.
+        try sheet.setPageSetup(XlsxPageSetup(orientation: .landscape, fitToPagesWide: 1, fitToPagesTall: 0,
+                                             repeatRows: headerRow ... headerRow, footer: XlsxPageSetup.pageNumberFooter,
+                                             centerHorizontally: true))
 
         let firstRow = headerRow + 1
         let prefilled = !input.units.isEmpty

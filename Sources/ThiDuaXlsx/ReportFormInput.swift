@@ -60,7 +60,9 @@ public struct ReportFormInput: Sendable {
         var columns: [Column] = []
         var valueColumn: [String: Int] = [:]
         for indicator in indicators.indicators where !indicator.isComputed {
-            let unit = indicator.unit.isEmpty ? "" : " (\(indicator.unit))"
+            // "Sáng kiến (sáng kiến)", "Số CĐCS (CĐCS)": a unit the name already is, is left out.
+            let name = indicator.name.lowercased(), measure = indicator.unit.lowercased()
+            let unit = measure.isEmpty || name == measure || name == "số " + measure ? "" : " (\(indicator.unit))"
             valueColumn[indicator.key] = columns.count
             columns.append(Column(header: indicator.name + unit, name: indicator.name, unit: indicator.unit,
                                   isWhole: indicator.kind != .ratio, isTarget: false))

@@ -124,9 +124,11 @@ import ThiDuaKit
         // Filled by openpyxl from the two CSVs (every 7th figure typed as Vietnamese text).
         var names: [String: String] = [:]
         for indicator in IndicatorSet.default.indicators where !indicator.isComputed {
-            let unit = indicator.unit.isEmpty ? "" : " (\(indicator.unit))"
-            names[indicator.name + unit] = indicator.key
-            names["Chỉ tiêu " + indicator.name + unit] = indicator.targetColumnHeader
+            // With or without the unit: the form leaves out a unit the name already is ("Sáng kiến").
+            for unit in ["", " (\(indicator.unit))"] {
+                names[indicator.name + unit] = indicator.key
+                names["Chỉ tiêu " + indicator.name + unit] = indicator.targetColumnHeader
+            }
         }
         let filled = folder.appendingPathComponent("bao-cao/nhan-ve.xlsx")
         let process = Process()
