@@ -57,6 +57,8 @@ extension ReportComposer {
                 }
                 rows.append(row)
             }
+            // One group of units without a group: its subtotal would only repeat the total.
+            if stats.groups.count == 1, group.name.isEmpty { continue }
             emphasized.insert(rows.count)
             rows.append(["", "Cộng \(group.name.isEmpty ? "khác" : group.name)"] + indicators.map { Self.cell($0, group.totals(for: $0.key)) })
         }
