@@ -165,7 +165,7 @@ let package = Package(
         .target(name: "TestFixtures", dependencies: ["ThiDuaKit"], path: "Tests/TestFixtures"),
         .testTarget(
             name: "ThiDuaWorkspaceTests",
-            dependencies: ["ThiDuaWorkspace", "ThiDuaKit", "ThiDuaXlsx", "TestFixtures"]
+            dependencies: ["ThiDuaWorkspace", "ThiDuaKit", "ThiDuaXlsx", "BenchSupport", "TestFixtures"]
         ),
         .testTarget(
             name: "ThiDuaDocxTests",

@@ -32,6 +32,10 @@ enum DocxContext {
         let subject = text(context["subject"])
         let closingLeft = Int(Double(layout.textWidth) * 0.45)
         let annexes = annexValues(context, layout: layout, dropped: dropped)
+        var closingText = ""
+        if case .list(let blocks)? = context["closing"] {
+            for block in blocks { closingText += text(block["docx"]) }
+        }
 
         return .map([
             // A draft carries "DỰ THẢO" above its letterhead (when the view model says so).
@@ -54,6 +58,9 @@ enum DocxContext {
                 ("motto_rule", .string(String(letterhead.mottoRuleIndent))),
                 ("subject_rule", .string(String(letterhead.subjectRuleIndent))),
             ])),
+            // "Trên đây là …" never parts from the signature: a block alone on the last
+            // page is what clerks fix by hand.
+            ("closing_text", .string(DocxParagraph.keepingWithNext(closingText))),
             ("closing", .map([
                 ("width", .string(String(layout.textWidth))),
                 ("left", .string(String(closingLeft))),

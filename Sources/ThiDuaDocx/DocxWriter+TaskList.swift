@@ -5,7 +5,10 @@ extension DocxWriter {
     /// table of who does what by when, the header row repeated on every page.
     public func write(_ list: TaskList, documents: [Document]) throws -> DocxOutput {
         let dropped = DroppedCharacters()
-        let table = DocxTable.inBody(list.table, layout: layout, dropped: dropped)
+        let tables = DocxTable.inBody(list.table, layout: layout, dropped: dropped)
+        // Parts of a split are kept apart by spacers (adjacent Word tables would merge); one
+        // table is followed by the template's own closing paragraph.
+        let tableXML = tables.count == 1 ? tables.map(\.xml).joined() : DocxTable.xml(tables, dropped: dropped)
         // One issuer for all the documents is the list's author; several, none.
         let issuers = Set(documents.map(\.header.issuingBody))
         let author = issuers.count == 1 ? issuers.first ?? "" : ""
@@ -15,7 +18,7 @@ extension DocxWriter {
             ("word", .map([
                 ("title", .string(DocxRuns.run(TaskList.title, dropped: dropped))),
                 ("rule", .string(String(max(0, (layout.textWidth - DocxLayout.twips(layout.subjectRule)) / 2)))),
-                ("table", .string(table.xml)),
+                ("table", .string(tableXML)),
                 ("properties", .map([
                     ("title", .string(title)),
                     ("subject", .string(title)),

@@ -100,6 +100,20 @@ struct JudgeTests {
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
     }
 
+    @Test("The plan's last page holds the closing paragraph with the signature, not the signature alone")
+    func closingKeptWithSignature() throws {
+        let pdftotext = try #require(Tools.which("pdftotext"), "cần pdftotext (scripts/test.sh cài poppler-utils)")
+        let pdfinfo = try #require(Tools.which("pdfinfo"), "cần pdfinfo (scripts/test.sh cài poppler-utils)")
+        let plan = try Self.pdfs.get()[0]
+        let info = try Tools.run(pdfinfo, [plan.path]).stdout
+        let pages = try #require(info.split(separator: "\n").first { $0.hasPrefix("Pages:") }
+            .flatMap { Int($0.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)) })
+        let last = try Tools.run(pdftotext, ["-f", "\(pages)", "-l", "\(pages)", plan.path, "-"]).stdout
+        #expect(last.contains("Nơi nhận:") && last.contains("Lê Thị Thu Hà"))
+        // The end of "Trên đây là Kế hoạch … để tổng hợp./." stands above the signature.
+        #expect(last.contains("hợp./."), "trang \(pages) chỉ có phần ký:\n\(last)")
+    }
+
     @Test("pdftoppm renders page 1 of the plan and of the report")
     func pageImages() throws {
         let pdftoppm = try #require(Tools.which("pdftoppm"), "cần pdftoppm (scripts/test.sh cài poppler-utils)")

@@ -60,11 +60,10 @@ public struct DocxFormatter: BlockFormatter {
             paragraph.firstLine = 0
             return paragraph.xml
         case .table(let table):
-            let written = annexes.isLandscape(table)
-                ? DocxTable(table: table, width: layout.landscapeTextWidth, size: layout.annexTableSize, small: true, dropped: dropped)
+            let parts = annexes.isLandscape(table)
+                ? DocxTable.inLandscapeAnnex(table, layout: layout, dropped: dropped)
                 : DocxTable.inBody(table, layout: layout, dropped: dropped)
-            // A small empty paragraph after the table: the text below does not touch it.
-            return written.xml + "<w:p><w:pPr><w:pStyle w:val=\"ThiDuaSpacer\"/></w:pPr></w:p>"
+            return DocxTable.xml(parts, dropped: dropped)
         }
     }
 

@@ -46,3 +46,24 @@ struct DocxParagraph {
         return out
     }
 }
+
+extension DocxParagraph {
+    /// `xml` (paragraphs this writer made) with every paragraph kept with the next one:
+    /// `w:keepNext` right after each `w:pStyle`, where the schema's sequence puts it. The
+    /// closing paragraphs come written by the formatter, which cannot tell them from the
+    /// body's, so they are marked here, where they are known to be the closing.
+    static func keepingWithNext(_ xml: String) -> String {
+        let keep = "<w:keepNext/>"
+        var out = ""
+        out.reserveCapacity(xml.utf8.count + 64)
+        var rest = Substring(xml)
+        while let start = rest.range(of: "<w:pStyle ") {
+            guard let end = rest[start.upperBound...].range(of: "/>") else { break }
+            out += rest[..<end.upperBound]
+            rest = rest[end.upperBound...]
+            if !rest.hasPrefix(keep) { out += keep }
+        }
+        out += rest
+        return out
+    }
+}

@@ -13,8 +13,10 @@ public struct DocxLayout: Sendable, Equatable {
     /// From the top edge to the page number.
     public var headerDistance = 10.0
     /// How far the letterhead table may reach into the left margin when its two columns
-    /// do not fit the text width (millimetres).
-    public var letterheadOutdent = 12.0
+    /// do not fit the text width (millimetres). None by default: the decree's left margin
+    /// (30–35 mm) holds for the letterhead too, and a name too long for its column is
+    /// broken into even lines instead, as clerks do ("LIÊN ĐOÀN LAO ĐỘNG / TỈNH BẾN TRE").
+    public var letterheadOutdent = 0.0
 
     /// Type sizes in points.
     public var parentBodySize = 12.0, issuingBodySize = 12.0, numberSize = 13.0

@@ -52,8 +52,8 @@ struct DocxLetterhead {
         self.rightWidth = Int(right.rounded())
 
         let usable = left - Self.slack
-        parentBodyLines = Self.balancedLines(parentBody, width: usable, size: layout.parentBodySize, weight: .regular)
-        issuingBodyLines = Self.balancedLines(issuingBody, width: usable, size: layout.issuingBodySize, weight: .bold)
+        parentBodyLines = Self.balancedLines(parentBody, width: usable, size: layout.parentBodySize, weight: .regular, name: true)
+        issuingBodyLines = Self.balancedLines(issuingBody, width: usable, size: layout.issuingBodySize, weight: .bold, name: true)
         let longestIssuingLine = issuingBodyLines.map { FontMetrics.width($0, size: layout.issuingBodySize, weight: .bold) }.max() ?? 0
         let issuingRule = min(longestIssuingLine, usable) * Self.issuingRuleShare
         issuingRuleIndent = max(0, Int(((left - issuingRule) / 2).rounded()))
@@ -61,10 +61,19 @@ struct DocxLetterhead {
         subjectRuleIndent = max(0, (layout.textWidth - DocxLayout.twips(layout.subjectRule)) / 2)
     }
 
+    /// Words a clerk starts a new line of a body's name with: where the place begins
+    /// ("LIÊN ĐOÀN LAO ĐỘNG / TỈNH BẾN TRE", "TỔNG LIÊN ĐOÀN LAO ĐỘNG / VIỆT NAM"), never
+    /// inside a word of two syllables ("LAO / ĐỘNG"). The second word, when given, must follow.
+    static let placeStarts: [(String, String?)] = [
+        ("TỈNH", nil), ("THÀNH", "PHỐ"), ("HUYỆN", nil), ("QUẬN", nil), ("THỊ", "XÃ"), ("XÃ", nil),
+        ("PHƯỜNG", nil), ("VIỆT", "NAM"), ("NGÀNH", nil),
+    ]
+
     /// `text` in as few lines as fit `width` (up to four), the breaks chosen so the longest
     /// line is as short as it can be. Longer text, or a word wider than the width, is left
-    /// whole for Word to wrap.
-    static func balancedLines(_ text: String, width: Double, size: Double, weight: FontMetrics.Weight) -> [String] {
+    /// whole for Word to wrap. For a body's `name`, lines that start where a place begins
+    /// (`placeStarts`) are preferred when they fit in as few lines.
+    static func balancedLines(_ text: String, width: Double, size: Double, weight: FontMetrics.Weight, name: Bool = false) -> [String] {
         let words = text.split(separator: " ").map(String.init)
         // Four lines hold no more than some sixty words; the search is quadratic in words.
         guard words.count > 1, words.count <= 80, FontMetrics.width(text, size: size, weight: weight) > width else { return [text] }
@@ -73,36 +82,54 @@ struct DocxLetterhead {
         func lineWidth(_ range: Range<Int>) -> Double {
             wordWidths[range].reduce(0, +) + space * Double(range.count - 1)
         }
-        // remaining[used][start]: the shortest possible longest line for words[start...]
-        // set in exactly `used` lines; cut[used][start] ends its first line.
-        for lines in 2...min(4, words.count) {
-            var remaining = [[Double]](repeating: [Double](repeating: .infinity, count: words.count + 1), count: lines + 1)
-            var cut = [[Int]](repeating: [Int](repeating: words.count, count: words.count + 1), count: lines + 1)
-            remaining[0][words.count] = 0
-            for used in 1...lines {
-                for start in 0..<words.count {
-                    for end in (start + 1)...words.count {
-                        let candidate = max(lineWidth(start..<end), remaining[used - 1][end])
-                        if candidate < remaining[used][start] {
-                            remaining[used][start] = candidate
-                            cut[used][start] = end
-                        }
-                    }
-                }
+        let upper = words.map { $0.uppercased() }
+        func startsPlace(_ index: Int) -> Bool {
+            Self.placeStarts.contains { first, second in
+                upper[index] == first && (second == nil || (index + 1 < upper.count && upper[index + 1] == second))
             }
-            if remaining[lines][0] <= width {
-                var result: [String] = []
-                var start = 0
-                var used = lines
-                while start < words.count, used > 0 {
-                    let end = cut[used][start]
-                    result.append(words[start..<end].joined(separator: " "))
-                    start = end
-                    used -= 1
+        }
+        let anywhere: (Int) -> Bool = { _ in true }
+        for lines in 2...min(4, words.count) {
+            for allowed in name ? [startsPlace, anywhere] : [anywhere] {
+                if let result = Self.lines(words, count: lines, width: width, allowed: allowed, lineWidth: lineWidth) {
+                    return result
                 }
-                return result
             }
         }
         return [text]
+    }
+
+    /// `words` in exactly `count` lines no wider than `width`, each line after the first
+    /// starting at a word `allowed` accepts, the longest line as short as it can be; nil
+    /// when no such breaking fits.
+    static func lines(_ words: [String], count lines: Int, width: Double, allowed: (Int) -> Bool,
+                      lineWidth: (Range<Int>) -> Double) -> [String]? {
+        // remaining[used][start]: the shortest possible longest line for words[start...]
+        // set in exactly `used` lines; cut[used][start] ends its first line.
+        var remaining = [[Double]](repeating: [Double](repeating: .infinity, count: words.count + 1), count: lines + 1)
+        var cut = [[Int]](repeating: [Int](repeating: words.count, count: words.count + 1), count: lines + 1)
+        remaining[0][words.count] = 0
+        for used in 1...lines {
+            for start in 0..<words.count {
+                for end in (start + 1)...words.count where end == words.count || allowed(end) {
+                    let candidate = max(lineWidth(start..<end), remaining[used - 1][end])
+                    if candidate < remaining[used][start] {
+                        remaining[used][start] = candidate
+                        cut[used][start] = end
+                    }
+                }
+            }
+        }
+        guard remaining[lines][0] <= width else { return nil }
+        var result: [String] = []
+        var start = 0
+        var used = lines
+        while start < words.count, used > 0 {
+            let end = cut[used][start]
+            result.append(words[start..<end].joined(separator: " "))
+            start = end
+            used -= 1
+        }
+        return result
     }
 }
