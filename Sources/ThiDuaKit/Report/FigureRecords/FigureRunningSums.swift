@@ -36,12 +36,13 @@ struct FigureRunningSums: Sendable {
         return nil
     }
 
-    /// The group of the last unit added, folded, for a subtotal named after it.
+    /// The group of the last unit added, as written, for a subtotal named after it (folded
+    /// only then: a sum row is rare, a unit row is every row).
     private(set) var lastGroup: String?
 
     /// Adds a unit's figures.
     mutating func add(_ values: [Int64?], group: String? = nil) {
-        lastGroup = group.map(ReportText.folded)
+        lastGroup = group
         for (i, value) in values.enumerated() {
             guard let value, i < all.count else { continue }
             let (a, o1) = all[i].addingReportingOverflow(value)

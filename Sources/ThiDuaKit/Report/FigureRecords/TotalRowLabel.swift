@@ -109,7 +109,7 @@ enum TotalRowLabel {
     /// list marks ("I. Khối …", "A - KHỐI …"), or it is the group of the rows above it.
     static func namesAGroup(_ name: String, groupAbove: String?) -> Bool {
         let label = core(ReportText.folded(name))
-        if let groupAbove, !groupAbove.isEmpty, label == groupAbove { return true }
+        if let groupAbove, !groupAbove.isEmpty, label == core(ReportText.folded(groupAbove)) { return true }
         return groupWords.contains { label == $0 || label.hasPrefix($0 + " ") }
     }
 
