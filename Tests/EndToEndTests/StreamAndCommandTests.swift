@@ -51,12 +51,15 @@ struct StreamAndCommandTests {
             try? FileManager.default.removeItem(at: out)
             let result = try Run.thidua(["render", first, second, "--out", out.path, "--format", "md", "--jobs", jobs])
             #expect(result.status == 1)
-            #expect(result.stderr.contains("tên tệp kết quả trùng với của"), "\(result.stderr)")
+            #expect(result.stderr.contains("\(second) cho cùng tên tệp kết quả với \(first)"), "\(result.stderr)")
             let names = try FileManager.default.contentsOfDirectory(atPath: out.path)
             #expect(names == ["05-KH-LDLD-2025.md"])
             let text = try String(contentsOf: out.appendingPathComponent(names[0]), encoding: .utf8)
-            // One document's file, whole: not the second written over the first.
-            #expect(text.contains("Văn bản thứ nhất") != text.contains("Văn bản thứ hai"))
+            // The first document's file, whole, whatever the order the workers finished in.
+            #expect(text.contains("Văn bản thứ nhất") && !text.contains("Văn bản thứ hai"))
         }
+        // `check` refuses it as `render` does.
+        let check = try Run.thidua(["check", first, second])
+        #expect(check.status == 1 && check.stderr.contains("cho cùng tên tệp kết quả với"), "\(check.stderr)")
     }
 }

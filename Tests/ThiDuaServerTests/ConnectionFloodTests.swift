@@ -60,9 +60,10 @@ import Testing
             Thread.sleep(forTimeInterval: 0.5)
             return (during, RawConnection(port: port, timeout: 30)?.get("/api/tep", port: port))
         }
-        #expect(during == 403)
+        let errors = (try? String(contentsOf: served.folder.appendingPathComponent("stderr.txt"), encoding: .utf8)) ?? ""
+        #expect(during == 403, "\(errors.suffix(2000))")
         #expect(after == 403)
-        #expect(served.process.isRunning)
+        #expect(served.process.isRunning, "exit \(served.process.isRunning ? 0 : served.process.terminationStatus): \(errors.suffix(2000))")
     }
 }
 
@@ -88,7 +89,9 @@ final class ServedBinary {
         process.arguments = ["serve", folder.path]
         let out = Pipe()
         process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
+        // Kept in a file: if the server dies under the descriptor limit, the test says why.
+        FileManager.default.createFile(atPath: folder.appendingPathComponent("stderr.txt").path, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: folder.appendingPathComponent("stderr.txt"))
         process.standardInput = FileHandle.nullDevice
         try process.run()
         let deadline = Date().addingTimeInterval(30)

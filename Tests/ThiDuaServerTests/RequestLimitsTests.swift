@@ -127,7 +127,10 @@ import Testing
         // A line past the limit is refused as soon as its bytes are in, not at its end.
         var small = HeadScanner(limits: ServerLimits(lineBytes: 16))
         #expect(throws: RequestRefusal.self) { try small.scan(Array("GET /aaaaaaaaaaaaaaaaaaaaa".utf8)) }
-        for bad in ["GET /a\r\n\r\n", "GET a HTTP/1.1\r\n\r\n", "GET / HTTP/1.1\r\nX : y\r\n\r\n", "GET / HTTP/1.1\r\n y\r\n\r\n"] {
+        // Two different lengths or hosts (request smuggling, RFC 9112 §6.3) are refused; the same value twice is not.
+        for bad in ["GET /a\r\n\r\n", "GET a HTTP/1.1\r\n\r\n", "GET / HTTP/1.1\r\nX : y\r\n\r\n", "GET / HTTP/1.1\r\n y\r\n\r\n",
+                    "POST / HTTP/1.1\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n",
+                    "GET / HTTP/1.1\r\nHost: evil.example\r\nHost: 127.0.0.1:1\r\n\r\n"] {
             var scanner = HeadScanner(limits: ServerLimits())
             let bytes = Array(bad.utf8)
             #expect(throws: RequestRefusal.self, "\(bad)") {
@@ -135,5 +138,12 @@ import Testing
                 _ = try scanner.head(of: bytes)
             }
         }
+    }
+
+    @Test func theSameLengthTwiceIsAccepted() throws {
+        let bytes = Array("POST / HTTP/1.1\r\nContent-Length: 2\r\ncontent-length: 2\r\n\r\n".utf8)
+        var scanner = HeadScanner(limits: ServerLimits())
+        let end = try #require(try scanner.scan(bytes))
+        #expect(try scanner.head(of: Array(bytes[..<end])).headers[.contentLength] == "2")
     }
 }

@@ -112,7 +112,14 @@ struct HeadScanner {
                   !field[..<colon].contains(where: { $0 == 0x20 || $0 == 0x09 }) else { throw .badRequest("tiêu đề") }
             let value = field[(colon + 1)...].drop { $0 == 0x20 || $0 == 0x09 }
             let trimmed = value.reversed().drop { $0 == 0x20 || $0 == 0x09 }.reversed()
-            headers[HTTPHeader(String(decoding: field[..<colon], as: UTF8.self))] = String(decoding: trimmed, as: UTF8.self)
+            let name = HTTPHeader(String(decoding: field[..<colon], as: UTF8.self))
+            let text = String(decoding: trimmed, as: UTF8.self)
+            // Two lengths, two hosts or two encodings: which one the server read is what a
+            // request smuggled past another reader depends on (RFC 9112 §6.3); refused.
+            if let earlier = headers[name], [.contentLength, .host, .transferEncoding].contains(name), earlier != text {
+                throw .badRequest("tiêu đề \(name.rawValue) ghi hai lần")
+            }
+            headers[name] = text
         }
         return RequestHead(method: String(decoding: parts[0], as: UTF8.self), target: String(decoding: parts[1], as: UTF8.self),
                            version: version, headers: headers)

@@ -24,13 +24,17 @@ public struct DocumentBatch: Sendable {
         if let folder = job.outputFolder { try OutputFolder.prepare(folder) }
         let inputs = try files.map { try self.job.workspace.readDataFile($0) }
         var job = self.job
-        if job.outputFolder != nil { job.claims = OutputClaims() }
+        if files.count > 1 { job.claims = OutputClaims() }
         let workers = max(1, min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, files.count))
         if workers == 1 {
             // One worker (one file, or --jobs 1): on this thread. A dispatch worker thread
             // would allocate from a second malloc arena, which for one large report left
             // 10–20 MB more resident than the same work here.
-            return files.indices.map { job.run(file: files[$0], bytes: inputs[$0]) }
+            return files.indices.map { index in
+                var own = job
+                own.claimIndex = index
+                return own.run(file: files[index], bytes: inputs[index])
+            }
         }
         let results = ResultSlots(count: files.count)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -43,6 +47,7 @@ public struct DocumentBatch: Sendable {
             }
             var index = worker
             while index < files.count {
+                own.claimIndex = index
                 results.set(index, own.run(file: files[index], bytes: inputs[index]))
                 index += workers
             }

@@ -59,6 +59,8 @@ public struct DocumentJob: Sendable {
     /// documents folding to one name ("KH-LĐLĐ" and "KH-LDLD", same number and year) would
     /// otherwise silently replace one another's files.
     var claims: OutputClaims?
+    /// This file's place in the run, for `claims` (the earlier file keeps a shared name).
+    var claimIndex = 0
 
     /// A job.
     public init(workspace: Workspace, templates: TemplateSet, kinds: [OutputKind]? = nil, width: Int = 80, outputFolder: String? = nil) {
@@ -71,6 +73,8 @@ public struct DocumentJob: Sendable {
 
     /// Runs the job on a data file already read (see `Workspace.readDataFile`).
     public func run(file: String, bytes: [UInt8]) -> JobResult {
+        // Whatever happens below, the files after this one may claim their names then.
+        defer { claims?.finish(claimIndex) }
         var result = JobResult(file: file)
         // A job that will write Word starts parsing the Word templates now, beside the load.
         if (kinds ?? OutputKinds.all).contains(where: { $0.formatter != nil }) {
@@ -126,11 +130,12 @@ public struct DocumentJob: Sendable {
                 }
             }
             result.diagnostics += input.warnings
+            // `check` too: what `render` would refuse, `check` refuses.
+            if let other = claims?.claim(base, by: result.file, index: claimIndex) {
+                throw WorkspaceError.output(path: outputFolder.map { "\($0)/\(base).*" } ?? "\(base).*",
+                                            message: "\(result.file) cho cùng tên tệp kết quả với \(other) (cùng số, ký hiệu và năm), tệp ghi trước giữ tên; sửa `so` hoặc `ky_hieu` của một trong hai văn bản, hoặc ghi từng văn bản ra một thư mục --out riêng")
+            }
             if let outputFolder {
-                if let other = claims?.claim(base, by: result.file) {
-                    throw WorkspaceError.output(path: "\(outputFolder)/\(base).*",
-                                                message: "tên tệp kết quả trùng với của \(other) (cùng số, ký hiệu và năm); sửa `so` hoặc `ky_hieu` của một trong hai văn bản, hoặc ghi từng văn bản ra một thư mục --out riêng")
-                }
                 var set = OutputSet(folder: outputFolder, base: base, entries: entries)
                 set.renamePause = renamePause
                 result.written = try set.commit()
@@ -155,18 +160,36 @@ public struct DocumentJob: Sendable {
     }
 }
 
-/// The output base names a run has given out, each to the first data file that asked.
+/// The output base names a run has given out, each to the earliest data file of the run
+/// that makes it, whatever the order the workers finish in: a file claims its name only once
+/// every file before it is done (prepared, written or failed), so the second of two files of
+/// one name always gets the error and the first always keeps its outputs. Only the claims
+/// wait on each other; reading, checking and preparing stay parallel.
 final class OutputClaims: @unchecked Sendable {
-    // @unchecked: `owners` is only touched under `lock`.
+    // @unchecked: every field is only touched under `condition`.
     private var owners: [String: String] = [:]
-    private let lock = NSLock()
+    private var done: Set<Int> = []
+    /// Every file before this index is done.
+    private var doneBelow = 0
+    private let condition = NSCondition()
 
-    /// Claims `base` for `file`; the file that holds it already, if another one does.
-    func claim(_ base: String, by file: String) -> String? {
-        lock.lock()
-        defer { lock.unlock() }
+    /// Waits for the files before `index`, then claims `base` for `file`; the file that
+    /// holds it already, if another one does.
+    func claim(_ base: String, by file: String, index: Int) -> String? {
+        condition.lock()
+        defer { condition.unlock() }
+        while doneBelow < index { condition.wait() }
         if let owner = owners[base], owner != file { return owner }
         owners[base] = file
         return nil
+    }
+
+    /// The file at `index` is done: the files after it may claim.
+    func finish(_ index: Int) {
+        condition.lock()
+        done.insert(index)
+        while done.contains(doneBelow) { doneBelow += 1 }
+        condition.broadcast()
+        condition.unlock()
     }
 }

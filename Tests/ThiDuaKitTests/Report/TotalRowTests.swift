@@ -121,4 +121,18 @@ import Testing
         #expect(unit?.values[ReportFixture.index("mai_am_so_nha")] == 2)
         #expect(unit?.values[ReportFixture.index("mai_am_kinh_phi")] == 50_000_000)
     }
+
+    /// A named row without any figure is a unit that sent nothing, in a CSV as in a sheet.
+    @Test func aRowWithoutFiguresIsNotAReport() {
+        let (outcomes, _) = ReportFixture.parse("don_vi;nhom;doan_vien_moi\nA;K1;10\nB;K1;\n")
+        #expect(ReportFixture.units(outcomes).map(\.name) == ["A"])
+    }
+
+    /// The unit in square brackets or after a dash, as forms write it too.
+    @Test func unitsInOtherBracketsAreRead() {
+        let (outcomes, diagnostics) = ReportFixture.parse("Đơn vị;Giá trị làm lợi [triệu đồng];Sáng kiến - sáng kiến\nA;1,5;3\n")
+        let unit = ReportFixture.units(outcomes).first
+        #expect(unit?.values[ReportFixture.index("gia_tri_lam_loi")] == 1_500_000, "\(diagnostics)")
+        #expect(unit?.values[ReportFixture.index("sang_kien")] == 3)
+    }
 }

@@ -61,9 +61,16 @@ struct FigureHeaderMatcher {
         if let role = roleByHeader[folded] { return role }
         // "Số CĐCS (CĐCS)": thidua's own workbook, and many forms, put the unit of
         // measure after the name.
-        if folded.hasSuffix(")"), let open = folded.lastIndex(of: "(") {
-            let bare = folded[..<open].trimmingCharacters(in: .whitespaces)
-            if !bare.isEmpty { return roleByHeader[bare] }
+        // "… [triệu đồng]", "… - triệu đồng": other ways forms set the unit off.
+        for (close, open) in [(")", "("), ("]", "[")] where folded.hasSuffix(close) {
+            if let start = folded.range(of: open, options: .backwards)?.lowerBound {
+                let bare = folded[..<start].trimmingCharacters(in: .whitespaces)
+                if !bare.isEmpty, let role = roleByHeader[bare] { return role }
+            }
+        }
+        if let dash = folded.range(of: " - ", options: .backwards) {
+            let bare = folded[..<dash.lowerBound].trimmingCharacters(in: .whitespaces)
+            if !bare.isEmpty, let role = roleByHeader[bare] { return role }
         }
         return nil
     }
@@ -73,10 +80,16 @@ struct FigureHeaderMatcher {
     /// millions would state every sum a million times too small.
     func moneyMultiple(of header: String) -> Int64? {
         let folded = ReportText.folded(header)
-        guard folded.hasSuffix(")"), let open = folded.lastIndex(of: "(") else { return nil }
-        let unit = folded[folded.index(after: open)..<folded.index(before: folded.endIndex)]
-            .trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "")
-        return Self.moneyMultiples[unit]
+        let unit: Substring
+        if let close = folded.last, close == ")" || close == "]",
+           let open = folded.lastIndex(of: close == ")" ? "(" : "[") {
+            unit = folded[folded.index(after: open)..<folded.index(before: folded.endIndex)]
+        } else if let dash = folded.range(of: " - ", options: .backwards) {
+            unit = folded[dash.upperBound...]
+        } else {
+            return nil
+        }
+        return Self.moneyMultiples[unit.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "")]
     }
 
     /// Units of money in brackets, spaces removed, and what one of them is in đồng.

@@ -231,8 +231,12 @@ public struct FigureFileParser: Sendable {
         }
 
         if group == nil { group = shape.heading }
-        // A form's prefilled row left empty: the unit sent nothing, it did not report zeros.
-        if record.isSheetRow && faults == 0 && values.allSatisfy({ $0 == nil }) && targets.allSatisfy({ $0 == nil }) {
+        // A form's prefilled row left empty: the unit sent nothing, it did not report zeros;
+        // the same in a CSV (a form saved as CSV, a list with an empty row per unit), so that
+        // both say "Còn 1/3 đơn vị chưa gửi báo cáo" for the same figures.
+        // (A file with no figure column at all is a list of names, each row a unit.)
+        if faults == 0, record.isSheetRow || roles.contains(where: { if case .value = $0 { return true } else { return false } }),
+           values.allSatisfy({ $0 == nil }), targets.allSatisfy({ $0 == nil }) {
             return .blank
         }
         if name.isEmpty {

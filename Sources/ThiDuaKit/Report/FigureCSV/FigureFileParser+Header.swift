@@ -26,7 +26,7 @@ extension FigureFileParser {
             guard var role = matched[i] else {
                 let suggestion = headerFindings.wouldList(.unknownColumn) ? matcher.suggestion(for: header) : nil
                 let hint = suggestion.map { "có phải là '\($0)'? Cột này bị bỏ qua" }
-                    ?? "cột này bị bỏ qua; tên cột hợp lệ: don_vi, nhom, key hoặc tên chỉ tiêu, chi_tieu_<key>"
+                    ?? "cột này bị bỏ qua; tên cột hợp lệ: don_vi, nhom, mã hoặc tên chỉ tiêu, chi_tieu_<mã>"
                 headerFindings.add(.warning("cột lạ '\(shown)'", at: position, hint: hint), kind: .unknownColumn)
                 result.append(.ignored)
                 continue
@@ -63,7 +63,7 @@ extension FigureFileParser {
         } else if !result.contains(where: { if case .value = $0 { return true } else { return false } }) {
             headerFindings.add(.warning(
                 "tệp không có cột số liệu nào", at: record.position(file: file),
-                hint: "tiêu đề cột là key hoặc tên chỉ tiêu, ví dụ 'doan_vien_moi' hoặc 'Phát triển đoàn viên'"), kind: .emptyFile)
+                hint: "tiêu đề cột là mã hoặc tên chỉ tiêu, ví dụ 'doan_vien_moi' hoặc 'Phát triển đoàn viên'"), kind: .emptyFile)
         }
         roles = result
     }
@@ -72,7 +72,7 @@ extension FigureFileParser {
 /// The kinds of findings a figures file is capped by (see `DiagnosticCap`).
 extension DiagnosticCap.Kind {
     static let emptyFile = Self(noun: "lỗi về cả tệp", hint: "sửa dòng tiêu đề của tệp")
-    static let unknownColumn = Self(noun: "cột lạ", hint: "các cột này bị bỏ qua; tên cột hợp lệ: don_vi, nhom, key hoặc tên chỉ tiêu, chi_tieu_<key>", alongALine: true)
+    static let unknownColumn = Self(noun: "cột lạ", hint: "các cột này bị bỏ qua; tên cột hợp lệ: don_vi, nhom, mã hoặc tên chỉ tiêu, chi_tieu_<mã>", alongALine: true)
     static let duplicateColumn = Self(noun: "cột trùng", hint: "xoá các cột thừa; chỉ cột đầu tiên được dùng", alongALine: true)
     static let computedColumn = Self(noun: "cột tính tự động", hint: "số trong các cột này không dùng", alongALine: true)
     static let raggedRow = Self(noun: "dòng sai số ô", hint: "tên có dấu phân cách phải đặt trong ngoặc kép; sửa các dòng trên rồi chạy lại để xem tiếp")
