@@ -135,4 +135,15 @@ import Testing
         #expect(unit?.values[ReportFixture.index("gia_tri_lam_loi")] == 1_500_000, "\(diagnostics)")
         #expect(unit?.values[ReportFixture.index("sang_kien")] == 3)
     }
+
+    /// A file's own total that differs from its rows is said (rows missing, twice or mistyped);
+    /// one that agrees is not. The report adds up the unit rows either way.
+    @Test func aStatedTotalIsComparedWithTheRows() {
+        let wrong = Self.header + "A;K1;10;1;1\nB;K1;20;2;1\nTổng cộng;;99;3;2\n"
+        let (outcomes, diagnostics) = ReportFixture.parse(wrong)
+        #expect(ReportFixture.units(outcomes).count == 2)
+        #expect(diagnostics.filter { $0.message.contains("các dòng đơn vị phía trên cộng lại 30") }.count == 1, "\(diagnostics)")
+        let right = Self.header + "I;Khối 1;;;\nA;;10;1;1\nB;;20;2;1\nCộng Khối 1;;30;3;2\nTổng cộng;;30;3;2\n"
+        #expect(!ReportFixture.parse(right).1.contains { $0.message.contains("cộng lại") })
+    }
 }

@@ -136,6 +136,7 @@ public struct FigureFileParser: Sendable {
             return nil
         }
         if shape.isStructureRow(record, roles: roles) {
+            if let total = shape.lastTotal { checkTotal(record, roles: roles, kind: total) }
             sums.noteBreak()
             return nil
         }
@@ -293,6 +294,23 @@ public struct FigureFileParser: Sendable {
         let columns = valueColumns.map { $0 >= 0 ? record.column(ofField: $0) : 0 }
         return .unit(UnitFigures(name: name, group: group, values: values, targets: targets, position: namePosition,
                                  valueColumns: columns))
+    }
+
+    /// A total row the file states, against the rows it adds up (the subtotal against the rows
+    /// since the last heading or subtotal, the grand total against every unit): a file whose
+    /// own total differs has rows missing, twice or mistyped, which the clerk should see.
+    /// Figure columns only: a grand total's target may be the overall one, not a sum.
+    mutating func checkTotal(_ record: FigureRecord, roles: [FigureColumnRole], kind: TotalRowLabel.Kind) {
+        guard let expected = kind == .grandTotal ? sums.allSums : sums.sumsSinceBreak else { return }
+        for (i, role) in roles.enumerated() {
+            guard case .value(let index) = role, index < expected.count else { continue }
+            guard case .value(let stated) = Self.parse(record[i], kind: kinds[index], multiple: columnMultiples[i]), stated != expected[index] else { continue }
+            let name = indicators.indicators[index].name
+            report(.warning("dòng '\(ReportText.normalizedName(record[roles.firstIndex(of: .unitName) ?? 0].displayText))' ghi \(name) là \(ReportText.grouped(stated)) nhưng các dòng đơn vị phía trên cộng lại \(ReportText.grouped(expected[index]))",
+                            at: record.position(ofField: i, file: file),
+                            hint: "kiểm tra dòng cộng và các dòng phía trên (thiếu, trùng hay gõ nhầm); báo cáo cộng từ các dòng đơn vị"),
+                   kind: .totalMismatch)
+        }
     }
 
     /// A figure cell; in a column of millions (`multiple`), read with up to four decimals

@@ -80,5 +80,6 @@ extension DiagnosticCap.Kind {
     static let missingName = Self(noun: "dòng thiếu tên đơn vị", hint: "ghi tên đơn vị vào cột 'Đơn vị'")
     static let badName = Self(noun: "tên không dùng được", hint: "sửa các tên trên rồi chạy lại để xem tiếp")
     static let sumRow = Self(noun: "dòng cộng không mang tên dòng cộng", hint: "các dòng này không được cộng vào; ghi tên \"Cộng …\" hoặc \"Tổng cộng\"")
+    static let totalMismatch = Self(noun: "dòng cộng khác tổng các dòng trên", hint: "kiểm tra các dòng cộng và các dòng đơn vị")
     static let numeratorAboveDenominator = Self(noun: "dòng có số liệu vượt số tổng", hint: "kiểm tra lại các cặp ô trên")
 }

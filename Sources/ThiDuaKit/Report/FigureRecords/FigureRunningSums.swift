@@ -22,6 +22,11 @@ struct FigureRunningSums: Sendable {
         all = sinceBreak
     }
 
+    /// The sums of every unit so far, when there is one and none overflowed.
+    var allSums: [Int64]? { rowsAll > 0 && !overflowed ? all : nil }
+    /// The sums since the last heading or total row, when there is a unit since.
+    var sumsSinceBreak: [Int64]? { rowsSinceBreak > 0 && !overflowed ? sinceBreak : nil }
+
     /// A heading, a subtotal or a total row was met: the rows above it are summed up.
     mutating func noteBreak() {
         for i in sinceBreak.indices { sinceBreak[i] = 0 }

@@ -178,7 +178,12 @@ struct FigureTableShape: Sendable {
     /// heading (a Roman numeral or capital letter in the STT column, a name, no figure),
     /// which names the group of the rows below it; or a subtotal or total row ("Cộng Khối
     /// …", "Tổng cộng"), which would count its units twice.
+    /// What the last structure row was when it was a total (nil for a group heading): the
+    /// parser compares its figures with the rows it sums up.
+    private(set) var lastTotal: TotalRowLabel.Kind?
+
     mutating func isStructureRow(_ record: FigureRecord, roles: [FigureColumnRole]) -> Bool {
+        lastTotal = nil
         guard let nameIndex = roles.firstIndex(of: .unitName) else { return false }
         let name = ReportText.normalizedName(record[nameIndex].displayText)
         guard !name.isEmpty else { return pastGrandTotal }
@@ -188,6 +193,7 @@ struct FigureTableShape: Sendable {
         let numbered = !serial.isEmpty && serial.allSatisfy { $0.isASCII && $0.isNumber }
         if !numbered, let total = TotalRowLabel.kind(of: name) {
             structureRows += 1
+            lastTotal = total
             if total == .grandTotal { pastGrandTotal = true }
             return true
         }
