@@ -53,7 +53,7 @@ extension Workspace {
         }
         guard raw.hasSuffix("/") || Self.isDirectory(absolute) else { return .success([written]) }
         // A folder is listed only inside the root: its names are not shown from outside.
-        if let allowed = root ?? Self.realPath(folder), let reached = Self.realPath(absolute) ?? Self.reachedPath(absolute),
+        if let allowed = root ?? Self.realPath(folder), let reached = Self.reachedPath(absolute),
            !Self.isInside(reached, allowed) {
             return .failure(.error("thư mục \"\(raw)\" nằm ngoài thư mục được phép đọc (\(Self.displayName(allowed)))", at: written.position,
                                    hint: "chép các tệp nhận về vào một thư mục nằm trong thư mục của tệp dữ liệu (hoặc --root)"))

@@ -166,8 +166,8 @@ public struct Workspace: Sendable {
                hint: "thidua chỉ đọc tệp nằm trong thư mục của tệp dữ liệu (hoặc thư mục --root); chép tệp vào đó và ghi đường dẫn tương đối")
     }
 
-    /// Where a path that does not (all) exist would lead: the real path of its deepest
-    /// existing folder, followed by the rest of it resolved by name ("x/../.." goes up).
+    /// Where a path leads: its real path when it exists; otherwise the real path of its
+    /// deepest existing folder, followed by the rest resolved by name ("x/../.." goes up).
     /// Nil when not even the first folder exists.
     static func reachedPath(_ path: String) -> String? {
         var parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)

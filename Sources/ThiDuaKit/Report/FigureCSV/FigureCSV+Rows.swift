@@ -34,6 +34,8 @@ public struct FigureFileParser: Sendable {
     /// How many row findings of one kind a file lists before summarising the rest.
     public static let rowFindingsPerKind = 100
     var hasNameColumn = false
+    /// True when the header has a figure column (set with the roles).
+    var hasFigureColumn = false
     private var titleLines = 0
     private var sheetCells = FigureSheetCells()
     private var shape = FigureTableShape()
@@ -236,8 +238,7 @@ public struct FigureFileParser: Sendable {
         // the same in a CSV (a form saved as CSV, a list with an empty row per unit), so that
         // both say "Còn 1/3 đơn vị chưa gửi báo cáo" for the same figures.
         // (A file with no figure column at all is a list of names, each row a unit.)
-        if faults == 0, record.isSheetRow || roles.contains(where: { if case .value = $0 { return true } else { return false } }),
-           values.allSatisfy({ $0 == nil }), targets.allSatisfy({ $0 == nil }) {
+        if faults == 0, record.isSheetRow || hasFigureColumn, values.allSatisfy({ $0 == nil }), targets.allSatisfy({ $0 == nil }) {
             return .blank
         }
         if name.isEmpty {

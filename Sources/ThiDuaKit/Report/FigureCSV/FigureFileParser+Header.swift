@@ -41,10 +41,11 @@ extension FigureFileParser {
                     seen[role] = i
                 }
             }
-            if case .value(let index) = role, kinds[index] == .money, let multiple = matcher.moneyMultiple(of: header) {
-                columnMultiples[i] = multiple
-            } else if case .target(let index) = role, kinds[index] == .money, let multiple = matcher.moneyMultiple(of: header) {
-                columnMultiples[i] = multiple
+            switch role {
+            case .value(let index), .target(let index):
+                if kinds[index] == .money, let multiple = matcher.moneyMultiple(of: header) { columnMultiples[i] = multiple }
+            default:
+                break
             }
             if case .computed(let index) = role {
                 headerFindings.add(.warning(
@@ -55,6 +56,7 @@ extension FigureFileParser {
             result.append(role)
         }
         hasNameColumn = result.contains(.unitName)
+        hasFigureColumn = result.contains { if case .value = $0 { return true } else { return false } }
         if !hasNameColumn {
             headerFindings.add(.error(
                 "tệp thiếu cột tên đơn vị; không dòng nào được dùng",

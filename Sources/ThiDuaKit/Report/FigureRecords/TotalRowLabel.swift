@@ -84,9 +84,7 @@ enum TotalRowLabel {
     static func core(_ folded: String) -> String {
         // "Cộng: Khối A", "Tổng cộng: 40 đơn vị": a colon ends the label's words too.
         var words = folded.split(whereSeparator: { $0 == " " || $0 == ":" }).map(String.init)
-        // "A - KHỐI …", "II – Cụm …": a numbering set off by a dash.
-        if words.count > 2, words[1] == "-" || words[1] == "–", isMark(words[0] + ".") { words.removeFirst(2) }
-        while let first = words.first, isMark(first) { words.removeFirst() }
+        dropNumbering(&words)
         if let open = words.firstIndex(where: { $0.hasPrefix("(") }), open > 0 { words.removeSubrange(open...) }
         var label = words.joined(separator: " ")
         while let last = label.last, ":.,;-*".contains(last) { label.removeLast() }
@@ -117,8 +115,13 @@ enum TotalRowLabel {
     /// "II - Cụm 2" → "Cụm 2"; the letters as written.
     static func withoutNumbering(_ name: String) -> String {
         var words = name.split(separator: " ").map(String.init)
+        dropNumbering(&words)
+        return words.isEmpty ? name : words.joined(separator: " ")
+    }
+
+    /// Removes list marks and a numbering before the words ("*", "I.", "a)", "A - ", "II – ").
+    static func dropNumbering(_ words: inout [String]) {
         if words.count > 2, words[1] == "-" || words[1] == "–", isMark(words[0].lowercased() + ".") { words.removeFirst(2) }
-        while words.count > 1, let first = words.first, isMark(first.lowercased()) { words.removeFirst() }
-        return words.joined(separator: " ")
+        while let first = words.first, isMark(first.lowercased()) { words.removeFirst() }
     }
 }
