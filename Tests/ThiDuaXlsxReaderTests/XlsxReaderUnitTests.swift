@@ -69,6 +69,11 @@ struct XlsxReaderUnitTests {
         #expect(XlsxWorkbookReader.resolve("/xl/sharedStrings.xml", from: "xl") == "xl/sharedStrings.xml")
         #expect(XlsxWorkbookReader.resolve("../../etc/passwd", from: "xl") == nil)
         #expect(XlsxWorkbookReader.resolve("./a/../b.xml", from: "xl") == "xl/b.xml")
+        #expect(XlsxWorkbookReader.resolve("worksheets//sheet1.xml", from: "xl") == "xl/worksheets/sheet1.xml")
+        #expect(XlsxWorkbookReader.resolve("xl/workbook.xml", from: "") == "xl/workbook.xml")
+        #expect(XlsxWorkbookReader.resolve("..", from: "xl") == nil)
+        #expect(XlsxWorkbookReader.resolve("../trang.xml", from: "xl/worksheets") == "xl/trang.xml")
+        #expect(XlsxWorkbookReader.resolve("./", from: "xl") == "xl")
     }
 
     @Test func refusalsSayWhatTheFileIs() {

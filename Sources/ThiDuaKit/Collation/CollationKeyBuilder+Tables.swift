@@ -73,4 +73,68 @@ extension CollationKeyBuilder {
         guard let scalar = Unicode.Scalar(UInt32(v)) else { return false }
         return scalar.properties.isUppercase || scalar.properties.generalCategory == .titlecaseLetter
     }
+
+    /// The primary weights of every scalar below U+0250 and in U+1E00–U+1EFF, as one flat
+    /// table (`primaryBytes[primaryStart[i]..<primaryStart[i + 1]]`), each computed once by
+    /// the general code on the scalar alone. None of these scalars is a combining mark, so a
+    /// name made of them alone keys as the concatenation of its scalars' primaries; a name
+    /// with a combining mark or another scalar takes the general path.
+    static let primaryTable: (bytes: [UInt8], start: [Int32]) = {
+        var bytes: [UInt8] = []
+        var start: [Int32] = [0]
+        for v in Array(UInt32(0)..<0x250) + Array(UInt32(0x1E00)...0x1EFF) {
+            if let scalar = Unicode.Scalar(v) { appendGeneralPrimary(of: String(scalar), to: &bytes) }
+            start.append(Int32(bytes.count))
+        }
+        return (bytes, start)
+    }()
+
+    /// `appendPrimary` from `primaryTable`, decoding the UTF-8 in place: false, with `out`
+    /// unchanged, when a scalar is outside the table (the caller then takes the general path).
+    /// The primary keys of 100,000 unit names were a sixth of the time after reading them.
+    static func appendTablePrimary(of s: String, to out: inout [UInt8]) -> Bool {
+        let table = primaryTable
+        let mark = out.count
+        var s = s
+        let done: Bool = s.withUTF8 { utf8 in
+            table.bytes.withUnsafeBufferPointer { bytes in
+                table.start.withUnsafeBufferPointer { start in
+                    var i = 0
+                    let n = utf8.count
+                    while i < n {
+                        let lead = utf8[i]
+                        let index: Int
+                        if lead < 0x80 {
+                            index = Int(lead)
+                            i += 1
+                        } else if lead & 0xE0 == 0xC0, i + 1 < n {
+                            // Two bytes: U+0080–U+07FF; the table holds those below U+0250.
+                            let v = Int(lead & 0x1F) << 6 | Int(utf8[i + 1] & 0x3F)
+                            guard v < 0x250 else { return false }
+                            index = v
+                            i += 2
+                        } else if lead == 0xE1, i + 2 < n {
+                            // Three bytes starting E1: U+1000–U+1FFF; the table holds U+1E00–U+1EFF.
+                            let v = 0x1000 | Int(utf8[i + 1] & 0x3F) << 6 | Int(utf8[i + 2] & 0x3F)
+                            guard v >= 0x1E00, v <= 0x1EFF else { return false }
+                            index = 0x250 + v - 0x1E00
+                            i += 3
+                        } else {
+                            return false
+                        }
+                        // Letters, digits and spaces are one byte: appended alone, without a slice.
+                        let from = Int(start[index]), to = Int(start[index + 1])
+                        if to == from + 1 {
+                            out.append(bytes[from])
+                        } else if to > from {
+                            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<to]))
+                        }
+                    }
+                    return true
+                }
+            }
+        }
+        if !done { out.removeSubrange(mark...) }
+        return done
+    }
 }

@@ -200,6 +200,12 @@ enum CollationKeyBuilder {
     /// (byte-wise, a prefix first): every primary starts with a non-zero byte, and the full
     /// key puts a 0 right after the primaries. Only equal primaries need the full key.
     static func appendPrimary(of s: String, to out: inout [UInt8]) {
+        if appendTablePrimary(of: s, to: &out) { return }
+        appendGeneralPrimary(of: s, to: &out)
+    }
+
+    /// `appendPrimary` by the general code, for any text.
+    static func appendGeneralPrimary(of s: String, to out: inout [UInt8]) {
         for element in elements(of: s) { element.primary.append(to: &out) }
     }
 

@@ -47,7 +47,9 @@ public struct Workspace: Sendable {
     ///
     /// - Returns: the open file and its label for diagnostics (the path as the clerk would
     ///   write it from the working folder).
-    public func open(_ written: Located<String>, namedIn dataFile: String, role: FileRole) -> Result<(file: GuardedFile, label: String), Diagnostic> {
+    ///   `paths` remembers the folders already resolved within one reading of many files.
+    public func open(_ written: Located<String>, namedIn dataFile: String, role: FileRole,
+                     paths: PathResolver = PathResolver()) -> Result<(file: GuardedFile, label: String), Diagnostic> {
         let name = "\"\(written.value)\""
         let raw = written.value
         guard !raw.isEmpty, !raw.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
@@ -56,12 +58,12 @@ public struct Workspace: Sendable {
         }
         let folder = Self.folder(of: dataFile)
         let joined = raw.hasPrefix("/") ? raw : folder + "/" + raw
-        let label = Self.displayName(joined)
-        guard let allowed = root ?? Self.realPath(folder) else {
+        let label = Self.displayName(joined, cwd: paths.workingFolder)
+        guard let allowed = root ?? paths.realFolder(folder) else {
             return .failure(.error("không xác định được thư mục của tệp dữ liệu \(dataFile)", at: written.position,
                                    hint: "chạy lại từ thư mục chứa tệp dữ liệu"))
         }
-        guard let real = Self.realPath(joined) else {
+        guard let real = paths.realFile(joined) else {
             let code = errno
             // A path that would end outside is refused as such whether or not it exists: a
             // different answer for a missing file would tell what exists outside the root.
@@ -208,7 +210,11 @@ public struct Workspace: Sendable {
 
     /// A path as the clerk would write it: relative to the working folder when inside it.
     public static func displayName(_ path: String) -> String {
-        let cwd = FileManager.default.currentDirectoryPath + "/"
+        displayName(path, cwd: FileManager.default.currentDirectoryPath + "/")
+    }
+
+    /// `displayName(_:)` from a working folder already asked for (ending in "/").
+    static func displayName(_ path: String, cwd: String) -> String {
         let standardized = standardizedPath(path, in: cwd)
         return standardized.hasPrefix(cwd) ? String(standardized.dropFirst(cwd.count)) : standardized
     }

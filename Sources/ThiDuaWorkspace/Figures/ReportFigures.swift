@@ -13,6 +13,10 @@ enum ReportFigures {
     static func aggregate(_ document: Document, workspace: Workspace, formats: [FigureFileFormat] = FigureFileFormats.all) -> (ReportResult?, [Diagnostic]) {
         guard let spec = document.report else { return (nil, []) }
         var opened: [(file: GuardedFile, label: String, origin: SourcePosition, role: FileRole)] = []
+        // Where each file was first opened: a phase of 1,000 workbooks compared every file
+        // with every one before it.
+        var firstOpened: [OpenedKey: Int] = [:]
+        let paths = PathResolver()
         let previous = Set(spec.previousFiles.map(\.position))
         let expected = spec.expectedUnitsFile?.position
         // Every entry is expanded (folders, patterns) and every file opened first, so that all
@@ -28,18 +32,20 @@ enum ReportFigures {
             var sources: [FigureSource] = []
             var failures: [Diagnostic] = []
             for entry in entries {
-                switch workspace.open(entry, namedIn: document.sourceFile, role: role) {
+                switch workspace.open(entry, namedIn: document.sourceFile, role: role, paths: paths) {
                 case .failure(let diagnostic):
                     failures.append(diagnostic)
                 case .success(let (file, label)):
                     // The same file named twice (a folder and one of its files): read once,
                     // said once, instead of every unit of it reported as a duplicate.
-                    if let first = opened.first(where: { $0.role == role && $0.file.path == file.path }) {
-                        extra.append(.warning("\(role.noun) \"\(label)\" đã có trong danh sách (dòng \(first.origin.line)); lần sau bị bỏ qua",
+                    let key = OpenedKey(role: role, path: file.path)
+                    if let first = firstOpened[key] {
+                        extra.append(.warning("\(role.noun) \"\(label)\" đã có trong danh sách (dòng \(opened[first].origin.line)); lần sau bị bỏ qua",
                                               at: name.position, hint: "bỏ mục trùng"))
                         file.closeNow()
                         continue
                     }
+                    firstOpened[key] = opened.count
                     opened.append((file, label, name.position, role))
                     switch FigureFileFormats.source(of: file, label: label, origin: name.position, role: role, formats: formats) {
                     case .success(var source):
@@ -61,9 +67,12 @@ enum ReportFigures {
             }
             entry.file.closeNow()
         }
+        var byLabel: [String: Int] = [:]
+        for (index, entry) in opened.enumerated() where byLabel[entry.label] == nil { byLabel[entry.label] = index }
         all = all.flatMap { diagnostic -> [Diagnostic] in
             guard diagnostic.severity == .error, let position = diagnostic.position, position.line == 0,
-                  let entry = opened.first(where: { $0.label == position.file }) else { return [diagnostic] }
+                  let found = byLabel[position.file] else { return [diagnostic] }
+            let entry = opened[found]
             var here = diagnostic
             here.message = "\(entry.role.noun) \"\(entry.label)\": \(diagnostic.message)"
             here.position = entry.origin
@@ -71,4 +80,11 @@ enum ReportFigures {
         }
         return (result, all)
     }
+}
+
+/// A file as opened for one role: the same file may be read as figures and as the
+/// previous phase's figures, but not twice as either.
+private struct OpenedKey: Hashable {
+    var role: FileRole
+    var path: String
 }

@@ -142,6 +142,36 @@ import BenchSupport
         }
     }
 
+    @Test func tablePrimaryKeysMatchTheGeneralCode() {
+        func both(_ s: String) -> (table: [UInt8], general: [UInt8]) {
+            var table: [UInt8] = [9], general: [UInt8] = [9]
+            CollationKeyBuilder.appendPrimary(of: s, to: &table)
+            CollationKeyBuilder.appendGeneralPrimary(of: s, to: &general)
+            return (table, general)
+        }
+        var scalars: [Unicode.Scalar] = []
+        for v in Array(UInt32(0)...0x2FF) + Array(UInt32(0x1DF0)...0x1F10) + [0x2013, 0x20AB, 0xFEFF, 0x1F600] {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            scalars.append(scalar)
+            let (table, general) = both(String(scalar))
+            #expect(table == general, "U+\(String(v, radix: 16))")
+        }
+        // Combining marks after a table letter (NFD text, a breve making ă) take the general path.
+        for s in ["a\u{0306}n", "Đo\u{0302}\u{0301}ng", "CĐCS đơn vị số 50", "Tổ 7 – Xưởng", "x\u{0323}"] {
+            let (table, general) = both(s)
+            #expect(table == general, "\(Array(s.unicodeScalars))")
+        }
+        var random = SplitMix64(seed: 8)
+        for s in Self.generated(10_000, seed: 9) {
+            let (table, general) = both(s)
+            #expect(table == general, "\(Array(s.unicodeScalars))")
+            var mixed = String.UnicodeScalarView()
+            for _ in 0..<Int(random.next() % 6) { mixed.append(scalars[Int(random.next() % UInt64(scalars.count))]) }
+            let (mixedTable, mixedGeneral) = both(String(mixed))
+            #expect(mixedTable == mixedGeneral, "\(Array(mixed))")
+        }
+    }
+
     @Test func foldedKeysMatchLikeStrings() {
         let texts = Self.generated(3_000, seed: 6).map(ReportText.folded)
         for (a, b) in zip(texts, texts.shuffled()) {

@@ -49,6 +49,13 @@ public struct ReportAccumulator: Sendable {
     /// separate origins, so a position keeps its sheet.
     private var fileSheets: [String?] = []
     private var lastFile: (label: String, sheet: String?, index: Int32)?
+    /// The entry of `files` of each file and sheet: 1,000 workbooks searched the list of
+    /// those before them for each new one, half a million comparisons.
+    private var fileIndex: [FileSheet: Int32] = [:]
+    private struct FileSheet: Hashable {
+        var label: String
+        var sheet: String?
+    }
     /// `values[indicator][unit]`; computed indicators keep an empty column.
     private(set) var values: [FigureColumn]
     /// `targets[indicator][unit]`, left empty until the first target for that indicator arrives.
@@ -123,10 +130,12 @@ public struct ReportAccumulator: Sendable {
         if let last = lastFile, last.sheet == sheet, last.label.hasSameBytes(as: row.position.file) {
             unitFile.append(last.index)
         } else {
-            let f = files.indices.first { files[$0] == row.position.file && fileSheets[$0] == sheet }.map(Int32.init) ?? Int32(files.count)
+            let fileSheet = FileSheet(label: row.position.file, sheet: sheet)
+            let f = fileIndex[fileSheet] ?? Int32(files.count)
             if Int(f) == files.count {
                 files.append(row.position.file)
                 fileSheets.append(sheet)
+                fileIndex[fileSheet] = f
             }
             lastFile = (row.position.file, sheet, f)
             unitFile.append(f)

@@ -190,7 +190,8 @@ struct FigureTableShape: Sendable {
         let serialIndex = roles.firstIndex(of: .serial)
         let serial = serialIndex.map { FigureNumber.trimmed(record[$0].displayText) } ?? ""
         // A numbered row ("5 | …") is a unit, whatever its name; a total row has no number.
-        let numbered = !serial.isEmpty && serial.allSatisfy { $0.isASCII && $0.isNumber }
+        // Digits as bytes: the ASCII digits are the only characters both ASCII and numbers.
+        let numbered = !serial.isEmpty && serial.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
         if !numbered, let total = TotalRowLabel.kind(of: name) {
             structureRows += 1
             lastTotal = total
