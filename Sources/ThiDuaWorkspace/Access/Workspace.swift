@@ -227,16 +227,38 @@ public struct Workspace: Sendable {
     /// `..`), still goes through URL.
     static func standardizedPath(_ path: String, in cwd: String) -> String {
         let absolute = path.hasPrefix("/") ? path : cwd + path
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        let bytes = Array(absolute.utf8)
+        let pathBytes = path.utf8
         // Foundation resolves the links of a path with a ".." segment (so "link/.." is the
         // link's parent), and drops a leading /private or /var/automount: those go to it.
-        guard !path.isEmpty, !path.hasPrefix("~"), !path.contains("//"), path == "/" || !path.hasSuffix("/"), cwd.hasPrefix("/"),
-              !absolute.split(separator: "/").contains(".."), !absolute.hasPrefix("/private/"), !absolute.hasPrefix("/var/automount/") else {
-            return URL(fileURLWithPath: path).standardizedFileURL.path
+        // The checks and the segments are on bytes: `contains("//")` and `split` were
+        // 70,000 instructions a path, for each of 1,000 workbooks.
+        var doubleSlash = false
+        var previous: UInt8 = 0
+        for byte in pathBytes {
+            if byte == slash && previous == slash { doubleSlash = true }
+            previous = byte
         }
-        var parts: [Substring] = []
-        for piece in absolute.split(separator: "/") where piece != "." {
-            parts.append(piece)
+        var plain = !pathBytes.isEmpty && pathBytes.first != UInt8(ascii: "~") && !doubleSlash && cwd.hasPrefix("/")
+            && (path == "/" || pathBytes.last != slash)
+            && !absolute.hasPrefix("/private/") && !absolute.hasPrefix("/var/automount/")
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 1)
+        var begin = 0
+        for end in 0...bytes.count where plain && (end == bytes.count || bytes[end] == slash) {
+            let count = end - begin
+            let piece = begin..<end
+            begin = end + 1
+            if count == 0 || (count == 1 && bytes[piece.lowerBound] == dot) { continue }
+            if count == 2 && bytes[piece.lowerBound] == dot && bytes[piece.lowerBound + 1] == dot {
+                plain = false
+            } else {
+                result.append(slash)
+                result += bytes[piece]
+            }
         }
-        return "/" + parts.joined(separator: "/")
+        guard plain else { return URL(fileURLWithPath: path).standardizedFileURL.path }
+        return result.isEmpty ? "/" : String(decoding: result, as: UTF8.self)
     }
 }
