@@ -22,17 +22,41 @@ enum ReportFigures {
         // Every entry is expanded (folders, patterns) and every file opened first, so that all
         // the files that cannot be read are reported in one run, not only the first of an entry.
         var extra: [Diagnostic] = []
-        let (result, diagnostics) = ReportAggregator.aggregate(document: document) { name in
-            let role: FileRole = previous.contains(name.position) ? .previousFigures : name.position == expected ? .expectedUnits : .figures
-            let entries: [Located<String>]
+        func roleOf(_ name: Located<String>) -> FileRole {
+            previous.contains(name.position) ? .previousFigures : name.position == expected ? .expectedUnits : .figures
+        }
+        // Every file is opened (and its reading into the cache started) before the first is
+        // looked at: files not in the cache are then read from the disk all at once, not one
+        // by one as each is recognised.
+        var preopened: [EntryKey: Result<[(entry: Located<String>, opened: OpenResult)], Diagnostic>] = [:]
+        let names: [Located<String>] = spec.figureFiles + spec.previousFiles + (spec.expectedUnitsFile.map { [$0] } ?? [])
+        for name in names where preopened[EntryKey(name)] == nil {
+            let role = roleOf(name)
             switch workspace.expand(name, namedIn: document.sourceFile) {
+            case .failure(let diagnostic):
+                preopened[EntryKey(name)] = .failure(diagnostic)
+            case .success(let found):
+                var entries: [(entry: Located<String>, opened: OpenResult)] = []
+                for entry in role == .expectedUnits ? Array(found.prefix(1)) : found {
+                    let attempt = workspace.open(entry, namedIn: document.sourceFile, role: role, paths: paths)
+                    if case .success(let (file, _)) = attempt { file.prefetch() }
+                    entries.append((entry, attempt))
+                }
+                preopened[EntryKey(name)] = .success(entries)
+            }
+        }
+        let (result, diagnostics) = ReportAggregator.aggregate(document: document) { name in
+            let role = roleOf(name)
+            let entries: [(entry: Located<String>, opened: OpenResult)]
+            let pre: Result<[(entry: Located<String>, opened: OpenResult)], Diagnostic> = preopened.removeValue(forKey: EntryKey(name)) ?? .success([])
+            switch pre {
             case .failure(let diagnostic): return .failure(diagnostic)
-            case .success(let found): entries = role == .expectedUnits ? Array(found.prefix(1)) : found
+            case .success(let found): entries = found
             }
             var sources: [FigureSource] = []
             var failures: [Diagnostic] = []
-            for entry in entries {
-                switch workspace.open(entry, namedIn: document.sourceFile, role: role, paths: paths) {
+            for (entry, attempt) in entries {
+                switch attempt {
                 case .failure(let diagnostic):
                     failures.append(diagnostic)
                 case .success(let (file, label)):
@@ -59,6 +83,12 @@ enum ReportFigures {
             guard let first = failures.first else { return .success(sources) }
             extra += failures.dropFirst()
             return .failure(first)
+        }
+        // Entries the aggregation never asked for (none, unless it stopped early) are closed.
+        for case .success(let entries) in preopened.values {
+            for (_, attempt) in entries {
+                if case .success(let (file, _)) = attempt { file.closeNow() }
+            }
         }
         var all = diagnostics + extra
         for entry in opened {
@@ -87,4 +117,20 @@ enum ReportFigures {
 private struct OpenedKey: Hashable {
     var role: FileRole
     var path: String
+}
+
+/// What opening one file of an entry gave.
+private typealias OpenResult = Result<(file: GuardedFile, label: String), Diagnostic>
+
+/// An entry of the data file, by where it was written and what it says.
+private struct EntryKey: Hashable {
+    var line: Int
+    var column: Int
+    var value: String
+
+    init(_ name: Located<String>) {
+        line = name.position.line
+        column = name.position.column
+        value = name.value
+    }
 }
