@@ -28,28 +28,26 @@ enum ReportFigures {
         // Every file is opened (and its reading into the cache started) before the first is
         // looked at: files not in the cache are then read from the disk all at once, not one
         // by one as each is recognised.
-        var preopened: [EntryKey: Result<[(entry: Located<String>, opened: OpenResult)], Diagnostic>] = [:]
-        let names: [Located<String>] = spec.figureFiles + spec.previousFiles + (spec.expectedUnitsFile.map { [$0] } ?? [])
-        for name in names where preopened[EntryKey(name)] == nil {
+        typealias Entries = Result<[(entry: Located<String>, opened: OpenResult)], Diagnostic>
+        func openEntries(_ name: Located<String>) -> Entries {
             let role = roleOf(name)
-            switch workspace.expand(name, namedIn: document.sourceFile) {
-            case .failure(let diagnostic):
-                preopened[EntryKey(name)] = .failure(diagnostic)
-            case .success(let found):
-                var entries: [(entry: Located<String>, opened: OpenResult)] = []
-                for entry in role == .expectedUnits ? Array(found.prefix(1)) : found {
+            return workspace.expand(name, namedIn: document.sourceFile).map { found in
+                (role == .expectedUnits ? Array(found.prefix(1)) : found).map { entry in
                     let attempt = workspace.open(entry, namedIn: document.sourceFile, role: role, paths: paths)
                     if case .success(let (file, _)) = attempt { file.prefetch() }
-                    entries.append((entry, attempt))
+                    return (entry: entry, opened: attempt)
                 }
-                preopened[EntryKey(name)] = .success(entries)
             }
+        }
+        var preopened: [EntryKey: Entries] = [:]
+        let names: [Located<String>] = spec.figureFiles + spec.previousFiles + (spec.expectedUnitsFile.map { [$0] } ?? [])
+        for name in names where preopened[EntryKey(name)] == nil {
+            preopened[EntryKey(name)] = openEntries(name)
         }
         let (result, diagnostics) = ReportAggregator.aggregate(document: document) { name in
             let role = roleOf(name)
             let entries: [(entry: Located<String>, opened: OpenResult)]
-            let pre: Result<[(entry: Located<String>, opened: OpenResult)], Diagnostic> = preopened.removeValue(forKey: EntryKey(name)) ?? .success([])
-            switch pre {
+            switch preopened.removeValue(forKey: EntryKey(name)) ?? openEntries(name) {
             case .failure(let diagnostic): return .failure(diagnostic)
             case .success(let found): entries = found
             }
