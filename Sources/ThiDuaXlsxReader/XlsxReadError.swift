@@ -19,7 +19,8 @@ public enum XlsxReadError: Error, Hashable, Sendable {
     /// A part the workbook names is absent, or a name points outside the package.
     case missingPart(file: String, part: String)
     /// A part inflates past the limits: a zip bomb, or a workbook no clerk sends.
-    case zipBomb(file: String, part: String, inflated: Int64, compressed: Int64)
+    /// `part` is nil when all the parts read together are over the bounds.
+    case zipBomb(file: String, part: String?, inflated: Int64, compressed: Int64)
     /// More zip entries than any workbook has.
     case tooManyEntries(file: String, count: Int)
     /// A part declares a DTD (never in OOXML; the vector of entity-expansion attacks).
@@ -28,6 +29,10 @@ public enum XlsxReadError: Error, Hashable, Sendable {
     case malformedXML(file: String, part: String, line: Int)
     /// The workbook lists no worksheet.
     case noSheets(file: String)
+    /// A sheet's rows are not laid out as rows of cells (a row inside a row, a cell inside
+    /// a cell or outside any row): well-formed XML no spreadsheet program writes, whose
+    /// rows could only be guessed at.
+    case misplacedElement(file: String, sheet: String, row: Int, element: String)
 
     /// The diagnostic for the clerk.
     public var diagnostic: Diagnostic {
@@ -59,7 +64,7 @@ public enum XlsxReadError: Error, Hashable, Sendable {
                           at: SourcePosition(file: file), hint: resave)
         case .zipBomb(let file, let part, let inflated, let compressed):
             return .error(
-                "tệp .xlsx giải nén ra quá lớn (phần \(part): hơn \(Self.size(inflated)) từ \(Self.size(compressed))); có thể là tệp độc hại, không đọc",
+                "tệp .xlsx giải nén ra quá lớn (\(part.map { "phần \($0)" } ?? "cả tệp"): hơn \(Self.size(inflated)) từ \(Self.size(compressed))); có thể là tệp độc hại, không đọc",
                 at: SourcePosition(file: file),
                 hint: "một bảng số liệu thật chỉ vài MB; xin đơn vị gửi lại tệp, hoặc mở bằng Excel, xoá các ô thừa rồi lưu lại")
         case .tooManyEntries(let file, let count):
@@ -74,6 +79,10 @@ public enum XlsxReadError: Error, Hashable, Sendable {
                           at: SourcePosition(file: file), hint: resave)
         case .noSheets(let file):
             return .error("tệp .xlsx không có trang tính nào", at: SourcePosition(file: file), hint: resave)
+        case .misplacedElement(let file, let sheet, let row, let element):
+            let what = element == "row" ? "một dòng nằm trong dòng khác" : element == "c" ? "một ô nằm trong ô khác hoặc ngoài mọi dòng" : "phần '\(element)' đặt sai chỗ"
+            return .error("trang tính bị hỏng: \(what) (không phải Excel hay LibreOffice ghi ra); không đọc tệp này",
+                          at: SourcePosition(file: file, sheet: sheet, row: row, column: 0), hint: resave)
         }
     }
 

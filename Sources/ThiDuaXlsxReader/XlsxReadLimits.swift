@@ -14,6 +14,9 @@ public struct XlsxReadLimits: Sendable {
     public var maxRatio: Int64 = 200
     /// Parts smaller than this are not held to `maxRatio` (an empty sheet compresses well).
     public var ratioFloor: Int64 = 16 << 20
+    /// All the bytes read from one workbook are held to `maxRatio` against the file's size
+    /// beyond this (several parts under `ratioFloor`, or one part named by many sheets).
+    public var totalRatioFloor: Int64 = 64 << 20
     /// Shared strings kept (Excel's own limit on unique strings is about 32 million; a real
     /// figures workbook has one per unit).
     public var maxSharedStrings = 4_000_000

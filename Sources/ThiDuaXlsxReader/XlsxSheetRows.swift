@@ -23,6 +23,7 @@ final class XlsxSheetRows: XMLEventHandler {
     var firstBeyond: (row: Int, column: Int)? { state.pointee.firstBeyond }
     /// Shared-string indices that point past the table (a damaged file).
     var badStringIndices: Int { state.pointee.badStringIndices }
+    var firstBadString: (row: Int, column: Int)? { state.pointee.firstBadString }
     /// Rows that held at least one value.
     var rowsWithValues: Int { state.pointee.rowsWithValues }
 
@@ -39,7 +40,12 @@ final class XlsxSheetRows: XMLEventHandler {
 
     override func start(_ name: XMLName, _ attributes: XMLAttributes) {
         state.pointee.start(name, attributes)
+        if state.pointee.misplaced != nil { parser?.fail(.stopped) }
     }
+
+    /// The first element out of place (a row in a row, a cell in a cell or outside a row),
+    /// at which the parse stopped; nil when the sheet was laid out as rows of cells.
+    var misplaced: (row: Int, element: String)? { state.pointee.misplaced }
 
     override func end(_ name: XMLName) {
         state.pointee.end(name)
@@ -63,6 +69,9 @@ struct XlsxSheetRowState {
     let emit: (FigureRecord) -> Bool
 
     var inSheetData = false
+    var inRow = false
+    /// See `XlsxSheetRows.misplaced`.
+    var misplaced: (row: Int, element: String)?
     var rowNumber = 0
     var rowHidden = false
     var cells: [FigureCell] = []
@@ -84,6 +93,8 @@ struct XlsxSheetRowState {
     private(set) var firstBeyond: (row: Int, column: Int)?
     /// Shared-string indices that point past the table (a damaged file).
     private(set) var badStringIndices = 0
+    /// The first such cell (row, 1-based column).
+    private(set) var firstBadString: (row: Int, column: Int)?
     /// Rows that held at least one value.
     private(set) var rowsWithValues = 0
     /// Set when `emit` wants no more rows; the handler stops the parser.
@@ -116,10 +127,21 @@ struct XlsxSheetRowState {
                 phoneticDepth += 1
             } else if name.is("t"), inInline, phoneticDepth == 0 {
                 collecting = true
+            } else if name.is("c") || name.is("row") {
+                misplaced = (rowNumber, name.is("c") ? "c" : "row")
             }
         } else if name.is("c"), inSheetData {
+            guard inRow else {
+                misplaced = (rowNumber, "c")
+                return
+            }
             startCell(attributes)
         } else if name.is("row"), inSheetData {
+            guard !inRow else {
+                misplaced = (rowNumber, "row")
+                return
+            }
+            inRow = true
             let number = attributes.value("r").flatMap(Self.decimal) ?? 0
             rowNumber = number > 0 ? number : rowNumber + 1
             if let hidden = attributes.value("hidden"), let first = hidden.first {
@@ -146,6 +168,7 @@ struct XlsxSheetRowState {
                 phoneticDepth = max(phoneticDepth - 1, 0)
             }
         } else if name.is("row"), inSheetData {
+            inRow = false
             if !cells.isEmpty {
                 rowsWithValues += 1
                 if !emit(FigureRecord(line: rowNumber, cells: cells, layout: .sheet(name: sheet), isHidden: rowHidden)) {
@@ -222,6 +245,7 @@ struct XlsxSheetRowState {
         case .shared:
             guard let index = Self.decimal(value), index < strings.count else {
                 badStringIndices += 1
+                if firstBadString == nil { firstBadString = (rowNumber, column + 1) }
                 return nil
             }
             return .text(strings[index])

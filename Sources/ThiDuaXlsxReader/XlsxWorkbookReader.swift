@@ -57,9 +57,14 @@ public final class XlsxWorkbookReader {
         let byId = Dictionary(relations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 
         var sheets: [Sheet] = []
+        // A part is one sheet: a second sheet naming it (never written by Excel or
+        // LibreOffice) would read the same rows again, and make a small file parse its
+        // largest part hundreds of times.
+        var parts: Set<String> = []
         for element in workbook.elements where element.name == "sheet" {
             guard sheets.count < limits.maxSheets, let name = element.attributes["name"],
-                  let id = element.attributes["id"], let relation = byId[id] else { continue }
+                  let id = element.attributes["id"], let relation = byId[id],
+                  parts.insert(relation.target).inserted else { continue }
             let state = element.attributes["state"] ?? "visible"
             sheets.append(Sheet(name: VietnameseText.nfc(name), isHidden: state != "visible",
                                 isWorksheet: relation.type.hasSuffix("/worksheet"), part: relation.target))
@@ -99,6 +104,9 @@ public final class XlsxWorkbookReader {
             let rows = XlsxSheetRows(sheet: sheet.name, strings: strings, dates: dates,
                                      maxColumns: limits.maxColumns, emit: body)
             try Self.parse(package, part: sheet.part, into: rows, file: file, allowStop: true)
+            if let (row, element) = rows.misplaced {
+                throw XlsxReadError.misplacedElement(file: file, sheet: sheet.name, row: row, element: element)
+            }
             summary.rowsWithValues = rows.rowsWithValues
             if rows.cellsBeyond > 0, let first = rows.firstBeyond {
                 summary.diagnostics.append(.warning(
@@ -109,7 +117,7 @@ public final class XlsxWorkbookReader {
             if rows.badStringIndices > 0 {
                 summary.diagnostics.append(.error(
                     "\(VietnameseNumber.integer(rows.badStringIndices)) ô trỏ tới chữ không có trong tệp (tệp bị hỏng); các ô này được coi là trống",
-                    at: SourcePosition(file: file, sheet: sheet.name),
+                    at: SourcePosition(file: file, sheet: sheet.name, row: rows.firstBadString?.row ?? 0, column: rows.firstBadString?.column ?? 0),
                     hint: "mở tệp bằng Excel hoặc LibreOffice rồi lưu lại"))
             }
         }

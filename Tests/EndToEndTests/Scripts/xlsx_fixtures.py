@@ -185,7 +185,40 @@ def hostile(folder):
     package(f"{folder}/so-sai.xlsx", sheet_xml([HEADER, '<row r="2">' + inline("A2", "CĐCS A") + inline("B2", "1.234 người") + "</row>",
                                                   '<row r="3">' + inline("A3", "CĐCS B") + '<c r="B3"><v>-2</v></c></row>']))
     add("so-sai.xlsx", "Số liệu!B2: lỗi")
+    # Rows that are not rows of cells: well-formed XML no spreadsheet program writes.
+    package(f"{folder}/dong-long.xlsx", sheet_xml([HEADER, '<row r="2">' + inline("A2", "CĐCS A") + '<c r="B2"><v>3</v></c>'
+                                                    '<row r="3">' + inline("A3", "CĐCS B") + "</row></row>"]))
+    add("dong-long.xlsx", "dong-long.xlsx!Số liệu!2:2: lỗi: trang tính bị hỏng: một dòng nằm trong dòng khác")
+    package(f"{folder}/o-ngoai-dong.xlsx", sheet_xml([HEADER, inline("A2", "CĐCS A")]))
+    add("o-ngoai-dong.xlsx", "một ô nằm trong ô khác hoặc ngoài mọi dòng")
+    # Twenty sheets of 8 MB each, each compressed a thousand times: every part is under the
+    # floor of the ratio, all of them together are not.
+    many_parts(f"{folder}/nhieu-trang.xlsx", sheets=20, part_bytes=8 << 20)
+    add("nhieu-trang.xlsx", "giải nén ra quá lớn (cả tệp:")
     open(f"{folder}/expected.tsv", "w", encoding="utf-8").write("\n".join(expected) + "\n")
+
+
+def many_parts(path, sheets, part_bytes, same_part=False):
+    """A workbook of `sheets` sheets, each a part of a header, one unit and `part_bytes` of
+    empty rows; with `same_part`, every sheet names the first sheet's part."""
+    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    listed = "".join(f'<sheet name="S{i}" sheetId="{i + 1}" r:id="rId{i + 1}"/>' for i in range(sheets))
+    rels = "".join(f'<Relationship Id="rId{i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
+                   f'Target="worksheets/sheet{1 if same_part else i + 1}.xml"/>' for i in range(sheets))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        z.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        z.writestr("xl/workbook.xml", f'<?xml version="1.0"?><workbook xmlns="{ns}" '
+                   f'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>{listed}</sheets></workbook>')
+        z.writestr("xl/_rels/workbook.xml.rels", f'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rels}</Relationships>')
+        block = b"<row><c/></row>" * 4096
+        for i in range(1 if same_part else sheets):
+            with z.open(f"xl/worksheets/sheet{i + 1}.xml", "w", force_zip64=True) as f:
+                f.write(sheet_xml([HEADER, '<row r="2">' + inline("A2", f"CĐCS {i}") + '<c r="B2"><v>3</v></c></row>']).split("</sheetData>")[0].encode())
+                for _ in range(part_bytes // len(block)):
+                    f.write(block)
+                f.write(b"</sheetData></worksheet>")
 
 
 if __name__ == "__main__":
@@ -198,3 +231,5 @@ if __name__ == "__main__":
         table(sys.argv[2])
     elif command == "hostile":
         hostile(sys.argv[2])
+    elif command == "same-part":
+        many_parts(sys.argv[2], sheets=256, part_bytes=15 << 20, same_part=True)
