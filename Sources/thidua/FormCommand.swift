@@ -32,6 +32,9 @@ struct FormCommand: ParsableCommand {
     func run() throws {
         let result = FormJob(workspace: try reading.workspace()).run(dataFile: file, folder: out, perUnit: perUnit)
         Output.print(result)
+        // A missing or unreadable data file, an output folder that is a file: the command
+        // was given wrongly (2), as for `render`.
+        if result.error?.isUsage == true { throw ExitCode(2) }
         if result.failed { throw DataErrorsFound() }
     }
 }

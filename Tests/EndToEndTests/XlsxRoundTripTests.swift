@@ -162,6 +162,22 @@ import ThiDuaKit
         #expect(names.contains("bieu-so-lieu-CDCS-xa-An-Khanh.xlsx"), "\(names.sorted().prefix(5))")
     }
 
+    /// A command given wrongly exits 2, as `render` does: no such file, a folder, an output
+    /// folder that is a file.
+    @Test func formCommandGivenWronglyExitsTwo() throws {
+        let folder = try Self.workspace()
+        let yaml = try Self.report(in: folder, figures: ["bao-cao/so-lieu-cac-khoi.csv"])
+        let aFile = folder.appendingPathComponent("la-tep")
+        try "x".write(to: aFile, atomically: true, encoding: .utf8)
+        for arguments in [["bieu-mau", folder.appendingPathComponent("khong-co.yaml").path, "--out", folder.path],
+                          ["bieu-mau", folder.appendingPathComponent("bao-cao").path, "--out", folder.path],
+                          ["bieu-mau", yaml.path, "--out", aFile.path]] {
+            let result = try Run.thidua(arguments)
+            #expect(result.status == 2, "\(arguments): \(result.status) \(result.stderr)")
+            #expect(result.stderr.contains("lỗi: "), "\(result.stderr)")
+        }
+    }
+
     @Test func districtSummaryWorkbookIsReadByTheProvince() throws {
         let folder = try Self.workspace()
         let district = folder.appendingPathComponent("huyen")
@@ -215,5 +231,28 @@ import ThiDuaKit
             let written = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
             #expect(written.filter { !$0.hasPrefix(".") }.isEmpty, "\(file): \(written)")
         }
+    }
+
+    /// 256 sheets naming one part of 15 MB (a 35 KB file): read once, not 256 times.
+    @Test func sheetsNamingOnePartReadItOnce() throws {
+        guard let python = Self.python else {
+            Issue.record("cần python3 (scripts/setup.sh --tests)")
+            return
+        }
+        let folder = try Run.tempFolder()
+        let made = try Run.program(python, [Self.script, "same-part", folder.appendingPathComponent("mot-phan.xlsx").path])
+        #expect(made.status == 0, "\(made.stderr)")
+        try FileManager.default.copyItem(at: Run.packageRoot.appendingPathComponent("Examples/ke-hoach-tinh-2025.yaml"),
+                                         to: folder.appendingPathComponent("ke-hoach-tinh-2025.yaml"))
+        var text = try String(contentsOf: Self.example, encoding: .utf8)
+        text = text.replacingOccurrences(of: "    - bao-cao/so-lieu-cac-khoi.csv\n    - bao-cao/so-lieu-cac-huyen.csv\n", with: "    - mot-phan.xlsx\n")
+        for line in ["  ky_truoc: [bao-cao/so-lieu-cung-ky-2024.csv]\n", "  so_sanh_voi: cung_ky\n", "  don_vi_du_kien: bao-cao/danh-sach-don-vi.csv\n"] {
+            text = text.replacingOccurrences(of: line, with: "")
+        }
+        let yaml = folder.appendingPathComponent("bc.yaml")
+        try text.write(to: yaml, atomically: true, encoding: .utf8)
+        let result = try Run.thidua(["check", yaml.path])
+        #expect(result.status == 0, "\(result.stderr.suffix(600))")
+        #expect(result.stderr.contains("đọc 1 dòng từ 1 tệp (1 trang tính)"), "\(result.stderr.suffix(600))")
     }
 }

@@ -69,6 +69,9 @@ public struct FormJob: Sendable {
             entries.append(("\(base)-bieu-mau.xlsx", .file { path in try ReportForm.write(form, to: path) }))
         }
         do {
+            // An output folder that cannot be made (a file of that name) is the command
+            // given wrongly, as for `render`.
+            try OutputFolder.prepare(folder)
             result.written = try OutputSet(folder: folder, base: base + "-bieu-mau", entries: entries).commit()
         } catch let error as WorkspaceError {
             result.error = error
