@@ -77,6 +77,14 @@ import BenchSupport
         #expect(s.totals(for: "so_cdcs")?.total == 10)
     }
 
+    /// Units that sent nothing are named in Vietnamese order, not in the list file's.
+    @Test func missingUnitsAreListedInVietnameseOrder() {
+        let expected = ["Công ty Ươm tơ", "Đài Phát thanh", "Công ty Dầu khí", "Bảo hiểm xã hội", "Công ty Cổ phần A"]
+            .map { ExpectedUnit(name: $0, group: nil) }
+        let r = ReportFixture.aggregate([("t.csv", "don_vi;so_cdcs\nCông ty Cổ phần A;1\n")], expected: expected)
+        #expect(r.statistics.missingUnits.map(\.name) == ["Bảo hiểm xã hội", "Công ty Dầu khí", "Công ty Ươm tơ", "Đài Phát thanh"])
+    }
+
     @Test func summaryLine() {
         let account = Reconciliation(
             filesRead: 3, rowsRead: 1234, unitsUsed: 1230,

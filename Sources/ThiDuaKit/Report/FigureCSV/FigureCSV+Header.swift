@@ -21,6 +21,8 @@ struct FigureHeaderMatcher {
     private var roleByHeader: [String: FigureColumnRole] = [:]
     /// Everything the clerk could have meant, for "did you mean" suggestions.
     private var suggestions: [String] = []
+    /// The keys of the report's indicators.
+    private var chosenKeys: Set<String> = []
 
     static let unitNameHeaders = ["don_vi", "ten_don_vi", "đơn vị", "tên đơn vị", "đơn vị báo cáo", "tên"]
     static let groupHeaders = ["nhom", "khoi", "cum", "huyen", "nhóm", "khối", "cụm", "huyện", "quận/huyện",
@@ -52,7 +54,31 @@ struct FigureHeaderMatcher {
             add("chi_tieu_\(indicator.key)", .target(i), suggest: false)
             add("chỉ tiêu \(indicator.name)", .target(i), suggest: false)
         }
+        chosenKeys = Set(indicators.indicators.map(\.key))
     }
+
+    /// The key of the default indicator an unknown `header` names when the report does not
+    /// list it in `chi_tieu`, or nil: a column of one is not unknown, only not chosen.
+    func unchosenIndicator(_ header: String) -> String? {
+        let folded = ReportText.folded(header)
+        var key = Self.defaultIndicatorHeaders[folded]
+        // "Sáng kiến (sáng kiến)": the unit of measure after the name, as `role(of:)` reads it.
+        if key == nil, folded.hasSuffix(")"), let open = folded.range(of: "(", options: .backwards)?.lowerBound {
+            key = Self.defaultIndicatorHeaders[folded[..<open].trimmingCharacters(in: .whitespaces)]
+        }
+        return key.flatMap { chosenKeys.contains($0) ? nil : $0 }
+    }
+
+    /// The headers of the default indicators (key, name, and of their targets), folded once.
+    private static let defaultIndicatorHeaders: [String: String] = {
+        var table: [String: String] = [:]
+        for indicator in IndicatorSet.default.indicators {
+            for header in [indicator.key, indicator.name, "chi_tieu_\(indicator.key)", "chỉ tiêu \(indicator.name)"] {
+                table[ReportText.folded(header)] = table[ReportText.folded(header)] ?? indicator.key
+            }
+        }
+        return table
+    }()
 
     /// The role of a header cell, or nil when unknown.
     func role(of header: String) -> FigureColumnRole? {
@@ -74,30 +100,6 @@ struct FigureHeaderMatcher {
         }
         return nil
     }
-
-    /// The multiple of đồng a money column's header states in brackets ("Giá trị làm lợi
-    /// (triệu đồng)" → 1.000.000), or nil for đồng or no unit. Read as đồng, a column in
-    /// millions would state every sum a million times too small.
-    func moneyMultiple(of header: String) -> Int64? {
-        let folded = ReportText.folded(header)
-        let unit: Substring
-        if let close = folded.last, close == ")" || close == "]",
-           let open = folded.lastIndex(of: close == ")" ? "(" : "[") {
-            unit = folded[folded.index(after: open)..<folded.index(before: folded.endIndex)]
-        } else if let dash = folded.range(of: " - ", options: .backwards) {
-            unit = folded[dash.upperBound...]
-        } else {
-            return nil
-        }
-        return Self.moneyMultiples[unit.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "")]
-    }
-
-    /// Units of money in brackets, spaces removed, and what one of them is in đồng.
-    static let moneyMultiples: [String: Int64] = [
-        "triệuđồng": 1_000_000, "triệu": 1_000_000, "tr.đ": 1_000_000, "trđ": 1_000_000, "tr.đồng": 1_000_000, "trđồng": 1_000_000,
-        "nghìnđồng": 1_000, "ngànđồng": 1_000, "nghìn": 1_000, "ngàn": 1_000, "1.000đồng": 1_000, "1000đồng": 1_000, "1.000đ": 1_000,
-        "tỷđồng": 1_000_000_000, "tỷ": 1_000_000_000, "tỉđồng": 1_000_000_000,
-    ]
 
     /// The known header closest to an unknown one, if it looks like a typo.
     func suggestion(for header: String) -> String? {

@@ -29,9 +29,11 @@ enum FigureNumber {
 
     /// `parse` without the `plainValue` shortcut: every rule, for every cell.
     static func parseFully(_ raw: String, kind: Indicator.Kind) -> Parsed {
-        let text = trimmed(raw)
-        if text.isEmpty { return .empty }
-        let scalars = Array(text.unicodeScalars)
+        let full = trimmed(raw)
+        if full.isEmpty { return .empty }
+        let scalars = Array(full.unicodeScalars)
+        // What the messages quote: a cell of 50 million digits is not a 50 MB line.
+        let text = ReportText.excerpt(full, limit: 40)
 
         if let first = scalars.first, first == "-" || first == "\u{2212}" || first == "\u{2013}" || first == "\u{2014}" {
             if scalars.count == 1 {
@@ -60,7 +62,7 @@ enum FigureNumber {
             return .invalid(message: "'\(text)' không phải là số", hint: "chỉ ghi chữ số, ví dụ 1.234")
         }
         if !rest.isEmpty {
-            return unitSuffixProblem(text: text, number: String(String.UnicodeScalarView(numberPart)), rest: rest)
+            return unitSuffixProblem(text: text, number: ReportText.excerpt(String(String.UnicodeScalarView(numberPart)), limit: 40), rest: rest)
         }
         return parseNumber(numberPart, text: text, kind: kind)
     }
@@ -145,8 +147,9 @@ enum FigureNumber {
         }
     }
 
-    private static func unitSuffixProblem(text: String, number: String, rest: String) -> Parsed {
-        let folded = ReportText.folded(rest)
+    private static func unitSuffixProblem(text: String, number: String, rest full: String) -> Parsed {
+        let folded = ReportText.folded(full)
+        let rest = ReportText.excerpt(full, limit: 40)
         if let first = folded.first, first == "e", folded.dropFirst().allSatisfy({ $0.isNumber || $0 == "+" || $0 == "-" }) {
             return .invalid(message: "'\(text)' là số bị Excel ghi dạng khoa học",
                             hint: "định dạng cột là Số (Number), không có chữ E, rồi xuất lại tệp")
@@ -161,12 +164,12 @@ enum FigureNumber {
         }
         // A hint naming the number to keep must not lose digits: "1_000" is not 1, and
         // "1OO" (letter O) is not 1 either. Only a unit word after the digits is dropped.
-        if rest.unicodeScalars.contains(where: isDigit) {
-            let odd = rest.unicodeScalars.first.map { String($0) } ?? rest
+        if full.unicodeScalars.contains(where: isDigit) {
+            let odd = full.unicodeScalars.first.map { String($0) } ?? rest
             return .invalid(message: "'\(text)' có ký tự '\(odd)' xen giữa các chữ số",
                             hint: "chỉ ghi chữ số, ngăn hàng nghìn bằng dấu chấm (ví dụ 1.000); sửa lại cả ô cho đúng số liệu")
         }
-        if rest.unicodeScalars.allSatisfy({ digitLookalikes.contains($0) }) {
+        if full.unicodeScalars.allSatisfy({ digitLookalikes.contains($0) }) {
             return .invalid(message: "'\(text)' có chữ '\(rest)' trông như chữ số",
                             hint: "gõ lại bằng chữ số (chữ O thay cho số 0, chữ l hay I thay cho số 1?)")
         }
@@ -224,7 +227,12 @@ enum FigureNumber {
             return .invalid(message: "'\(text)' có dấu phẩy đặt sai chỗ",
                             hint: "phần thập phân viết sau một dấu phẩy, ví dụ 12,5")
         }
-        if lastComma != nil && kind != .ratio {
+        // "1.000.000,00": Excel's "#,##0.00" in a Vietnamese locale, a whole number with an
+        // empty fraction. Not "1,000" (English for a thousand, read as 1 it would be wrong):
+        // three zeros after a comma with no dot before it stay refused.
+        let zeroFraction = !fractionChars.isEmpty && fractionChars.allSatisfy { $0 == "0" }
+            && (groups.count > 1 || fractionChars.count != 3)
+        if lastComma != nil && kind != .ratio && !zeroFraction {
             let what = kind == .money ? "số tiền tính bằng đồng, không có phần lẻ" : "số đếm phải là số nguyên"
             return .invalid(message: "'\(text)' có phần thập phân: \(what)",
                             hint: "nếu là số hàng nghìn viết dấu chấm (1.234); nếu không, làm tròn thành số nguyên")

@@ -180,7 +180,7 @@ public struct FigureFileParser: Sendable {
                 && record.cells[roles.count...].allSatisfy(\.isBlank)
             if !extraAreEmpty {
                 report(.error(
-                    "dòng có \(record.cells.count) ô nhưng tiêu đề có \(roles.count) ô; dòng bị bỏ qua",
+                    "dòng có \(ReportText.grouped(record.cells.count)) ô nhưng tiêu đề có \(ReportText.grouped(roles.count)) ô; dòng bị bỏ qua",
                     at: rowPosition,
                     hint: "tên có dấu '\(delimiterText)' phải đặt trong ngoặc kép; kiểm tra ô thừa hoặc thiếu"), kind: .raggedRow)
                 return .skipped(SkippedRow(position: rowPosition, reason: .raggedRow(expected: roles.count, found: record.cells.count)))

@@ -38,6 +38,14 @@ public struct FigureCSVReader: Sendable {
 
     private var state: State = .fieldStart
     private var field: [UInt8] = []
+    private var fieldCut = false
+    private var reportedLongField = false
+    private var reportedWideRecord = false
+    /// Excel's limits: 32,767 characters in a cell (4 bytes each at most), 16,384 columns.
+    static let maxFieldBytes = 32_767 * 4
+    static let maxFields = 16_384
+    /// Bytes of the first line looked at to choose the separator.
+    static let maxHeaderProbe = 1 << 20
     private var fields: [String] = []
     private var fieldLines: [Int] = []
     private var fieldColumns: [Int] = []
@@ -123,9 +131,13 @@ public struct FigureCSVReader: Sendable {
             headerBuffer.append(byte)
             if byte == UInt8(ascii: "\"") {
                 headerInQuotes.toggle()
-            } else if (byte == 0x0A || byte == 0x0D) && !headerInQuotes {
+            }
+            // A first line longer than any header (a megabyte without a line break) decides
+            // the separator from what came so far: it is not held whole in memory.
+            let probeFull = headerBuffer.count >= Self.maxHeaderProbe
+            if probeFull || ((byte == 0x0A || byte == 0x0D) && !headerInQuotes) {
                 // Blank lines before the header do not decide the separator; wait for text.
-                if !headerBuffer.contains(where: { $0 != 0x0A && $0 != 0x0D && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }) {
+                if !probeFull, !headerBuffer.contains(where: { $0 != 0x0A && $0 != 0x0D && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }) {
                     continue
                 }
                 if !checkStart() { return }
@@ -246,7 +258,7 @@ public struct FigureCSVReader: Sendable {
             if byte == 0x0A && afterCR {
                 // The LF of a CRLF: the CR already ended the line (and the record, if any).
                 afterCR = false
-                if state == .quoted { field.append(byte) }
+                if state == .quoted { keep(byte) }
                 continue
             }
             switch state {
@@ -267,7 +279,7 @@ public struct FigureCSVReader: Sendable {
                         endRecord(into: &out, unterminated: false)
                     }
                 } else {
-                    field.append(byte)
+                    keep(byte)
                     state = .unquoted
                 }
             case .unquoted:
@@ -279,17 +291,17 @@ public struct FigureCSVReader: Sendable {
                     endRecord(into: &out, unterminated: false)
                     state = .fieldStart
                 } else {
-                    field.append(byte)
+                    keep(byte)
                 }
             case .quoted:
                 if byte == quote {
                     state = .quoteInQuoted
                 } else {
-                    field.append(byte)
+                    keep(byte)
                 }
             case .quoteInQuoted:
                 if byte == quote {
-                    field.append(quote)
+                    keep(quote)
                     state = .quoted
                 } else if byte == delimiter {
                     endField()
@@ -310,7 +322,7 @@ public struct FigureCSVReader: Sendable {
                             at: SourcePosition(file: file, line: line, column: column),
                             hint: "bao cả ô trong ngoặc kép và viết \"\" cho dấu ngoặc kép bên trong"))
                     }
-                    field.append(byte)
+                    keep(byte)
                     state = .unquoted
                 }
             }
@@ -337,8 +349,40 @@ public struct FigureCSVReader: Sendable {
         }
     }
 
+    /// Adds a byte to the field being read, up to what an Excel cell holds: a line of 500
+    /// million bytes between two quotes is not kept whole.
+    @inline(__always)
+    private mutating func keep(_ byte: UInt8) {
+        if field.count < Self.maxFieldBytes { field.append(byte) } else { fieldCut = true }
+    }
+
     private mutating func endField() {
         if fields.isEmpty { recordLine = fieldLine }
+        if fieldCut {
+            fieldCut = false
+            if !reportedLongField {
+                reportedLongField = true
+                findings.append(.error(
+                    "ô dài quá \(ReportText.grouped(Self.maxFieldBytes / 4)) ký tự (giới hạn của một ô Excel); phần sau không được đọc",
+                    at: SourcePosition(file: file, line: fieldLine, column: fieldColumn),
+                    hint: "kiểm tra dấu ngoặc kép quanh ô này (một dấu \" thiếu làm cả phần sau của tệp dồn vào một ô), hoặc xoá bớt nội dung"))
+            }
+        }
+        // A line of 50 million separators is not 50 million fields: past Excel's 16,384
+        // columns nothing is kept, and a field with text there is reported once.
+        guard fields.count < Self.maxFields else {
+            if !reportedWideRecord, field.contains(where: { $0 != 0x20 && $0 != 0x09 }) {
+                reportedWideRecord = true
+                findings.append(.error(
+                    "dòng \(recordLine) có quá \(ReportText.grouped(Self.maxFields)) ô (số cột tối đa của Excel); các ô sau đó không được đọc",
+                    at: SourcePosition(file: file, line: fieldLine, column: fieldColumn),
+                    hint: "bảng số liệu chỉ cần vài chục cột; xoá các ô thừa ở cuối dòng"))
+            }
+            field.removeAll(keepingCapacity: true)
+            fieldLine = line
+            fieldColumn = column + 1
+            return
+        }
         fields.append(decode(field))
         fieldLines.append(fieldLine)
         fieldColumns.append(fieldColumn)

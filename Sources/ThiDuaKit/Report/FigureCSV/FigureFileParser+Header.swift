@@ -24,6 +24,13 @@ extension FigureFileParser {
             // Made only for a finding: most headers are recognised and never shown.
             var shown: String { ReportText.excerpt(ReportText.normalizedName(header), limit: 80) }
             guard var role = matched[i] else {
+                if let key = matcher.unchosenIndicator(header) {
+                    headerFindings.add(.warning("cột '\(shown)' là chỉ tiêu '\(key)' nhưng báo cáo không chọn chỉ tiêu này trong `chi_tieu`; cột bị bỏ qua", at: position,
+                                                hint: "nếu báo cáo cần số liệu này, thêm `- ma: \(key)` vào `chi_tieu`; nếu không, bỏ qua cảnh báo hoặc xoá cột"),
+                                       kind: .unknownColumn)
+                    result.append(.ignored)
+                    continue
+                }
                 let suggestion = headerFindings.wouldList(.unknownColumn) ? matcher.suggestion(for: header) : nil
                 let hint = suggestion.map { "có phải là '\($0)'? Cột này bị bỏ qua" }
                     ?? "cột này bị bỏ qua; tên cột hợp lệ: don_vi, nhom, mã hoặc tên chỉ tiêu, chi_tieu_<mã>"
@@ -42,8 +49,18 @@ extension FigureFileParser {
                 }
             }
             switch role {
-            case .value(let index), .target(let index):
-                if kinds[index] == .money, let multiple = matcher.moneyMultiple(of: header) { columnMultiples[i] = multiple }
+            // (A `where` would bind to the second pattern only.)
+            case .value(let index) where kinds[index] == .money, .target(let index) where kinds[index] == .money:
+                switch FigureMoneyUnit.of(header: header) {
+                case .multiple(let multiple): columnMultiples[i] = multiple
+                case .unknown(let unit):
+                    headerFindings.add(.error(
+                        "cột '\(shown)': không rõ đơn vị tính '\(ReportText.excerpt(unit, limit: 40))' của số tiền; cột bị bỏ qua",
+                        at: position,
+                        hint: "ghi đơn vị bằng đồng: (đồng), (nghìn đồng), (triệu đồng) hoặc (ĐVT: 1.000 đ); số tiền khác (USD…) đổi ra đồng"), kind: .moneyUnit)
+                    role = .ignored
+                case .dong, nil: break
+                }
             default:
                 break
             }
@@ -76,6 +93,7 @@ extension DiagnosticCap.Kind {
     static let emptyFile = Self(noun: "lỗi về cả tệp", hint: "sửa dòng tiêu đề của tệp")
     static let unknownColumn = Self(noun: "cột lạ", hint: "các cột này bị bỏ qua; tên cột hợp lệ: don_vi, nhom, mã hoặc tên chỉ tiêu, chi_tieu_<mã>", alongALine: true)
     static let duplicateColumn = Self(noun: "cột trùng", hint: "xoá các cột thừa; chỉ cột đầu tiên được dùng", alongALine: true)
+    static let moneyUnit = Self(noun: "cột tiền không rõ đơn vị", hint: "ghi đơn vị (đồng), (nghìn đồng) hoặc (triệu đồng) sau tên cột", alongALine: true)
     static let computedColumn = Self(noun: "cột tính tự động", hint: "số trong các cột này không dùng", alongALine: true)
     static let raggedRow = Self(noun: "dòng sai số ô", hint: "tên có dấu phân cách phải đặt trong ngoặc kép; sửa các dòng trên rồi chạy lại để xem tiếp")
     static let badCell = Self(noun: "ô số liệu sai", hint: "sửa các ô trên (thường cùng một kiểu) rồi chạy lại để xem tiếp")

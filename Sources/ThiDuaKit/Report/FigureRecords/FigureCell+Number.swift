@@ -33,10 +33,15 @@ extension FigureNumber {
                             hint: "ghi lại số liệu vào ô bằng Excel hoặc LibreOffice")
         }
         // Shown only in a message: most cells never need it.
-        var shown: String { FigureCell.displayNumber(literal) }
+        var shown: String { ReportText.excerpt(FigureCell.displayNumber(literal), limit: 40) }
         if decimal.isNegative && !decimal.isZero {
             return .invalid(message: "số âm '\(shown)' không hợp lệ",
                             hint: "số liệu báo cáo không thể âm; kiểm tra lại ô này")
+        }
+        // Digits past the 18th dropped before the point: a whole number too large, not a
+        // fraction ("1234567890123456789").
+        if decimal.droppedNonZero && decimal.exponent >= 0, let problem = FigureRules.valueProblem(.max, text: shown, kind: kind) {
+            return .invalid(message: problem.message, hint: problem.hint)
         }
         let digits = kind == .ratio ? 4 : 0
         guard let (value, inexact) = decimal.scaled(fractionDigits: digits) else {

@@ -28,7 +28,7 @@ enum FigureRules {
     static func valueProblem(_ value: Int64, text: @autoclosure () -> String, kind: Indicator.Kind) -> (message: String, hint: String)? {
         guard value > WorkbookLimits.maximumFigure else { return nil }
         let digits = kind == .ratio ? "11 chữ số phần nguyên" : "15 chữ số"
-        return ("số '\(FigureNumber.trimmed(text()))' quá lớn: bảng tính Excel chỉ giữ đúng \(digits), số này sẽ bị làm tròn thành số khác",
-                "kiểm tra lại ô này (số tiền tính bằng đồng, không phải phần nghìn đồng)")
+        return ("số '\(ReportText.excerpt(FigureNumber.trimmed(text()), limit: 40))' quá lớn: bảng tính Excel chỉ giữ đúng \(digits), số này sẽ bị làm tròn thành số khác",
+                kind == .money ? "kiểm tra lại ô này (số tiền tính bằng đồng, không phải phần nghìn đồng)" : "kiểm tra lại ô này; số liệu không thể lớn như vậy")
     }
 }

@@ -100,7 +100,16 @@ extension ReportAccumulator {
         let groups = orderedGroupNames.indices.map {
             GroupStatistics(name: orderedGroupNames[$0], units: unitsByGroup[$0], totals: perGroup[$0])
         }
-        let missing = expected.indices.filter { !match.taken[$0] && !ReportText.folded(expected[$0].name).isEmpty }.map { expected[$0] }
+        // Listed by name in Vietnamese order (conventions.md), not in the order of the
+        // list's file: the text names them in one run, without their groups.
+        let groupRank = Dictionary(orderedGroupNames.enumerated().map { (ReportText.folded($0.element), $0.offset) },
+                                   uniquingKeysWith: { first, _ in first })
+        let missing = expected.indices
+            .filter { !match.taken[$0] && !ReportText.folded(expected[$0].name).isEmpty }
+            .map { (unit: expected[$0], key: VietnameseCollation.sortKey(expected[$0].name),
+                    group: groupRank[ReportText.folded(expected[$0].group ?? "")] ?? Int.max) }
+            .sorted { ($0.key, $0.group) < ($1.key, $1.group) }
+            .map(\.unit)
         let unexpected = expected.isEmpty ? [] : unitOrder.filter { match.unitExpected[$0] < 0 }
         if !expected.isEmpty {
             diagnostics += StatisticsBuilder.listDiagnostics(missing: missing, unexpected: unexpected, accumulator: self, label: expectedLabel)

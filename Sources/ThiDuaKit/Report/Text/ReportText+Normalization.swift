@@ -128,10 +128,11 @@ enum ReportText {
     }
 
     /// The form two names are compared in to decide they are the same unit or header:
-    /// normalized, lower-cased, with the Icelandic Ð/ð that legacy converters substitute
-    /// for Đ/đ mapped back.
+    /// normalized, lower-cased, tone marks of "oa", "oe", "uy" placed one way
+    /// (`placingTones`), with the Icelandic Ð/ð that legacy converters substitute for Đ/đ
+    /// mapped back.
     static func folded(_ s: String) -> String {
-        let lower = lowercased(normalizedName(s))
+        let lower = placingTones(lowercased(normalizedName(s)))
         // ð (U+00F0) is C3 B0 in UTF-8; C3 is never a continuation byte.
         let hasEth = lower.withUTF8Bytes { bytes in
             bytes.indices.dropLast().contains { bytes[$0] == 0xC3 && bytes[$0 + 1] == 0xB0 }
