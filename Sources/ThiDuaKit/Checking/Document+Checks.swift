@@ -13,6 +13,7 @@ extension Document {
         result += checkPhases()
         result += checkCommemorations()
         result += checkUnsalutedAnniversaries()
+        result += checkPastInlineAnniversaries()
         result += checkPhasesIntro()
         result += checkReviewOccasions()
         result += checkReviewDeadlines()

@@ -118,9 +118,10 @@ extension Document {
         return filled
     }
 
-    /// Text compared case-, space- and form-insensitively ("Phát động  …" = "phát động …").
+    /// Text compared case-, space-, form- and tone-placement-insensitively ("Phát động  …" =
+    /// "phát động …", "hòa" = "hoà").
     static func folded(_ text: String) -> String {
-        VietnameseText.nfc(text).lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        ReportText.placingTones(VietnameseText.nfc(text).lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " "))
     }
 
     /// "BAN THƯỜNG VỤ" or "ban thường vụ" → "Ban Thường vụ"; other wording as written.

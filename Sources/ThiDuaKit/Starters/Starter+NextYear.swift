@@ -126,12 +126,20 @@ extension Starter {
         var added: [String] = []
         for (index, phase) in document.phases.enumerated() {
             var salutes = phases[index]["ky_niem"]?.items ?? []
+            // The day a salute falls on in this phase, to put a proposal among the others in
+            // date order (a plan lists them so); nil for one the catalog does not date.
+            func day(of salute: DataNode) -> CivilDate? {
+                let key = salute.text ?? salute.items?.first?.text ?? salute["ma"]?.text
+                return key.flatMap { catalog.anniversary(of: $0, between: phase.start.value, and: phase.end.value)?.date }
+            }
             for entry in catalog.entries where !named.contains(entry.key) {
                 guard let anniversary = catalog.anniversary(of: entry.key, between: phase.start.value, and: phase.end.value),
                       anniversary.kind != .ordinary else { continue }
-                salutes.append(.scalar(entry.key))
+                let position = salutes.firstIndex { day(of: $0).map { $0 > anniversary.date } ?? false } ?? salutes.endIndex
+                salutes.insert(.scalar(entry.key), at: position)
                 named.insert(entry.key)
-                added.append("\(phase.name): \(entry.key) (\(anniversary.years) năm, \(anniversary.date.short()))")
+                let kind = anniversary.kind == .round ? "năm tròn" : "năm lẻ 5"
+                added.append("\(phase.name): \(entry.key) (\(anniversary.years) năm, \(kind), \(anniversary.date.short()))")
             }
             if !salutes.isEmpty { phases[index]["ky_niem"] = .sequence(salutes) }
         }

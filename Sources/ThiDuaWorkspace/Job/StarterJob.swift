@@ -87,7 +87,7 @@ public struct StarterJob: Sendable {
         }
         write(Starter.fileText(moved, heading: heading), to: target, result: &result)
         guard result.error == nil else { return result }
-        for line in notes.proposedAnniversaries { result.notes.append("đề xuất chào mừng (năm chẵn) — \(line)") }
+        for line in notes.proposedAnniversaries { result.notes.append("đề xuất chào mừng — \(line)") }
         for name in notes.droppedCongresses { result.notes.append("đã bỏ đại hội của năm \(year): \(name)") }
         return result
     }

@@ -25,6 +25,30 @@ struct ClerkCheckTests {
         #expect(!TestSupport.messages(named).contains { $0.contains("không chào mừng") })
     }
 
+    /// A movement from 01/3/2025: the Party's 3/2/2025 is behind it; 19/8 is not; `nam 2026`
+    /// is the clerk's choice; from 01/01 (a plan issued on 20/02 for the year) 3/2 is inside.
+    /// A phase from 01/8 saluting 3/2 in its theme is told too.
+    @Test func anAnniversaryAlreadyOverInTheTextWarns() {
+        func text(_ line: String, from start: String = "2025-03-01") -> String {
+            base.replacingOccurrences(of: "      - Động viên đoàn viên thi đua lao động sản xuất.", with: "      - \"\(line)\"")
+                + "thoi_gian:\n  tu: \(start)\n  den: 2025-12-31\n"
+        }
+        let past = TestSupport.messages(text("Chào mừng {ky_niem thanh_lap_dang}."))
+        #expect(past.contains { $0.contains("cảnh báo: {ky_niem thanh_lap_dang} là kỷ niệm 95 năm ngày 03/02/2025, đã qua trước thời gian của phong trào (từ 01/3/2025)") }, "\(past)")
+        for line in ["Chào mừng {ky_niem cach_mang_thang_tam}.", "Chào mừng {ky_niem thanh_lap_dang, nam 2026}."] {
+            #expect(!TestSupport.messages(text(line)).contains { $0.contains("đã qua") }, "\(line)")
+        }
+        #expect(!TestSupport.messages(text("Chào mừng {ky_niem thanh_lap_dang}.", from: "2025-01-01")).contains { $0.contains("đã qua") })
+        let phase = TestSupport.messages(withPhases("""
+          - tu: 2025-08-01
+            den: 2025-12-31
+            chu_de: thi đua chào mừng {ky_niem thanh_lap_dang}
+            ky_niem: [cach_mang_thang_tam]
+
+        """))
+        #expect(phase.contains { $0.contains("đã qua trước đợt 1 (từ 01/8/2025)") }, "\(phase)")
+    }
+
     @Test func anniversaryWhoseBaseIsAfterThePhaseIsAnError() {
         let yaml = withPhases("""
           - tu: 2025-01-01

@@ -119,7 +119,15 @@ struct StarterTests {
         #expect(moved["trich_yeu"]?.text?.contains("năm 2026") == true)
         #expect(notes.proposedAnniversaries.contains { $0.hasPrefix("Đợt 1: tong_tuyen_cu (80 năm") })
         #expect(phases[0]["ky_niem"]?.items?.contains(.scalar("tong_tuyen_cu")) == true)
+        #expect(notes.proposedAnniversaries.allSatisfy { $0.contains("năm tròn") || $0.contains("năm lẻ 5") }, "\(notes.proposedAnniversaries)")
         let (document2026, diagnostics) = Self.load(moved)
+        // Proposals go among the phase's salutes in date order, not at the end.
+        for phase in document2026?.phases ?? [] {
+            let days = phase.commemorations.compactMap { salute in
+                salute.keys.first.flatMap { document2026?.commemorationCatalog.anniversary(of: $0.value, between: phase.start.value, and: phase.end.value)?.date }
+            }
+            #expect(days == days.sorted(), "\(phase.name): \(days)")
+        }
         #expect(document2026 != nil && !diagnostics.hasErrors, "\(diagnostics)")
         #expect(diagnostics.filter { $0.message.contains("là văn bản của năm 2025") }.count == 2)
         #expect(!diagnostics.contains { $0.message.contains("không chào mừng") }, "every round anniversary is proposed")
