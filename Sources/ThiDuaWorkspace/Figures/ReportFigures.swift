@@ -19,15 +19,14 @@ enum ReportFigures {
         let paths = PathResolver()
         let previous = Set(spec.previousFiles.map(\.position))
         let expected = spec.expectedUnitsFile?.position
-        // Every entry is expanded (folders, patterns) and every file opened first, so that all
-        // the files that cannot be read are reported in one run, not only the first of an entry.
+        // Every entry is expanded (folders, patterns) and every file opened, its reading into
+        // the cache started, before the first is looked at: all the files that cannot be read
+        // are reported in one run, and files not in the cache are read from the disk at once,
+        // not one by one as each is recognised.
         var extra: [Diagnostic] = []
         func roleOf(_ name: Located<String>) -> FileRole {
             previous.contains(name.position) ? .previousFigures : name.position == expected ? .expectedUnits : .figures
         }
-        // Every file is opened (and its reading into the cache started) before the first is
-        // looked at: files not in the cache are then read from the disk all at once, not one
-        // by one as each is recognised.
         typealias Entries = Result<[(entry: Located<String>, opened: OpenResult)], Diagnostic>
         func openEntries(_ name: Located<String>) -> Entries {
             let role = roleOf(name)
