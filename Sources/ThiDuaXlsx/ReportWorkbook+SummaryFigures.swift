@@ -9,7 +9,10 @@ extension ReportWorkbook {
     /// "Phát triển đoàn viên (người)"; the unit is left out when the name already says it
     /// ("Số CĐCS", "Sáng kiến", "Tỷ lệ CĐCS phát động").
     static func headerText(_ indicator: IndicatorColumnGroup) -> String {
-        let unit = indicator.unit.trimmingSpaces
+        // The cells of money hold đồng whatever unit the text shows it in ("1,5 triệu
+        // đồng"): the header says so, or the workbook read back (a district's by the
+        // province) would be scaled by "(triệu đồng)" a million times.
+        let unit = indicator.kind == .money ? "đồng" : indicator.unit.trimmingSpaces
         guard !unit.isEmpty else { return indicator.name }
         let name = ReportDisplayText.words(indicator.name)
         let unitWords = ReportDisplayText.words(String(unit))

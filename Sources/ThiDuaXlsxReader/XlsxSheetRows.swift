@@ -40,7 +40,11 @@ final class XlsxSheetRows: XMLEventHandler {
 
     override func start(_ name: XMLName, _ attributes: XMLAttributes) {
         state.pointee.start(name, attributes)
-        if state.pointee.misplaced != nil { parser?.fail(.stopped) }
+        // A Bool read per event, not the optional tuple (its String retained each time).
+        if state.pointee.stopRequested {
+            state.pointee.stopRequested = false
+            parser?.fail(.stopped)
+        }
     }
 
     /// The first element out of place (a row in a row, a cell in a cell or outside a row),
@@ -70,6 +74,7 @@ struct XlsxSheetRowState {
 
     var inSheetData = false
     var inRow = false
+    var extensionDepth = 0
     /// See `XlsxSheetRows.misplaced`.
     var misplaced: (row: Int, element: String)?
     var rowNumber = 0
@@ -114,6 +119,9 @@ struct XlsxSheetRowState {
     }
 
     mutating func start(_ name: XMLName, _ attributes: XMLAttributes) {
+        // Extensions (`<extLst>`) hold elements of other schemas, whatever their names.
+        if name.bytes[0] == UInt8(ascii: "e"), name.is("extLst") { extensionDepth += 1 }
+        if extensionDepth > 0 { return }
         if inCell {
             if name.is("v") {
                 collecting = true
@@ -129,16 +137,19 @@ struct XlsxSheetRowState {
                 collecting = true
             } else if name.is("c") || name.is("row") {
                 misplaced = (rowNumber, name.is("c") ? "c" : "row")
+                stopRequested = true
             }
         } else if name.is("c"), inSheetData {
             guard inRow else {
                 misplaced = (rowNumber, "c")
+                stopRequested = true
                 return
             }
             startCell(attributes)
         } else if name.is("row"), inSheetData {
             guard !inRow else {
                 misplaced = (rowNumber, "row")
+                stopRequested = true
                 return
             }
             inRow = true
@@ -157,6 +168,10 @@ struct XlsxSheetRowState {
     }
 
     mutating func end(_ name: XMLName) {
+        if extensionDepth > 0 {
+            if name.bytes[0] == UInt8(ascii: "e"), name.is("extLst") { extensionDepth -= 1 }
+            return
+        }
         if inCell {
             if name.is("c") {
                 endCell()

@@ -133,3 +133,28 @@ struct XMLPullParseTests {
         #expect(parser.failure != .stopped)
     }
 }
+
+/// The rows of a sheet: a row in a row or a cell in a cell is a damaged sheet, but an
+/// extension's elements, whatever their names, are not rows or cells.
+@Suite struct SheetStructureTests {
+    static func misplaced(_ sheetData: String) -> (row: Int, element: String)? {
+        let xml = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:q=\"urn:q\"><sheetData>\(sheetData)</sheetData></worksheet>"
+        let rows = XlsxSheetRows(sheet: "S", strings: [], dates: XlsxDateStyles(), maxColumns: 512) { _ in true }
+        let parser = XMLEventParser(handler: rows)
+        rows.parser = parser
+        Array(xml.utf8).withUnsafeBytes { parser.feed($0) }
+        parser.finish()
+        return rows.misplaced
+    }
+
+    @Test func nestingThatNoWriterProducesIsFound() {
+        #expect(Self.misplaced("<row r=\"2\"><c r=\"A2\"><v>1</v></c><row r=\"3\"/></row>")?.element == "row")
+        #expect(Self.misplaced("<row r=\"2\"><c r=\"A2\"><c r=\"B2\"/></c></row>")?.element == "c")
+        #expect(Self.misplaced("<c r=\"A1\"><v>1</v></c>")?.element == "c")
+    }
+
+    @Test func extensionsAndOrdinaryRowsAreNot() {
+        #expect(Self.misplaced("<row r=\"1\"><c r=\"A1\"><v>1</v><extLst><ext uri=\"x\"><q:c/><q:row/></ext></extLst></c></row>") == nil)
+        #expect(Self.misplaced("<row r=\"1\"/><row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><r><t>a</t></r><rPh><t>b</t></rPh></is></c></row>") == nil)
+    }
+}

@@ -174,3 +174,14 @@ struct SyntheticInputTests {
         #expect(input.groups[0].units[23].values["ct1"]?.target == 0)
     }
 }
+
+/// The summary workbook's money cells hold đồng: its header says "(đồng)" whatever unit the
+/// report's text shows money in, so a province reading a district's workbook reads đồng.
+@Suite struct MoneyHeaderTests {
+    @Test func moneyHeadersSayDong() {
+        let millions = IndicatorColumnGroup(key: "kinh_phi", name: "Kinh phí hỗ trợ", unit: "triệu đồng", kind: .money)
+        #expect(ReportWorkbook.headerText(millions) == "Kinh phí hỗ trợ (đồng)")
+        let people = IndicatorColumnGroup(key: "nguoi", name: "Đoàn viên mới", unit: "người")
+        #expect(ReportWorkbook.headerText(people) == "Đoàn viên mới (người)")
+    }
+}

@@ -31,8 +31,8 @@ extension Document {
         return result
     }
 
-    /// True when the field fixes its year (`nam 2030`): the clerk chose it.
+    /// True when the field fixes its year (`nam 2030`, `nam: 2030`): the clerk chose it.
     static func namesItsYear(_ source: String) -> Bool {
-        source.range(of: #",\s*nam\s+[0-9]"#, options: .regularExpression) != nil
+        source.range(of: #",\s*nam\s*:?\s*[0-9]"#, options: .regularExpression) != nil
     }
 }

@@ -42,6 +42,13 @@ extension YAMLReader {
                 error("kiểu chỉ tiêu \"\(raw)\" không hợp lệ", at: kindNode, hint: hint)
             }
         }
+        // Money is counted in đồng (a form may ask for it in thousands or millions): a unit
+        // the figures reader would refuse in the form's own header is refused here.
+        if kind == .money, let unitNode = f["don_vi_tinh"], let written = unit,
+           FigureMoneyUnit.parse(ReportText.folded(written)) == nil {
+            error("đơn vị tính \"\(written)\" của chỉ tiêu tiền `\(key)` không phải đồng", at: unitNode,
+                  hint: "ghi `don_vi_tinh: đồng` (hoặc nghìn đồng, triệu đồng, tỷ đồng); số tiền khác đổi ra đồng")
+        }
         var target = base?.target
         if let targetNode = f["chi_tieu"] {
             target = integer(targetNode, "chỉ tiêu của `\(key)`", range: 0...Int(Int32.max)).map(Int64.init)

@@ -21,12 +21,39 @@ import Testing
         #expect(FigureMoneyUnit.of(header: header) == .dong)
     }
 
-    @Test(arguments: ["Giá trị làm lợi (USD)", "Giá trị làm lợi (người)", "Giá trị làm lợi (x1500)", "Giá trị làm lợi (1,5 triệu)", "Giá trị làm lợi (ĐVT:)"])
+    @Test(arguments: ["Giá trị làm lợi (USD)", "Giá trị làm lợi (x1500)", "Giá trị làm lợi (1,5 triệu)", "Giá trị làm lợi (ĐVT:)", "Giá trị làm lợi (1500)"])
     func otherUnitsAreUnknown(_ header: String) {
         guard case .unknown = FigureMoneyUnit.of(header: header) else {
             Issue.record("\(header): \(String(describing: FigureMoneyUnit.of(header: header)))")
             return
         }
+    }
+
+    /// Words about the figure, not a unit: the column stays in đồng, as before units were read.
+    @Test(arguments: ["Giá trị làm lợi (6 tháng)", "Kinh phí Mái ấm Công đoàn (hỗ trợ)", "Giá trị làm lợi - Thực hiện", "Giá trị làm lợi (người)"])
+    func qualifiersAreNoUnit(_ header: String) {
+        #expect(FigureMoneyUnit.of(header: header) == nil)
+    }
+
+    /// A header that is an indicator's own name, brackets and all, states no unit; a refused
+    /// column does not take the indicator from a good one after it.
+    @Test func anIndicatorsOwnNameAndARefusedColumnBeforeAGoodOne() {
+        let fund = Indicator(key: "quy_tet", name: "Quỹ hỗ trợ (Tết)", unit: "đồng", kind: .money, sentence: "{gia_tri}")
+        let own = ReportFixture.aggregate([("t.csv", "don_vi;Quỹ hỗ trợ (Tết)\nA;5000\n")], indicators: IndicatorSet([fund]))
+        #expect(!own.diagnostics.hasErrors, "\(own.diagnostics)")
+        #expect(own.statistics.totals(for: "quy_tet")?.total == 5000)
+        let twice = ReportFixture.aggregate([("t.csv", "don_vi;Giá trị làm lợi (USD);Giá trị làm lợi (đồng)\nA;1;2000\n")])
+        #expect(!twice.diagnostics.contains { $0.message.contains("trùng với cột") }, "\(twice.diagnostics)")
+        #expect(twice.statistics.totals(for: "gia_tri_lam_loi")?.total == 2000)
+    }
+
+    /// "Kinh phí (triệu đồng)" under the title "Mái ấm Công đoàn": the unit of the lower cell
+    /// goes with the title's column.
+    @Test func aUnitUnderATitleIsKept() {
+        let (outcomes, diagnostics) = ReportFixture.parse("Đơn vị;Mái ấm Công đoàn;\n;Số nhà;Kinh phí (triệu đồng)\nA;2;60\n")
+        let unit = ReportFixture.units(outcomes).first
+        #expect(unit?.values[ReportFixture.index("mai_am_kinh_phi")] == 60_000_000, "\(diagnostics)")
+        #expect(unit?.values[ReportFixture.index("mai_am_so_nha")] == 2)
     }
 
     @Test func noUnitIsNone() {

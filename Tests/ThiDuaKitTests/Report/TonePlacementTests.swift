@@ -49,4 +49,28 @@ import Testing
         #expect(r.reconciliation.skipped.count == 1)
         #expect(r.diagnostics.contains { $0.message.contains("a.csv:2:1") && $0.message.contains("b.csv:2:1") })
     }
+
+    /// The byte pre-check lets through every text the scalar rule would change: each toned
+    /// "o"/"u", each second letter, each kind of character after, at the start, middle, end.
+    @Test func theBytePreCheckMissesNoPair() {
+        let tones: [Unicode.Scalar: [Unicode.Scalar]] = [
+            "o": ["\u{F2}", "\u{F3}", "\u{1ECF}", "\u{F5}", "\u{1ECD}"], "u": ["\u{F9}", "\u{FA}", "\u{1EE7}", "\u{169}", "\u{1EE5}"],
+        ]
+        let seconds: [Unicode.Scalar: Unicode.Scalar] = ["o": "a", "u": "y"]
+        for (letter, toned) in tones {
+            for (t, first) in toned.enumerated() {
+                for second in [seconds[letter] ?? "a", "e", "x"] {
+                    for after in ["", " ", "n", "\u{1B0}", "-", "1", "\u{2013}", "\u{E0}"] {
+                        for before in ["", "th", "c\u{F4}ng ty "] {
+                            let text = before + String(first) + String(second) + after
+                            let expectMoved = (second != "x") && (letter == "u" ? second == "y" : second != "y")
+                                && (after.isEmpty || !(after.unicodeScalars.first?.properties.isAlphabetic ?? false))
+                            let moved = ReportText.placingTones(text) != text
+                            #expect(moved == expectMoved, "\(text) (tone \(t))")
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

@@ -48,9 +48,14 @@ struct ReportExampleTests {
               don_vi_tinh: "%"
             - ma: la
               kieu: tienn
+            - ma: ngoai_te
+              kieu: tien
+              don_vi_tinh: USD
 
         """
         let (document, diagnostics) = TestSupport.load(yaml)
+        // Money is in đồng: the figures of a form headed "(USD)" could not be read back.
+        #expect(diagnostics.contains { $0.description.contains("đơn vị tính \"USD\" của chỉ tiêu tiền `ngoai_te` không phải đồng") }, "\(diagnostics)")
         #expect(diagnostics.contains { $0.description.contains("kiểu chỉ tiêu \"tienn\" không hợp lệ — có phải ý bạn là `tien`?") })
         let indicators = try #require(document?.report?.indicators)
         #expect(indicators.keys == ["doan_vien_moi", "nu_cong", "ty_le_x"])

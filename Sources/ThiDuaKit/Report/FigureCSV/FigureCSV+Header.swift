@@ -80,6 +80,12 @@ struct FigureHeaderMatcher {
         return table
     }()
 
+    /// True when `header` is a key or name as a whole ("Quỹ hỗ trợ (Tết)" named so in
+    /// `chi_tieu`): nothing after it was stripped, so it states no unit.
+    func matchesWhole(_ header: String) -> Bool {
+        roleByHeader[ReportText.folded(header)] != nil
+    }
+
     /// The role of a header cell, or nil when unknown.
     func role(of header: String) -> FigureColumnRole? {
         let folded = ReportText.folded(header)

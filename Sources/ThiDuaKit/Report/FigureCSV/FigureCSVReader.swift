@@ -360,10 +360,19 @@ public struct FigureCSVReader: Sendable {
         if fields.isEmpty { recordLine = fieldLine }
         if fieldCut {
             fieldCut = false
+            // Cut at a byte: the last character, if cut through, is dropped whole (not read
+            // as a byte that is not UTF-8).
+            var lead = field.count - 1
+            while lead > 0, field.count - lead < 4, field[lead] & 0xC0 == 0x80 { lead -= 1 }
+            if lead >= 0 {
+                let byte = field[lead]
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+                if field.count - lead < length { field.removeSubrange(lead...) }
+            }
             if !reportedLongField {
                 reportedLongField = true
                 findings.append(.error(
-                    "ô dài quá \(ReportText.grouped(Self.maxFieldBytes / 4)) ký tự (giới hạn của một ô Excel); phần sau không được đọc",
+                    "ô quá dài (hơn \(ReportText.grouped(Self.maxFieldBytes / 1024)) KB; một ô Excel giữ tối đa 32.767 ký tự); phần sau không được đọc",
                     at: SourcePosition(file: file, line: fieldLine, column: fieldColumn),
                     hint: "kiểm tra dấu ngoặc kép quanh ô này (một dấu \" thiếu làm cả phần sau của tệp dồn vào một ô), hoặc xoá bớt nội dung"))
             }

@@ -38,20 +38,10 @@ extension FigureFileParser {
                 result.append(.ignored)
                 continue
             }
-            if role != .ignored && role != .serial {
-                if let first = seen[role] {
-                    headerFindings.add(.error(
-                        "cột '\(shown)' trùng với cột thứ \(first + 1)",
-                        at: position, hint: "xoá một trong hai cột; chỉ cột đầu tiên được dùng"), kind: .duplicateColumn)
-                    role = .ignored
-                } else {
-                    seen[role] = i
-                }
-            }
             switch role {
             // (A `where` would bind to the second pattern only.)
             case .value(let index) where kinds[index] == .money, .target(let index) where kinds[index] == .money:
-                switch FigureMoneyUnit.of(header: header) {
+                switch matcher.matchesWhole(header) ? nil : FigureMoneyUnit.of(header: header) {
                 case .multiple(let multiple): columnMultiples[i] = multiple
                 case .unknown(let unit):
                     headerFindings.add(.error(
@@ -63,6 +53,16 @@ extension FigureFileParser {
                 }
             default:
                 break
+            }
+            if role != .ignored && role != .serial {
+                if let first = seen[role] {
+                    headerFindings.add(.error(
+                        "cột '\(shown)' trùng với cột thứ \(first + 1)",
+                        at: position, hint: "xoá một trong hai cột; chỉ cột đầu tiên được dùng"), kind: .duplicateColumn)
+                    role = .ignored
+                } else {
+                    seen[role] = i
+                }
             }
             if case .computed(let index) = role {
                 headerFindings.add(.warning(

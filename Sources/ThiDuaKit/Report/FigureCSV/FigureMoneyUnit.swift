@@ -1,7 +1,8 @@
 /// The unit a money column's header states after the indicator's name ("Giá trị làm lợi
 /// (triệu đồng)", "… (ĐVT: 1.000 đ)", "… [x1000]", "… - nghìn đồng"). Read as đồng, a
 /// column in thousands or millions would state every sum that many times too small, so a
-/// unit that is stated but not understood ("(USD)", "(người)") is refused, never guessed.
+/// currency or multiple that is stated but not understood ("(USD)", "(x1500)") is refused,
+/// never guessed; words that are no unit ("(6 tháng)") leave the column in đồng.
 enum FigureMoneyUnit: Equatable {
     /// Đồng ("(đồng)", "(VNĐ)", "(đ)").
     case dong
@@ -23,7 +24,22 @@ enum FigureMoneyUnit: Equatable {
             return nil
         }
         let shown = stated.trimmingCharacters(in: .whitespaces)
-        return parse(ReportText.folded(shown)) ?? .unknown(shown)
+        let folded = ReportText.folded(shown)
+        if let unit = parse(folded) { return unit }
+        // "(6 tháng)", "(hỗ trợ)": words about the figure, not a unit, read as đồng as before.
+        return statesMoney(folded) ? .unknown(shown) : nil
+    }
+
+    /// True when `folded` tries to say a currency or a multiple ("USD", "x1500", "1,5
+    /// triệu", "ĐVT:"), which must then be understood, not guessed.
+    static func statesMoney(_ folded: String) -> Bool {
+        let bare = folded.filter { !$0.isWhitespace }
+        let words = ["đồng", "vnđ", "vnd", "usd", "$", "€", "eur", "nghìn", "ngàn", "triệu", "tỷ", "tỉ", "đvt", "đơn vị"]
+        if words.contains(where: { folded.contains($0) }) { return true }
+        if ["đ", "k", "tr", "tr."].contains(bare) { return true }
+        var rest = Substring(bare)
+        if let sign = rest.first, sign == "x" || sign == "×" || sign == "*" { rest = rest.dropFirst() }
+        return !rest.isEmpty && rest.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
     }
 
     /// A unit in lower case: an optional label ("đvt:"), then a multiplier (a word, or a

@@ -152,6 +152,11 @@ struct FigureTableShape: Sendable {
                 chosen = candidate
                 break
             }
+            // "Kinh phí (triệu đồng)" under "Mái ấm Công đoàn" names the title's column: the
+            // unit in brackets goes with it, or a column in millions would be read in đồng.
+            if chosen != text, bare != text, let open = text.firstIndex(of: "(") {
+                chosen += " " + text[open...].trimmingCharacters(in: .whitespaces)
+            }
             if merged.cells.count <= i { merged.cells.append(contentsOf: repeatElement(.empty, count: i - merged.cells.count + 1)) }
             merged.cells[i] = .text(chosen)
         }

@@ -5,18 +5,35 @@ extension ReportText {
     /// ways. The key puts it on the second vowel; a syllable with a final consonant
     /// ("hoàng", "thuyền") has one spelling and is left alone.
     static func placingTones(_ lower: String) -> String {
-        // Nearly every name has no toned "o" or "u": looked for in the bytes before anything
-        // is copied (ò ó õ ù ú are C3 B2…BA, ũ is C5 A9, ỏ ọ ủ ụ are E1 BB 8D…A7).
-        let mayHavePair = lower.withUTF8Bytes { bytes in
-            bytes.indices.dropLast().contains { i in
+        // Nearly every name has no such pair ("Cụm 1" has a toned u, but no "y" after it):
+        // looked for in the bytes before anything is copied. A toned "o" or "u" is C3 B2, B3,
+        // B5, B9, BA, C5 A9 or E1 BB 8D, 8F, A5, A7; then "a", "e" or "y"; then the end, or a
+        // byte that starts no letter.
+        let hasPair = lower.withUTF8Bytes { bytes in
+            var i = 0
+            while i + 2 < bytes.count {
+                let width: Int
                 switch (bytes[i], bytes[i + 1]) {
-                case (0xC3, 0xB2), (0xC3, 0xB3), (0xC3, 0xB5), (0xC3, 0xB9), (0xC3, 0xBA), (0xC5, 0xA9): return true
-                case (0xE1, 0xBB): return i + 2 < bytes.count && [0x8D, 0x8F, 0xA5, 0xA7].contains(bytes[i + 2])
-                default: return false
+                case (0xC3, 0xB2), (0xC3, 0xB3), (0xC3, 0xB5), (0xC3, 0xB9), (0xC3, 0xBA), (0xC5, 0xA9): width = 2
+                case (0xE1, 0xBB) where bytes[i + 2] == 0x8D || bytes[i + 2] == 0x8F || bytes[i + 2] == 0xA5 || bytes[i + 2] == 0xA7: width = 3
+                default:
+                    i += 1
+                    continue
                 }
+                let next = i + width
+                if next < bytes.count, bytes[next] == 0x61 || bytes[next] == 0x65 || bytes[next] == 0x79 {
+                    let after = next + 1
+                    // An ASCII letter after it means the syllable goes on; a non-ASCII byte
+                    // may start a letter or not, which the scalars below decide.
+                    if after == bytes.count || bytes[after] >= 0x80 || !Self.isASCIILetter(bytes[after]) {
+                        return true
+                    }
+                }
+                i = next
             }
+            return false
         }
-        guard mayHavePair else { return lower }
+        guard hasPair else { return lower }
         var scalars = Array(lower.unicodeScalars)
         var changed = false
         var i = 0
@@ -36,6 +53,10 @@ extension ReportText {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars)
         return String(view)
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
     }
 
     /// "o" or "u" with a tone (grave, acute, hook, tilde, dot below: 0…4) → its letter and tone.
