@@ -66,11 +66,8 @@ public enum Reorganisation2025 {
             out.append(character)
         }
         if !out.hasSuffix(" ") { out.append(" ") }
-        // The old and the new placement of the tone mark ("hoà", "hòa") fold alike.
-        for (old, new) in [("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa")] where out.contains(old) {
-            out = out.replacingOccurrences(of: old, with: new)
-        }
-        return out
+        // The old and the new placement of the tone mark ("hoà", "hòa"; "thuỷ", "thủy") fold alike.
+        return ReportText.placingTones(out)
     }
 }
 

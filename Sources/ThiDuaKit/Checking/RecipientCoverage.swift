@@ -32,7 +32,8 @@ struct RecipientCoverage {
     }
 
     /// Lower case, abbreviations written out, punctuation other than letters and digits as spaces,
-    /// single spaces, with spaces around so whole words can be matched as " word ".
+    /// single spaces, tone marks placed one way, with spaces around so whole words can be
+    /// matched as " word ".
     static func normalized(_ text: String) -> String {
         let lower = VietnameseText.cleanInvisible(VietnameseText.nfc(text)).text.lowercased()
         var words: [String] = []
@@ -51,7 +52,8 @@ struct RecipientCoverage {
             }
         }
         flush()
-        return " " + words.joined(separator: " ") + " "
+        // "Uỷ ban" and "Ủy ban", "Thuỷ" and "Thủy" are one body (`ReportText.placingTones`).
+        return " " + ReportText.placingTones(words.joined(separator: " ")) + " "
     }
 
     static let abbreviations: [String: String] = [

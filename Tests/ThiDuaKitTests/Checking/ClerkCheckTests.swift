@@ -94,6 +94,9 @@ struct ClerkCheckTests {
         #expect(!narrow.covers("Ban Chính sách - Pháp luật"))
         #expect(!narrow.covers("Công đoàn cơ sở"))
         #expect(!RecipientCoverage(recipients: ["Các Ban LĐLĐ tỉnh"]).covers("Công đoàn Viên chức tỉnh"))
+        // Old and new tone placement name one body.
+        #expect(RecipientCoverage(recipients: ["Uỷ ban nhân dân tỉnh"]).covers("UBND tỉnh"))
+        #expect(RecipientCoverage(recipients: ["Công đoàn ngành Thủy sản"]).covers("Công đoàn ngành Thuỷ sản"))
     }
 
     @Test func commentsAfterAValueAreOrdinaryComments() {
