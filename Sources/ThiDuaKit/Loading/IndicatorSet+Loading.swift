@@ -42,13 +42,6 @@ extension YAMLReader {
                 error("kiểu chỉ tiêu \"\(raw)\" không hợp lệ", at: kindNode, hint: hint)
             }
         }
-        // Money is counted in đồng (a form may ask for it in thousands or millions): a unit
-        // the figures reader would refuse in the form's own header is refused here.
-        if kind == .money, let unitNode = f["don_vi_tinh"], let written = unit,
-           FigureMoneyUnit.parse(ReportText.folded(written)) == nil {
-            error("đơn vị tính \"\(written)\" của chỉ tiêu tiền `\(key)` không phải đồng", at: unitNode,
-                  hint: "ghi `don_vi_tinh: đồng` (hoặc nghìn đồng, triệu đồng, tỷ đồng); số tiền khác đổi ra đồng")
-        }
         var target = base?.target
         if let targetNode = f["chi_tieu"] {
             target = integer(targetNode, "chỉ tiêu của `\(key)`", range: 0...Int(Int32.max)).map(Int64.init)
@@ -63,6 +56,20 @@ extension YAMLReader {
                 kind = .ratio
             }
         }
+        // Money is counted and shown in đồng (tables, workbook, form; the text writes "1,5
+        // triệu đồng" by itself): `don_vi_tinh` may name đồng or a multiple of it, nothing
+        // else, and the indicator's unit is đồng whatever it says.
+        if kind == .money, let unitNode = f["don_vi_tinh"], let written = unit,
+           FigureMoneyUnit.parse(ReportText.folded(written)) == nil {
+            error("đơn vị tính \"\(written)\" của chỉ tiêu tiền `\(key)` không phải đồng", at: unitNode,
+                  hint: "ghi `don_vi_tinh: đồng`; số tiền khác đổi ra đồng")
+        }
+        // Every table, workbook and form holds money in đồng (the text says "1,5 triệu
+        // đồng" by itself): a name or unit saying thousands or millions would be false there.
+        if kind == .money, let written = name, case .multiple? = FigureMoneyUnit.of(header: written), let nameNode = f["ten"] {
+            error("tên chỉ tiêu tiền `\(key)` ghi đơn vị tính bội số của đồng; số tiền luôn tính bằng đồng", at: nameNode,
+                  hint: "bỏ phần đơn vị trong tên; văn bản tự viết \"… triệu đồng\", \"… tỷ đồng\" khi số lớn")
+        }
         let sentence = f["cau"].flatMap { text($0, "câu mẫu") } ?? base?.sentence
         let joined = f["gop_vao"].flatMap { string($0, "chỉ tiêu được gộp vào (`gop_vao`)") } ?? base?.joinedTo
         guard let name, let unit else {
@@ -70,7 +77,7 @@ extension YAMLReader {
                   hint: "thêm `ten: …` và `don_vi_tinh: người`")
             return nil
         }
-        return Indicator(key: key, name: name, unit: unit, kind: kind, target: target, perUnitTargetColumn: targetColumn,
+        return Indicator(key: key, name: name, unit: kind == .money ? "đồng" : unit, kind: kind, target: target, perUnitTargetColumn: targetColumn,
                          aggregation: aggregation, sentence: sentence, joinedTo: joined)
     }
 }

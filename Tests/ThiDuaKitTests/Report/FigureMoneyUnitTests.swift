@@ -11,17 +11,21 @@ import Testing
         ("Giá trị làm lợi [Tr.đ]", 1_000_000), ("Giá trị làm lợi - tỷ đồng", 1_000_000_000),
         ("Giá trị làm lợi (ĐVT: triệu)", 1_000_000), ("Giá trị làm lợi (1.000.000 VNĐ)", 1_000_000),
         ("Giá trị làm lợi (×1.000)", 1_000), ("Giá trị làm lợi (k)", 1_000),
+        ("Giá trị làm lợi (000đ)", 1_000), ("Giá trị làm lợi (000.000 đ)", 1_000_000), ("Giá trị làm lợi (ng.đ)", 1_000),
+        ("Giá trị làm lợi (trieu dong)", 1_000_000), ("Giá trị làm lợi (nghin dong)", 1_000), ("Giá trị làm lợi (1000 d)", 1_000),
+        ("Giá trị làm lợi (Tr.d)", 1_000_000), ("Giá trị làm lợi (1k)", 1_000), ("Giá trị làm lợi (K VNĐ)", 1_000),
     ] as [(String, Int64)])
     func multiplesAreRead(_ header: String, _ multiple: Int64) {
         #expect(FigureMoneyUnit.of(header: header) == .multiple(multiple))
     }
 
-    @Test(arguments: ["Giá trị làm lợi (đồng)", "Giá trị làm lợi (VNĐ)", "Giá trị làm lợi (đ)", "Giá trị làm lợi (ĐVT: đồng)"])
+    @Test(arguments: ["Giá trị làm lợi (đồng)", "Giá trị làm lợi (VNĐ)", "Giá trị làm lợi (đ)", "Giá trị làm lợi (ĐVT: đồng)", "Giá trị làm lợi (d)", "Giá trị làm lợi (₫)", "Giá trị làm lợi(đồng)"])
     func dongIsDong(_ header: String) {
         #expect(FigureMoneyUnit.of(header: header) == .dong)
     }
 
-    @Test(arguments: ["Giá trị làm lợi (USD)", "Giá trị làm lợi (x1500)", "Giá trị làm lợi (1,5 triệu)", "Giá trị làm lợi (ĐVT:)", "Giá trị làm lợi (1500)"])
+    @Test(arguments: ["Giá trị làm lợi (USD)", "Giá trị làm lợi (x1500)", "Giá trị làm lợi (1,5 triệu)", "Giá trị làm lợi (ĐVT:)", "Giá trị làm lợi (1500)",
+                      "Giá trị làm lợi (6 tháng)", "Giá trị làm lợi (triệu đồng/năm)", "Giá trị làm lợi (00đ)"])
     func otherUnitsAreUnknown(_ header: String) {
         guard case .unknown = FigureMoneyUnit.of(header: header) else {
             Issue.record("\(header): \(String(describing: FigureMoneyUnit.of(header: header)))")
@@ -30,7 +34,7 @@ import Testing
     }
 
     /// Words about the figure, not a unit: the column stays in đồng, as before units were read.
-    @Test(arguments: ["Giá trị làm lợi (6 tháng)", "Kinh phí Mái ấm Công đoàn (hỗ trợ)", "Giá trị làm lợi - Thực hiện", "Giá trị làm lợi (người)"])
+    @Test(arguments: ["Kinh phí Mái ấm Công đoàn (hỗ trợ)", "Giá trị làm lợi - Thực hiện", "Giá trị làm lợi (người)", "Quỹ hỗ trợ (Tết)"])
     func qualifiersAreNoUnit(_ header: String) {
         #expect(FigureMoneyUnit.of(header: header) == nil)
     }
@@ -54,6 +58,16 @@ import Testing
         let unit = ReportFixture.units(outcomes).first
         #expect(unit?.values[ReportFixture.index("mai_am_kinh_phi")] == 60_000_000, "\(diagnostics)")
         #expect(unit?.values[ReportFixture.index("mai_am_so_nha")] == 2)
+    }
+
+    /// A title with its unit over "Chỉ tiêu (triệu đồng) | Thực hiện (triệu đồng)": one
+    /// bracket, the column found, in millions.
+    @Test func aUnitOnBothTiersIsNotDoubled() {
+        let (outcomes, diagnostics) = ReportFixture.parse("Đơn vị;Giá trị làm lợi (triệu đồng);\n;Chỉ tiêu (triệu đồng);Thực hiện (triệu đồng)\nA;2;1,5\n")
+        let unit = ReportFixture.units(outcomes).first
+        #expect(unit?.values[ReportFixture.index("gia_tri_lam_loi")] == 1_500_000, "\(diagnostics)")
+        #expect(unit?.targets[ReportFixture.index("gia_tri_lam_loi")] == 2_000_000)
+        #expect(!diagnostics.contains { $0.message.contains("cột lạ") }, "\(diagnostics)")
     }
 
     @Test func noUnitIsNone() {

@@ -41,7 +41,11 @@ extension FigureFileParser {
             switch role {
             // (A `where` would bind to the second pattern only.)
             case .value(let index) where kinds[index] == .money, .target(let index) where kinds[index] == .money:
-                switch matcher.matchesWhole(header) ? nil : FigureMoneyUnit.of(header: header) {
+                // A header that is an indicator's own name ("Quỹ hỗ trợ (Tết)") may hold
+                // brackets that are no unit; a unit it does state still counts.
+                var unit = FigureMoneyUnit.of(header: header)
+                if case .unknown? = unit, matcher.matchesWhole(header) { unit = nil }
+                switch unit {
                 case .multiple(let multiple): columnMultiples[i] = multiple
                 case .unknown(let unit):
                     headerFindings.add(.error(

@@ -1,8 +1,9 @@
 /// The unit a money column's header states after the indicator's name ("Giá trị làm lợi
 /// (triệu đồng)", "… (ĐVT: 1.000 đ)", "… [x1000]", "… - nghìn đồng"). Read as đồng, a
 /// column in thousands or millions would state every sum that many times too small, so a
-/// currency or multiple that is stated but not understood ("(USD)", "(x1500)") is refused,
-/// never guessed; words that are no unit ("(6 tháng)") leave the column in đồng.
+/// currency or multiple that is stated but not understood ("(USD)", "(x1500)", anything
+/// with a digit) is refused, never guessed; words that are no unit ("(hỗ trợ)") leave the
+/// column in đồng.
 enum FigureMoneyUnit: Equatable {
     /// Đồng ("(đồng)", "(VNĐ)", "(đ)").
     case dong
@@ -26,51 +27,81 @@ enum FigureMoneyUnit: Equatable {
         let shown = stated.trimmingCharacters(in: .whitespaces)
         let folded = ReportText.folded(shown)
         if let unit = parse(folded) { return unit }
-        // "(6 tháng)", "(hỗ trợ)": words about the figure, not a unit, read as đồng as before.
+        // "(hỗ trợ)", "(Tết)": words about the figure, not a unit, read as đồng as before.
         return statesMoney(folded) ? .unknown(shown) : nil
     }
 
     /// True when `folded` tries to say a currency or a multiple ("USD", "x1500", "1,5
-    /// triệu", "ĐVT:"), which must then be understood, not guessed.
+    /// triệu", "000đ", "trieu dong", "ĐVT:"), which must then be understood, not guessed:
+    /// any digit, a currency sign, or a word of money, with or without its diacritics.
     static func statesMoney(_ folded: String) -> Bool {
-        let bare = folded.filter { !$0.isWhitespace }
-        let words = ["đồng", "vnđ", "vnd", "usd", "$", "€", "eur", "nghìn", "ngàn", "triệu", "tỷ", "tỉ", "đvt", "đơn vị"]
-        if words.contains(where: { folded.contains($0) }) { return true }
-        if ["đ", "k", "tr", "tr."].contains(bare) { return true }
-        var rest = Substring(bare)
-        if let sign = rest.first, sign == "x" || sign == "×" || sign == "*" { rest = rest.dropFirst() }
-        return !rest.isEmpty && rest.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
+        if folded.contains(where: { $0.isNumber || $0 == "$" || $0 == "€" || $0 == "₫" }) { return true }
+        let pieces = folded.split { !$0.isLetter }.map(String.init)
+        if pieces.contains(where: moneyWords.contains) { return true }
+        // "đơn vị tính", "don vi": a label that states a unit follows.
+        return zip(pieces, pieces.dropFirst()).contains { ($0 == "đơn" || $0 == "don") && ($1 == "vị" || $1 == "vi") }
     }
 
-    /// A unit in lower case: an optional label ("đvt:"), then a multiplier (a word, or a
-    /// power of ten written with or without separators, after an optional "x"), then an
-    /// optional name of the currency. Nil when it is not one.
+    /// Words of money and of multiples, as clerks type them (with or without diacritics).
+    private static let moneyWords: Set<String> = [
+        "đ", "d", "đồng", "dong", "vnđ", "vnd", "usd", "eur", "euro", "nghìn", "nghin", "ngàn", "ngan", "ng", "ngđ", "ngd",
+        "triệu", "trieu", "tr", "trđ", "trd", "tỷ", "ty", "tỉ", "ti", "k", "đvt", "dvt", "đv", "dv",
+    ]
+
+    /// A unit in lower case: an optional label ("đvt:"), then a multiplier (a power of ten
+    /// with or without separators, "000" for a thousand, a word, or both: "1k", after an
+    /// optional "x"), then an optional name of the currency. Nil when it is not one.
     static func parse(_ text: String) -> FigureMoneyUnit? {
         var rest = Substring(text.filter { !$0.isWhitespace })
-        for label in ["đơnvịtính", "đvtính", "đơnvị", "đvt", "dvt", "đv"] where rest.hasPrefix(label) {
+        for label in ["đơnvịtính", "donvitinh", "đvtính", "đơnvị", "donvi", "đvt", "dvt", "đv", "dv"] where rest.hasPrefix(label) {
             rest = rest.dropFirst(label.count)
             if rest.first == ":" || rest.first == "." { rest = rest.dropFirst() }
             break
         }
         var currency = false
-        for name in ["vnđ", "vnd", "đồng", "dong", "đ"] where rest.hasSuffix(name) {
+        for name in ["vnđ", "vnd", "đồng", "dong", "₫", "đ", "d"] where rest.hasSuffix(name) {
             rest = rest.dropLast(name.count)
             currency = true
             break
         }
+        if rest.last == "." { rest = rest.dropLast() }
         if rest.isEmpty { return currency ? .dong : nil }
-        if let multiple = words[String(rest)] { return .multiple(multiple) }
         if let sign = rest.first, sign == "x" || sign == "×" || sign == "*" { rest = rest.dropFirst() }
-        let digits = rest.filter { $0 != "." && $0 != "," }
-        guard !digits.isEmpty, digits.allSatisfy({ $0 >= "0" && $0 <= "9" }), digits.count <= 13,
-              let value = Int64(digits), [1, 1_000, 1_000_000, 1_000_000_000].contains(value) else { return nil }
+        // A number, then perhaps a word: "1.000", "000", "1k", "nghìn", "tr.".
+        let number = rest.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
+        var word = rest.dropFirst(number.count)
+        if word.last == "." { word = word.dropLast() }
+        var scale: Int64 = 1
+        if !word.isEmpty {
+            guard let multiple = words[String(word)] else { return nil }
+            scale = multiple
+        }
+        let digits = number.filter { $0 != "." && $0 != "," }
+        var value: Int64 = 1
+        if !digits.isEmpty {
+            guard digits.count <= 12, digits.allSatisfy({ $0 >= "0" && $0 <= "9" }) else { return nil }
+            if digits.allSatisfy({ $0 == "0" }) {
+                // "000đ", "000.000 đ": a thousand, a million, as forms write them.
+                guard digits.count % 3 == 0 else { return nil }
+                value = Self.power(digits.count)
+            } else {
+                guard let written = Int64(digits) else { return nil }
+                value = written
+            }
+        }
+        let (total, overflow) = value.multipliedReportingOverflow(by: scale)
         // "1.000" and "1,000" are separators here: a multiple of đồng is never fractional.
-        return value == 1 ? .dong : .multiple(value)
+        guard !overflow, [1, 1_000, 1_000_000, 1_000_000_000].contains(total) else { return nil }
+        return total == 1 ? .dong : .multiple(total)
+    }
+
+    private static func power(_ zeros: Int) -> Int64 {
+        (0..<zeros).reduce(1) { product, _ in product &* 10 }
     }
 
     private static let words: [String: Int64] = [
-        "nghìn": 1_000, "ngàn": 1_000, "k": 1_000,
-        "triệu": 1_000_000, "tr": 1_000_000, "tr.": 1_000_000,
-        "tỷ": 1_000_000_000, "tỉ": 1_000_000_000,
+        "nghìn": 1_000, "nghin": 1_000, "ngàn": 1_000, "ngan": 1_000, "ng": 1_000, "k": 1_000,
+        "triệu": 1_000_000, "trieu": 1_000_000, "tr": 1_000_000,
+        "tỷ": 1_000_000_000, "ty": 1_000_000_000, "tỉ": 1_000_000_000, "ti": 1_000_000_000,
     ]
 }

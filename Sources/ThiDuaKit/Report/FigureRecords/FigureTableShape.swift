@@ -155,7 +155,10 @@ struct FigureTableShape: Sendable {
             // "Kinh phí (triệu đồng)" under "Mái ấm Công đoàn" names the title's column: the
             // unit in brackets goes with it, or a column in millions would be read in đồng.
             if chosen != text, bare != text, let open = text.firstIndex(of: "(") {
-                chosen += " " + text[open...].trimmingCharacters(in: .whitespaces)
+                let withUnit = chosen + " " + text[open...].trimmingCharacters(in: .whitespaces)
+                // Only when the column is still the same one: a title with a bracket of its
+                // own ("Giá trị làm lợi (triệu đồng)") would not be found with a second.
+                if matcher.role(of: withUnit) == matcher.role(of: chosen) { chosen = withUnit }
             }
             if merged.cells.count <= i { merged.cells.append(contentsOf: repeatElement(.empty, count: i - merged.cells.count + 1)) }
             merged.cells[i] = .text(chosen)
