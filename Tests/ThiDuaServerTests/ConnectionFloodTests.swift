@@ -22,6 +22,25 @@ import Testing
         }
     }
 
+    /// A client refused at the gate is answered once and its connection closed: pipelined
+    /// refusals by the thousand kept a clerk's request waiting.
+    @Test func aRefusedClientIsNotServedAgainOnItsConnection() async throws {
+        try await LiveServer.with(ServerLimits()) { server in
+            let port = server.port
+            let (status, head, rest) = try await blocking { () -> (Int?, String, Int) in
+                guard let client = RawConnection(port: port) else { return (nil, "", -1) }
+                let request = "GET /api/tep HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n"
+                client.send(request + request + request)
+                let first = client.response()
+                return (first?.status, first?.head ?? "", client.receive().count)
+            }
+            #expect(status == 403)
+            #expect(head.lowercased().contains("connection: close"), "\(head)")
+            #expect(rest == 0)
+            #expect(try await server.answersNormally())
+        }
+    }
+
     @Test func aConnectionThatStallsIsClosed() async throws {
         try await LiveServer.with(ServerLimits(stallSeconds: 0.3)) { server in
             let port = server.port

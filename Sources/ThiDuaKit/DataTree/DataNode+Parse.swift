@@ -23,8 +23,8 @@ extension DataNode {
     /// (the drift test of the schema matches the loader's mappings to paths with it).
     static func parse(text: String, file: String, marks: inout [DataPath: SourcePosition]?) -> (DataNode?, [Diagnostic]) {
         var reader = YAMLReader(file: file)
-        guard let root = reader.parse(text) else { return (nil, reader.diagnostics) }
-        var diagnostics = reader.diagnostics
+        guard let root = reader.parse(text) else { return (nil, reader.allDiagnostics) }
+        var diagnostics = reader.allDiagnostics
         let tree = node(root, at: DataPath(), reader: reader, marks: &marks, diagnostics: &diagnostics)
         return (tree, diagnostics)
     }

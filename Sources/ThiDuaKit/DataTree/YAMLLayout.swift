@@ -53,8 +53,8 @@ extension DataNode {
     /// reader can follow, see `YAMLLayout`).
     public static func parseKeepingLayout(text: String, file: String) -> (DataNode?, YAMLLayout?, [Diagnostic]) {
         var reader = YAMLReader(file: file)
-        guard let root = reader.parse(text) else { return (nil, nil, reader.diagnostics) }
-        var diagnostics = reader.diagnostics
+        guard let root = reader.parse(text) else { return (nil, nil, reader.allDiagnostics) }
+        var diagnostics = reader.allDiagnostics
         var marks: [DataPath: SourcePosition]?
         let tree = node(root, at: DataPath(), reader: reader, marks: &marks, diagnostics: &diagnostics)
         let layout = diagnostics.hasErrors ? nil : YAMLLayoutReader.read(lines: reader.lines, root: root, tree: tree)

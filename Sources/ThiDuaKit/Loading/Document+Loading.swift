@@ -19,18 +19,18 @@ extension Document {
     ///   diagnostic found while reading it.
     public static func load(text: String, file: String) -> (Document?, [Diagnostic]) {
         var reader = YAMLReader(file: file)
-        guard let root = reader.parse(text) else { return (nil, reader.diagnostics) }
+        guard let root = reader.parse(text) else { return (nil, reader.allDiagnostics) }
         let document = reader.document(root)
-        return (document, reader.diagnostics)
+        return (document, reader.allDiagnostics)
     }
 
     /// `load`, also giving every mapping the loader read with the keys it accepts there.
     static func loadRecordingKeySets(text: String, file: String) -> ([Diagnostic], [(position: SourcePosition, allowed: [String])]) {
         var reader = YAMLReader(file: file)
         reader.keySets = []
-        guard let root = reader.parse(text) else { return (reader.diagnostics, []) }
+        guard let root = reader.parse(text) else { return (reader.allDiagnostics, []) }
         _ = reader.document(root)
-        return (reader.diagnostics, reader.keySets ?? [])
+        return (reader.allDiagnostics, reader.keySets ?? [])
     }
 }
 

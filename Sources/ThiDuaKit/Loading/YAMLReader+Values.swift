@@ -11,11 +11,19 @@ extension YAMLReader {
     }
 
     mutating func error(_ message: String, at node: Node?, hint: String? = nil) {
+        guard diagnostics.count < Self.maxFindings else {
+            unlistedErrors += 1
+            return
+        }
         diagnostics.append(.error(Self.shorten(message), at: node.map(position) ?? SourcePosition(file: file),
                                   hint: hint.map { Self.shorten($0) }))
     }
 
     mutating func warning(_ message: String, at node: Node?, hint: String? = nil) {
+        guard diagnostics.count < Self.maxFindings else {
+            unlistedWarnings += 1
+            return
+        }
         diagnostics.append(.warning(Self.shorten(message), at: node.map(position) ?? SourcePosition(file: file),
                                     hint: hint.map { Self.shorten($0) }))
     }

@@ -9,6 +9,10 @@ import Yams
 struct YAMLReader {
     let file: String
     var diagnostics: [Diagnostic] = []
+    /// Findings past `maxFindings` (60,000 unknown keys pasted in): counted, not listed;
+    /// `allDiagnostics` says how many, an error when one of them was.
+    var unlistedErrors = 0, unlistedWarnings = 0
+    static let maxFindings = 200
     /// The parsed text's lines, to see what YAML dropped from a line (a `#` comment).
     var lines: [Substring] = []
     /// Computes inline fields (`{ky_niem …}`) while text is read; set by the document loader
@@ -258,4 +262,14 @@ struct YAMLReader {
         return String(comment).trimmingCharacters(in: .whitespaces)
     }
 
+
+    /// `diagnostics`, and a line for those not listed.
+    var allDiagnostics: [Diagnostic] {
+        let unlisted = unlistedErrors + unlistedWarnings
+        guard unlisted > 0 else { return diagnostics }
+        let text = "còn \(VietnameseNumber.integer(unlistedErrors)) lỗi và \(VietnameseNumber.integer(unlistedWarnings)) cảnh báo khác trong tệp, không liệt kê"
+        let hint = "sửa các lỗi trên rồi chạy lại để xem tiếp"
+        let position = SourcePosition(file: file)
+        return diagnostics + [unlistedErrors > 0 ? .error(text, at: position, hint: hint) : .warning(text, at: position, hint: hint)]
+    }
 }

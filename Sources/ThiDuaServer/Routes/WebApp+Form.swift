@@ -117,7 +117,7 @@ extension WebApp {
             return Reply.refusal(.badRequest, "loại văn bản phải là ke_hoach, huong_dan hoặc bao_cao")
         }
         guard WorkingFolder.dataExtensions.contains((request.ten as NSString).pathExtension.lowercased()) else {
-            return Reply.refusal(.badRequest, "tên tệp dữ liệu phải kết thúc bằng .yaml")
+            return Reply.refusal(.badRequest, "tên tệp dữ liệu phải kết thúc bằng .yaml, .yml hoặc .json")
         }
         _ = try folder.resolve(request.ten, writing: true)
         if (try? folder.resolve(request.ten)) != nil {

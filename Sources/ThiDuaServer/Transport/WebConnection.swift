@@ -67,7 +67,10 @@ struct WebConnection: Sendable {
         }
         // A body the app did not read (a refused upload) is not skipped over: the connection
         // closes instead, so its bytes are never taken for the next request's head.
-        let keep = head.keepsAlive && reader.bodyLeft == 0 && !reader.registry.isShutDown(reader.id)
+        // A client refused at the gate (no token, another Host, no password) is not served
+        // again on the same connection: thousands of pipelined refusals kept a clerk waiting.
+        let refused = response.statusCode == .forbidden || response.statusCode == .misdirectedRequest || response.statusCode == .unauthorized
+        let keep = head.keepsAlive && reader.bodyLeft == 0 && !reader.registry.isShutDown(reader.id) && !refused
         try await write(response, keepAlive: keep, echoing: head.headers[.connection], withBody: head.method != "HEAD")
         return keep
     }

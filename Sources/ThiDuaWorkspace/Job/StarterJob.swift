@@ -118,6 +118,13 @@ public struct StarterJob: Sendable {
     }
 
     private func write(_ text: String, to path: String, result: inout JobResult) {
+        // A data file is YAML under a data file's name: "ns.csv" or "a.yaml.bak" would be
+        // a figures file, or nothing thidua reads, holding YAML.
+        let ext = (path as NSString).pathExtension.lowercased()
+        guard WorkingFolder.dataExtensions.contains(ext) else {
+            result.error = .usage("tên tệp dữ liệu \(path) phải kết thúc bằng .yaml, .yml hoặc .json")
+            return
+        }
         do {
             try NewDataFile.write(text, to: path, in: workspace)
             result.written.append(path)

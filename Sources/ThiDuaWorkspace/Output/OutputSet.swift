@@ -146,8 +146,15 @@ struct SetLock {
     init(folder: String, base: String) throws {
         let path = "\(folder)/.\(base).khoa"
         while true {
-            let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { throw WorkspaceError.output(path: path, message: SystemErrorText.current()) }
+            // Never through a link: one planted at the lock's name would make thidua create
+            // a file wherever it points (outside the folder).
+            let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
+            guard fd >= 0 else {
+                if errno == ELOOP {
+                    throw WorkspaceError.output(path: path, message: "tệp khoá là một liên kết, không dùng; xoá tệp .\(base).khoa rồi làm lại")
+                }
+                throw WorkspaceError.output(path: path, message: SystemErrorText.current())
+            }
             while flock(fd, LOCK_EX) != 0 {
                 if errno != EINTR {
                     let message = SystemErrorText.current()
@@ -156,7 +163,7 @@ struct SetLock {
                 }
             }
             var held = stat(), named = stat()
-            if fstat(fd, &held) == 0, stat(path, &named) == 0, held.st_ino == named.st_ino, held.st_dev == named.st_dev {
+            if fstat(fd, &held) == 0, lstat(path, &named) == 0, held.st_ino == named.st_ino, held.st_dev == named.st_dev {
                 self.descriptor = fd
                 self.path = path
                 return

@@ -141,3 +141,16 @@ struct ClerkCheckTests {
         #expect(Set(Reorganisation2025.mergedInto.values).count == 23)
     }
 }
+
+/// A data file of 60,000 unknown keys: the first findings are listed, the rest counted in
+/// one line that stays an error, so `check` and the web app's answer stay small.
+@Suite struct FindingCapTests {
+    @Test func findingsPastTheCapAreCountedNotListed() {
+        let keys = (0..<5_000).map { "khoa_la_\($0): 1" }.joined(separator: "\n")
+        let (_, diagnostics) = TestSupport.load(TestSupport.minimalPlan + keys + "\n")
+        #expect(diagnostics.count <= YAMLReader.maxFindings + 20, "\(diagnostics.count)")
+        let last = diagnostics.first { $0.message.hasPrefix("còn ") && $0.message.contains("không liệt kê") }
+        #expect(last?.severity == .error, "\(diagnostics.suffix(3))")
+        #expect(last?.message.contains("4.800 lỗi") == true, "\(String(describing: last?.message))")
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+@testable import ThiDuaWorkspace
+
+/// Links planted where thidua writes, and data files written under names of other kinds.
+@Suite struct LinkRefusalTests {
+    /// A link at the set's lock name (`.z.khoa`) pointing outside: the set is refused and
+    /// nothing is created where the link points.
+    @Test func aLockNamePlantedAsALinkIsRefused() throws {
+        let out = try Fixture.folder()
+        let outside = try Fixture.folder() + "/tao-ra-o-day"
+        #expect(symlink(outside, out + "/.z.khoa") == 0)
+        #expect(throws: WorkspaceError.self) {
+            try OutputSet(folder: out, base: "z", entries: [("z.md", .bytes(Array("x".utf8)))]).commit()
+        }
+        #expect(!FileManager.default.fileExists(atPath: outside))
+        #expect(!FileManager.default.fileExists(atPath: out + "/z.md"))
+    }
+
+    /// `nam-sau`, `trien-khai` and `moi` write YAML only under a data file's name.
+    @Test func startersWriteOnlyDataFileNames() throws {
+        let folder = try Fixture.examples()
+        let job = StarterJob(workspace: try Workspace(root: folder))
+        for name in ["ns.csv", "ns.docx", "ke-hoach-tinh-2025.yaml.bak"] {
+            let result = job.nextYear(from: folder + "/ke-hoach-tinh-2025.yaml", to: folder + "/" + name)
+            #expect(result.error?.isUsage == true, "\(name)")
+            #expect(!FileManager.default.fileExists(atPath: folder + "/" + name), "\(name)")
+        }
+        let written = job.nextYear(from: folder + "/ke-hoach-tinh-2025.yaml", to: folder + "/ns.yml")
+        #expect(written.error == nil && written.written == [folder + "/ns.yml"], "\(String(describing: written.error))")
+    }
+}
