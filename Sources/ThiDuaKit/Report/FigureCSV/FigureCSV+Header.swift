@@ -63,8 +63,8 @@ struct FigureHeaderMatcher {
         let folded = ReportText.folded(header)
         var key = Self.defaultIndicatorHeaders[folded]
         // "Sáng kiến (sáng kiến)": the unit of measure after the name, as `role(of:)` reads it.
-        if key == nil, folded.hasSuffix(")"), let open = folded.range(of: "(", options: .backwards)?.lowerBound {
-            key = Self.defaultIndicatorHeaders[folded[..<open].trimmingCharacters(in: .whitespaces)]
+        if key == nil, folded.last == ")", let split = FigureHeaderText.bracketed(folded) {
+            key = Self.defaultIndicatorHeaders[split.name.trimmingCharacters(in: .whitespaces)]
         }
         return key.flatMap { chosenKeys.contains($0) ? nil : $0 }
     }
@@ -74,7 +74,8 @@ struct FigureHeaderMatcher {
         var table: [String: String] = [:]
         for indicator in IndicatorSet.default.indicators {
             for header in [indicator.key, indicator.name, "chi_tieu_\(indicator.key)", "chỉ tiêu \(indicator.name)"] {
-                table[ReportText.folded(header)] = table[ReportText.folded(header)] ?? indicator.key
+                let folded = ReportText.folded(header)
+                if table[folded] == nil { table[folded] = indicator.key }
             }
         }
         return table
@@ -92,19 +93,17 @@ struct FigureHeaderMatcher {
         if folded.isEmpty { return .ignored }
         if let role = roleByHeader[folded] { return role }
         // "Số CĐCS (CĐCS)": thidua's own workbook, and many forms, put the unit of
-        // measure after the name.
-        // "… [triệu đồng]", "… - triệu đồng": other ways forms set the unit off.
-        for (close, open) in [(")", "("), ("]", "[")] where folded.hasSuffix(close) {
-            if let start = folded.range(of: open, options: .backwards)?.lowerBound {
-                let bare = folded[..<start].trimmingCharacters(in: .whitespaces)
-                if !bare.isEmpty, let role = roleByHeader[bare] { return role }
-            }
-        }
-        if let dash = folded.range(of: " - ", options: .backwards) {
-            let bare = folded[..<dash.lowerBound].trimmingCharacters(in: .whitespaces)
-            if !bare.isEmpty, let role = roleByHeader[bare] { return role }
-        }
+        // measure after the name; "… [triệu đồng]", "… - triệu đồng": other ways forms
+        // set the unit off.
+        if let split = FigureHeaderText.bracketed(folded), let role = nameRole(split.name) { return role }
+        if let split = FigureHeaderText.dashed(folded), let role = nameRole(split.name) { return role }
         return nil
+    }
+
+    /// The role of the name part of a header, trimmed; nil when empty or unknown.
+    private func nameRole(_ name: Substring) -> FigureColumnRole? {
+        let bare = name.trimmingCharacters(in: .whitespaces)
+        return bare.isEmpty ? nil : roleByHeader[bare]
     }
 
     /// The known header closest to an unknown one, if it looks like a typo.

@@ -15,15 +15,7 @@ enum FigureMoneyUnit: Equatable {
     /// The unit `header` states, or nil when it states none.
     static func of(header: String) -> FigureMoneyUnit? {
         let written = ReportText.normalizedName(header)
-        let stated: Substring
-        if let close = written.last, close == ")" || close == "]",
-           let open = written.lastIndex(of: close == ")" ? "(" : "[") {
-            stated = written[written.index(after: open)..<written.index(before: written.endIndex)]
-        } else if let dash = written.range(of: " - ", options: .backwards) {
-            stated = written[dash.upperBound...]
-        } else {
-            return nil
-        }
+        guard let stated = (FigureHeaderText.bracketed(written) ?? FigureHeaderText.dashed(written))?.unit else { return nil }
         let shown = stated.trimmingCharacters(in: .whitespaces)
         let folded = ReportText.folded(shown)
         if let unit = parse(folded) { return unit }
