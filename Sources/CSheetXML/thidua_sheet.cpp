@@ -11,9 +11,6 @@
 #include <new>
 #include <string>
 #include <vector>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 namespace {
 
@@ -59,21 +56,6 @@ bool valid_text(const unsigned char *p, size_t n) {
     const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
     size_t i = 0;
     while (i < n) {
-#if defined(__SSE2__)
-        // Sixteen bytes at a time: a signed compare below 0x20 finds both the control
-        // characters and every byte of 0x80 or more; plain bytes before the first such
-        // byte (or '&') are passed over, and that byte is read below.
-        if (i + 16 <= n) {
-            __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
-            __m128i suspect = _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(x, _mm_set1_epi8('&')));
-            int mask = _mm_movemask_epi8(suspect);
-            if (mask == 0) {
-                i += 16;
-                continue;
-            }
-            i += static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
-        } else
-#endif
         // Eight plain bytes at a time: no high bit, none below 0x20, no '&'.
         if (i + 8 <= n) {
             uint64_t x;

@@ -226,22 +226,6 @@ import Testing
         #expect(outcome == .leftToLibXML)
     }
 
-    @Test func theCheckOfBytesFindsWhatItLooksForAtEveryPlaceInALine() {
-        // The check reads 16 or 8 plain bytes at a time: each kind of byte it looks for, at
-        // every offset of a line longer than two of its steps, is still found.
-        let plain = Array(String(repeating: "<c r=\"B7\"><v>12</v></c>", count: 3).utf8)
-        let insertions: [([UInt8], Bool)] = [
-            ([0x01], false), ([0x0B], false), ([0xC0, 0xAF], false), ([0xFF], false), (Array("&bad;".utf8), false),
-            ([0xE1, 0xBA, 0xA1], true), (Array("&amp;".utf8), true), (Array("&#x1EA1;".utf8), true), ([0x09], true), ([0x0A], true),
-        ]
-        for (inserted, valid) in insertions {
-            for at in 0...plain.count {
-                let bytes = Array(plain[..<at]) + inserted + Array(plain[at...])
-                #expect(thidua_sheet_valid_text(bytes, bytes.count) == (valid ? 1 : 0), "\(inserted) at \(at)")
-            }
-        }
-    }
-
     @Test func manyRowsCutIntoManySegmentsKeepEveryRowAndItsNumber() {
         // Rows with and without numbers across thousands of cuts.
         let body = (1...3_000).map { i in
