@@ -108,20 +108,6 @@ bool valid_text(const unsigned char *p, size_t n) {
 
 // ---------------------------------------------------------------------------------------
 
-// True when the document ends with an end tag ("</worksheet>") or an empty element
-// ("<a/>"), then white space only: pugixml overlooks text after the root, which libxml2
-// refuses ("Extra content"). A comment or an instruction at the very end is left to
-// libxml2 too. The last '<' starts the last tag: no attribute value holds one.
-bool ends_with_end_tag(const unsigned char *p, size_t n) {
-    auto blank = [](unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-    while (n > 0 && blank(p[n - 1])) --n;
-    if (n < 4 || p[n - 1] != '>' || p[n - 2] == '-' || p[n - 2] == '?' || p[n - 2] == ']') return false;
-    const void *lt = memrchr(p, '<', n);
-    if (!lt) return false;
-    size_t at = static_cast<const unsigned char *>(lt) - p;
-    return (at + 1 < n && p[at + 1] == '/') || p[n - 2] == '/';
-}
-
 // Names are a byte or three ("c", "v", "row"): a loop, not a call to strchr, per name.
 const unsigned char *local_name(const char *name) {
     const char *local = name;
@@ -143,12 +129,12 @@ const size_t max_head = 4 << 20;
 }  // namespace
 
 struct thidua_sheet {
-    void *context = nullptr;
-    thidua_sheet_start start = nullptr;
-    thidua_sheet_end end = nullptr;
-    thidua_sheet_text text = nullptr;
-    size_t segment_bytes = 1;
-    size_t max_pending = 0;
+    void *context;
+    thidua_sheet_start start;
+    thidua_sheet_end end;
+    thidua_sheet_text text;
+    size_t segment_bytes;
+    size_t max_pending;
 
     // Grown by realloc, never zero-filled: a thousand small forms each asking for a chunk's
     // room made `std::vector::resize` clear a quarter of a megabyte per form.
@@ -332,14 +318,9 @@ struct thidua_sheet {
             text = work;
         }
         first = false;
-        return parse_whole(text, size);
-    }
-
-    // One document, parsed where it lies (pugixml writes into it) and walked.
-    int parse_whole(unsigned char *text, size_t size) {
-        if (!ends_with_end_tag(text, size) || !valid_text(text, size)) return THIDUA_SHEET_UNSUPPORTED;
+        if (!valid_text(text, size)) return THIDUA_SHEET_UNSUPPORTED;
         pugi::xml_document document;
-        unsigned flags = pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_doctype | pugi::parse_declaration;
+        unsigned flags = pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_doctype;
         pugi::xml_parse_result parsed = document.load_buffer_inplace(text, size, flags, pugi::encoding_utf8);
         if (!parsed) return THIDUA_SHEET_UNSUPPORTED;
         return walk(document);
@@ -359,17 +340,7 @@ struct thidua_sheet {
                 for (; *value; ++value) if (!space(static_cast<unsigned char>(*value))) return THIDUA_SHEET_UNSUPPORTED;
                 break;
             }
-            case pugi::node_declaration: {
-                // Read as UTF-8 only when it says so, or says nothing.
-                pugi::xml_attribute encoding = child.attribute("encoding");
-                if (encoding) {
-                    std::string value = encoding.value();
-                    for (char &c : value) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-                    if (value != "utf-8" && value != "utf8") return THIDUA_SHEET_UNSUPPORTED;
-                }
-                break;
-            }
-            case pugi::node_comment: case pugi::node_pi:
+            case pugi::node_declaration: case pugi::node_comment: case pugi::node_pi:
                 break;
             default:
                 return THIDUA_SHEET_UNSUPPORTED;  // a DTD, CDATA outside the root
@@ -454,7 +425,24 @@ struct thidua_sheet {
     int finish() {
         if (mode == Mode::head) return THIDUA_SHEET_UNSUPPORTED;
         if (used == 0) return THIDUA_SHEET_OK;
+        if (!ends_with_root()) return THIDUA_SHEET_UNSUPPORTED;
         return parse_segment(0, used, true);
+    }
+
+    // True when the part ends with the worksheet's end tag and white space: pugixml
+    // overlooks text after the root, which libxml2 refuses ("Extra content").
+    bool ends_with_root() const {
+        const unsigned char *p = pending;
+        size_t i = used;
+        while (i > 0 && space(p[i - 1])) --i;
+        if (i == 0 || p[i - 1] != '>') return false;
+        --i;
+        while (i > 0 && space(p[i - 1])) --i;
+        // The end tag's name is the last of `suffix` ("...</worksheet>").
+        size_t open = suffix.rfind("</");
+        if (open == std::string::npos) return false;
+        std::string tag = suffix.substr(open, suffix.size() - open - 1);
+        return i >= tag.size() && std::memcmp(p + i - tag.size(), tag.data(), tag.size()) == 0;
     }
 };
 
@@ -498,20 +486,6 @@ int thidua_sheet_finish(thidua_sheet *sheet) {
 }
 
 void thidua_sheet_free(thidua_sheet *sheet) { delete sheet; }
-
-int thidua_xml_read(unsigned char *bytes, size_t length, void *context, thidua_sheet_start start,
-                    thidua_sheet_end end, thidua_sheet_text text) {
-    try {
-        thidua_sheet reader;
-        reader.context = context;
-        reader.start = start;
-        reader.end = end;
-        reader.text = text;
-        return reader.parse_whole(bytes, length);
-    } catch (...) {
-        return THIDUA_SHEET_UNSUPPORTED;
-    }
-}
 
 int thidua_sheet_valid_text(const unsigned char *bytes, size_t length) {
     return valid_text(bytes, length) ? 1 : 0;

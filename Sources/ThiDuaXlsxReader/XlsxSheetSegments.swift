@@ -25,9 +25,7 @@ enum XlsxSheetSegments {
     /// The size of a segment: a tree of about eight times that, cache-sized.
     static let segmentBytes = 256 * 1024
     /// The most held before a cut: a head or a row longer than this is left to libxml2.
-    /// A segment's tree is about eight times its bytes (a row of a million empty cells,
-    /// 17 bytes each, would be a tree of 140 MB), so a segment stays under 4 MB.
-    static let maxPending = 4 << 20
+    static let maxPending = 32 << 20
 
     /// Reads the part whose inflated bytes `source` gives (as `Part.read` does: fewer only at
     /// the end, 0 there) into `rows`; throws what `source` throws.
@@ -72,32 +70,5 @@ enum XlsxSheetSegments {
             default: return .leftToLibXML
             }
         }
-    }
-
-    /// Parses a small part's whole `bytes` (pugixml writes into them) into `handler`: true
-    /// when read, false when libxml2 must read it (the same rules as a sheet's segments).
-    static func readWhole(_ bytes: inout [UInt8], into handler: XMLEventHandler) -> Bool {
-        let context = Unmanaged.passUnretained(handler).toOpaque()
-        let status = withExtendedLifetime(handler) {
-            bytes.withUnsafeMutableBufferPointer { buffer in
-                thidua_xml_read(buffer.baseAddress, buffer.count, context, { context, name, attributes, count in
-                    guard let context, let name else { return 1 }
-                    Unmanaged<XMLEventHandler>.fromOpaque(context)._withUnsafeGuaranteedRef {
-                        $0.start(XMLName(bytes: name), XMLAttributes(pointers: attributes, count: Int(count)))
-                    }
-                    return 0
-                }, { context, name in
-                    guard let context, let name else { return 1 }
-                    Unmanaged<XMLEventHandler>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.end(XMLName(bytes: name)) }
-                    return 0
-                }, { context, bytes, length in
-                    guard let context, let bytes else { return }
-                    Unmanaged<XMLEventHandler>.fromOpaque(context)._withUnsafeGuaranteedRef {
-                        $0.text(UnsafeBufferPointer(start: bytes, count: length))
-                    }
-                })
-            }
-        }
-        return status == THIDUA_SHEET_OK
     }
 }

@@ -52,7 +52,7 @@ public final class XlsxWorkbookReader {
             throw XlsxReadError.notAWorkbook(file: file, found: nil)
         }
         let workbook = XlsxPartElements(wanted: ["sheet", "workbookPr"], attributes: ["name", "state", "id", "date1904"])
-        try Self.readSmall(package, part: workbookPart, into: workbook, file: file)
+        try Self.parse(package, part: workbookPart, into: workbook, file: file)
         let relations = try Self.relationships(package, of: workbookPart, file: file)
         let byId = Dictionary(relations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 
@@ -75,8 +75,8 @@ public final class XlsxWorkbookReader {
         var strings: [String] = []
         if let part = relations.first(where: { $0.type.hasSuffix("/sharedStrings") })?.target, package.contains(part) {
             let table = XlsxSharedStrings(maxStrings: limits.maxSharedStrings, maxBytes: limits.maxSharedStringBytes)
-            let stopped = try Self.readSmall(package, part: part, into: table, file: file, allowStop: true)
-            if table.overLimit || stopped {
+            let parser = try Self.parse(package, part: part, into: table, file: file, allowStop: true)
+            if table.overLimit || parser.failure == .stopped {
                 throw XlsxReadError.zipBomb(file: file, part: part, inflated: Int64(limits.maxSharedStringBytes), compressed: 0)
             }
             strings = table.strings
@@ -86,7 +86,7 @@ public final class XlsxWorkbookReader {
         var dates = XlsxDateStyles()
         if let part = relations.first(where: { $0.type.hasSuffix("/styles") })?.target, package.contains(part) {
             let styles = XlsxPartElements(wanted: ["numFmt", "xf"], attributes: ["numFmtId", "formatCode"])
-            try Self.readSmall(package, part: part, into: styles, file: file)
+            try Self.parse(package, part: part, into: styles, file: file)
             dates = XlsxDateStyles(elements: styles.elements)
         }
         dates.uses1904 = workbook.elements.contains {
@@ -157,7 +157,7 @@ public final class XlsxWorkbookReader {
         let relsPart = (folder.isEmpty ? "" : folder + "/") + "_rels/" + name + ".rels"
         guard package.contains(relsPart) else { return [] }
         let collector = XlsxPartElements(wanted: ["Relationship"], attributes: ["Id", "Type", "Target", "TargetMode"])
-        try readSmall(package, part: relsPart, into: collector, file: file)
+        try parse(package, part: relsPart, into: collector, file: file)
         return collector.elements.compactMap { element in
             guard element.attributes["TargetMode"] != "External", let id = element.attributes["Id"],
                   let type = element.attributes["Type"], let target = element.attributes["Target"],
@@ -217,28 +217,6 @@ public final class XlsxWorkbookReader {
         guard outcome == .leftToLibXML else { return true }
         inflating.forgetCounted()
         return false
-    }
-
-    /// Parts up to this size are parsed whole by pugixml (`readSmall`).
-    static let wholePartBytes = 1 << 20
-
-    /// Reads one of the package's small parts (relationships, workbook, styles, shared
-    /// strings) into `handler`: whole, through pugixml, when it is at most `wholePartBytes`
-    /// and pugixml can stand behind it; else (a larger part, a DTD, anything malformed)
-    /// streamed through libxml2 (`parse`), its bytes taken back from the running total
-    /// first. True when libxml2 was asked to stop (a limit the handler reached).
-    @discardableResult
-    static func readSmall(_ package: XlsxPackage, part: String, into handler: XMLEventHandler, file: String,
-                          allowStop: Bool = false) throws -> Bool {
-        let inflating = try package.open(part)
-        var bytes: [UInt8] = []
-        while let chunk = try inflating.nextChunk() {
-            bytes.append(contentsOf: chunk)
-            if bytes.count > wholePartBytes { break }
-        }
-        if bytes.count <= wholePartBytes, XlsxSheetSegments.readWhole(&bytes, into: handler) { return false }
-        inflating.forgetCounted()
-        return try parse(package, part: part, into: handler, file: file, allowStop: allowStop).failure == .stopped
     }
 
     /// Streams `part` through libxml2 into `handler`; throws for a DTD or malformed XML.

@@ -48,12 +48,6 @@ int thidua_sheet_commit(thidua_sheet *sheet, size_t count);
 int thidua_sheet_finish(thidua_sheet *sheet);
 void thidua_sheet_free(thidua_sheet *sheet);
 
-/* A whole small document (a package's relationships, the workbook, its styles and
-   shared strings), parsed in place (pugixml writes into `bytes`) and walked into the
-   callbacks; THIDUA_SHEET_UNSUPPORTED for whatever the caller's parser must read. */
-int thidua_xml_read(unsigned char *bytes, size_t length, void *context, thidua_sheet_start start,
-                    thidua_sheet_end end, thidua_sheet_text text);
-
 /* 1 when `bytes` are UTF-8 of XML characters only, whose every `&` starts a reference
    to a predefined entity or to a character; else 0. Exposed for the tests. */
 int thidua_sheet_valid_text(const unsigned char *bytes, size_t length);
