@@ -65,13 +65,6 @@ let package = Package(
             pkgConfig: "libzip",
             providers: [.apt(["libzip-dev"])]
         ),
-        // pugixml (Debian: libpugixml-dev): a worksheet's rows parsed a
-        // segment at a time, three times faster than libxml2's SAX; libxml2 still reads
-        // every other part, and any sheet this reader leaves (README, "Libraries").
-        .target(
-            name: "CSheetXML",
-            linkerSettings: [.linkedLibrary("pugixml")]
-        ),
         // Word documents (.docx) in the official layout: WordprocessingML parts from the
         // view model and the docx templates, zipped in memory by libzip. No file access.
         .target(
@@ -87,7 +80,7 @@ let package = Package(
         // libxml2. Takes bytes, never a path.
         .target(
             name: "ThiDuaXlsxReader",
-            dependencies: ["ThiDuaKit", "CLibXML2", "CLibZip", "CSheetXML"]
+            dependencies: ["ThiDuaKit", "CLibXML2", "CLibZip"]
         ),
         // Every file access of a document: the guarded opening of whatever a data file
         // names, figure sources, the document job, the output sets, the format registry.
@@ -184,7 +177,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ThiDuaXlsxReaderTests",
-            dependencies: ["ThiDuaXlsxReader", "ThiDuaXlsx", "ThiDuaKit", "CLibZip", "CSheetXML"]
+            dependencies: ["ThiDuaXlsxReader", "ThiDuaXlsx", "ThiDuaKit"]
         ),
         .testTarget(
             name: "ThiDuaServerTests",

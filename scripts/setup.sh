@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Installs what thidua needs on Debian when it is missing. Sourced by the
 # other scripts; safe to run again (it installs nothing that is present).
-#   scripts/setup.sh            build needs: libxlsxwriter-dev, libzip-dev, libxml2-dev,
-#                               libpugixml-dev (with its run-time library, libpugixml1v5), pkg-config,
+#   scripts/setup.sh            build needs: libxlsxwriter-dev, libzip-dev, libxml2-dev, pkg-config,
 #                               libcurl4-openssl-dev (FlyingFox links FoundationNetworking, which a
 #                               release build with --static-swift-stdlib links against libcurl)
 #   scripts/setup.sh --tests    also the test judges: pandoc, python3-openpyxl, LibreOffice
@@ -15,7 +14,7 @@
 #                               has no geckodriver), and wrk for bench/serve
 set -euo pipefail
 
-need=(libxlsxwriter-dev libzip-dev libxml2-dev libpugixml-dev pkg-config libcurl4-openssl-dev)
+need=(libxlsxwriter-dev libzip-dev libxml2-dev pkg-config libcurl4-openssl-dev)
 if [ "${1:-}" = "--tests" ]; then
   need+=(pandoc python3-openpyxl libreoffice-calc-nogui python3-docx libreoffice-writer-nogui poppler-utils fonts-liberation2 chromium chromium-driver python3-selenium firefox-esr python3-websockets wrk)
 fi

@@ -172,13 +172,6 @@ final class XlsxPackage {
             try package.check(inflated: inflated, compressed: compressed, part: name)
         }
 
-        /// Takes back from the workbook's running total what this part counted: a sheet
-        /// the segment reader left is read again from its start, and its bytes count once.
-        func forgetCounted() {
-            package.inflatedTotal -= inflated
-            inflated = 0
-        }
-
         /// Copies `count` inflated bytes into `buffer` (fewer only at the end, 0 there),
         /// from the chunks `nextChunk` gives, so the limits are met at the same bytes.
         func read(into buffer: UnsafeMutableRawPointer, count: Int) throws -> Int {

@@ -31,10 +31,6 @@ public struct XlsxReadLimits: Sendable {
     /// parsed (`XlsxInflateAhead`): a big sheet, not the small parts around it. Not a bound
     /// but a choice of how to read; tests set it to 0 to read every part that way.
     public var inflateAheadBytes: Int64 = 1 << 20
-    /// Bytes of sheet XML pugixml parses at a time (`XlsxSheetSegments`): a tree of about
-    /// eight times that. Not a bound but a choice of how to read; tests set it to a few
-    /// bytes to cut a sheet between every two rows.
-    public var sheetSegmentBytes = XlsxSheetSegments.segmentBytes
 
     /// The defaults.
     public static let standard = XlsxReadLimits()

@@ -41,17 +41,10 @@ final class XlsxSheetRows: XMLEventHandler {
     override func start(_ name: XMLName, _ attributes: XMLAttributes) {
         state.pointee.start(name, attributes)
         // A Bool read per event, not the optional tuple (its String retained each time).
-        if state.pointee.stopRequested { stop() }
-    }
-
-    /// True once the rows asked to stop (nothing more wanted, or an element out of place):
-    /// libxml2 is stopped here, the segment reader asks after each element.
-    private(set) var stopped = false
-
-    private func stop() {
-        state.pointee.stopRequested = false
-        stopped = true
-        parser?.fail(.stopped)
+        if state.pointee.stopRequested {
+            state.pointee.stopRequested = false
+            parser?.fail(.stopped)
+        }
     }
 
     /// The first element out of place (a row in a row, a cell in a cell or outside a row),
@@ -60,7 +53,10 @@ final class XlsxSheetRows: XMLEventHandler {
 
     override func end(_ name: XMLName) {
         state.pointee.end(name)
-        if state.pointee.stopRequested { stop() }
+        if state.pointee.stopRequested {
+            state.pointee.stopRequested = false
+            parser?.fail(.stopped)
+        }
     }
 
     override func text(_ bytes: UnsafeBufferPointer<UInt8>) {

@@ -101,26 +101,9 @@ public final class XlsxWorkbookReader {
         var summary = SheetSummary()
         guard sheet.isWorksheet else { return summary }
         try withoutActuallyEscaping(body) { body in
-            var delivered = 0
-            var rows = XlsxSheetRows(sheet: sheet.name, strings: strings, dates: dates,
-                                     maxColumns: limits.maxColumns) { record in
-                delivered += 1
-                return body(record)
-            }
-            if try !Self.readSegments(package, part: sheet.part, into: rows, segmentBytes: limits.sheetSegmentBytes) {
-                // libxml2 reads the part again from its start; the rows already handed on
-                // are the same rows, in the same order, and are not handed on twice.
-                var skip = delivered
-                rows = XlsxSheetRows(sheet: sheet.name, strings: strings, dates: dates,
-                                     maxColumns: limits.maxColumns) { record in
-                    guard skip == 0 else {
-                        skip -= 1
-                        return true
-                    }
-                    return body(record)
-                }
-                try Self.parse(package, part: sheet.part, into: rows, file: file, allowStop: true)
-            }
+            let rows = XlsxSheetRows(sheet: sheet.name, strings: strings, dates: dates,
+                                     maxColumns: limits.maxColumns, emit: body)
+            try Self.parse(package, part: sheet.part, into: rows, file: file, allowStop: true)
             if let (row, element) = rows.misplaced {
                 throw XlsxReadError.misplacedElement(file: file, sheet: sheet.name, row: row, element: element)
             }
@@ -196,27 +179,6 @@ public final class XlsxWorkbookReader {
             joined += bytes[piece]
         }
         return String(decoding: joined, as: UTF8.self)
-    }
-
-    /// Reads worksheet `part` through pugixml a segment at a time (`XlsxSheetSegments`):
-    /// true when it was read (or the rows stopped it), false when it must be read by
-    /// libxml2, its bytes then taken back from the workbook's running total. Throws what
-    /// inflating the part throws (a damaged entry, a zip bomb).
-    static func readSegments(_ package: XlsxPackage, part: String, into rows: XlsxSheetRows,
-                             segmentBytes: Int) throws -> Bool {
-        let inflating = try package.open(part)
-        let outcome: XlsxSheetSegments.Outcome
-        do {
-            let ahead = inflating.isLarge ? XlsxInflateAhead(part: inflating) : nil
-            defer { ahead?.close() }
-            outcome = try XlsxSheetSegments.read(into: rows, segmentBytes: segmentBytes) { buffer, count in
-                if let ahead { return try ahead.read(into: buffer, count: count) }
-                return try inflating.read(into: buffer, count: count)
-            }
-        }
-        guard outcome == .leftToLibXML else { return true }
-        inflating.forgetCounted()
-        return false
     }
 
     /// Streams `part` through libxml2 into `handler`; throws for a DTD or malformed XML.
