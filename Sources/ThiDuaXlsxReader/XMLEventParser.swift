@@ -151,7 +151,7 @@ final class XMLEventParser {
             let parser = Unmanaged<XMLEventParser>.fromOpaque(ctx).takeUnretainedValue()
             guard error.pointee.level == XML_ERR_FATAL || error.pointee.level == XML_ERR_ERROR else { return }
             let detail = error.pointee.message.map { String(cString: $0) } ?? ""
-            parser.fail(.malformed(line: Int(error.pointee.line), detail: detail))
+            parser.failInErrorCallback(.malformed(line: Int(error.pointee.line), detail: detail))
         }
     }
 
@@ -165,6 +165,20 @@ final class XMLEventParser {
         if let context { xmlStopParser(context) }
     }
 
+    /// The source being pulled, while `parse(pulling:)` runs.
+    private var pulling: XMLPullSource?
+
+    /// Keeps `reason` from libxml2's error callback, without `xmlStopParser`: libxml2 2.9.14
+    /// crashes when its parser is halted from inside that callback while it is still reading
+    /// character data (a worksheet with a 3 MB attribute on its root and "]]>" in a cell
+    /// made thidua die with SIGSEGV). After a fatal error libxml2 delivers no more events
+    /// anyway; a pulled parse is then ended by its source, which reads nothing more, and a
+    /// pushed one by its caller, who feeds nothing more.
+    private func failInErrorCallback(_ reason: XMLReadFailure) {
+        if failure == nil { failure = reason }
+        pulling?.exhausted = true
+    }
+
     /// Parses a whole document that libxml2 pulls from `source` as it needs bytes: the
     /// fastest of its interfaces (pushing chunks made it look ahead for the end of every
     /// tag, about a tenth more). Afterwards `failure` says whether it was read whole; a
@@ -172,12 +186,14 @@ final class XMLEventParser {
     func parse(pulling source: XMLPullSource) {
         guard failure == nil, context == nil else { return }
         let me = Unmanaged.passUnretained(self).toOpaque()
+        pulling = source
+        defer { pulling = nil }
         withExtendedLifetime(source) {
             let io = Unmanaged.passUnretained(source).toOpaque()
             context = xmlCreateIOParserCtxt(&sax, me, { ctx, buffer, length in
                 guard let ctx, let buffer, length > 0 else { return 0 }
                 return Unmanaged<XMLPullSource>.fromOpaque(ctx)._withUnsafeGuaranteedRef {
-                    Int32(clamping: $0.read(UnsafeMutableRawPointer(buffer), Int(length)))
+                    $0.exhausted ? -1 : Int32(clamping: $0.read(UnsafeMutableRawPointer(buffer), Int(length)))
                 }
             }, nil, io, XML_CHAR_ENCODING_NONE)
             guard let context else {
@@ -267,6 +283,8 @@ struct ChunkFiller {
 /// how many, 0 at the end, or -1 when the source failed (it keeps why).
 final class XMLPullSource {
     let read: (_ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int
+    /// Set once the parse has failed: libxml2's next read gets an error, which ends it.
+    var exhausted = false
 
     init(read: @escaping (_ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int) {
         self.read = read

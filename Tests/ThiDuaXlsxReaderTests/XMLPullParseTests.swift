@@ -107,6 +107,29 @@ struct XMLPullParseTests {
         }
     }
 
+    @Test func anErrorAfterALongAttributeEndsTheParseWithoutCrashing() {
+        // libxml2 2.9.14 crashed (SIGSEGV) when halted from its error callback while reading
+        // the text of a document whose root carries a long attribute: the failure is kept,
+        // and the parse ended by its source.
+        // A fixed mmap threshold: libxml2's grown input buffer is then unmapped when freed,
+        // so reading it after the halt faults here instead of reading stale memory.
+        _ = glibcMallopt(-3 /* M_MMAP_THRESHOLD */, 128 * 1024)
+        let long = String(repeating: "x", count: 300_000)
+        for broken in ["a ]]> b", "a \u{1} b", "a &bogus; b", "<b></c>"] {
+            let xml = #"<?xml version="1.0"?><worksheet xmlns="m" foo="\#(long)"><sheetData><row r="1"><c t="inlineStr"><is><t>"#
+                + broken + "</t></is></c></row>" + String(repeating: #"<row r="2"><c><v>1</v></c></row>"#, count: 2_000)
+                + "</sheetData></worksheet>"
+            let bytes = Array(xml.utf8)
+            for piece in [4096, 1 << 20] {
+                let (events, failure) = Self.pulled(bytes, piece: piece, stopAt: .max)
+                #expect(Self.shown(failure).hasPrefix("malformed"), "\(broken) piece \(piece): \(Self.shown(failure))")
+                #expect(!events.contains("<row 2,-,-"), "\(broken): no row after the error")
+            }
+            let (_, pushed) = Self.pushed(bytes, chunk: 256 * 1024, stopAt: .max)
+            #expect(Self.shown(pushed).hasPrefix("malformed"), "\(broken) pushed")
+        }
+    }
+
     /// A failure as the reader reports it: the detail is for the developer log only.
     static func shown(_ failure: XMLReadFailure?) -> String {
         switch failure {
@@ -158,3 +181,7 @@ struct XMLPullParseTests {
         #expect(Self.misplaced("<row r=\"1\"/><row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><r><t>a</t></r><rPh><t>b</t></rPh></is></c></row>") == nil)
     }
 }
+
+/// glibc's `mallopt` (malloc.h is not in the Glibc module).
+@_silgen_name("mallopt")
+private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
