@@ -94,13 +94,42 @@ public final class WebApp: HTTPHandler, Sendable {
         }
     }
 
+    /// What is wrong with a request's JSON, in words a clerk (or the page's author) can act
+    /// on; never empty, whatever the shape of the body.
     static func describe(_ error: DecodingError) -> String {
-        switch error {
-        case .keyNotFound(let key, _): return "thiếu khóa \(key.stringValue)"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            return context.codingPath.map(\.stringValue).joined(separator: ".")
-        @unknown default: return "sai dạng"
+        func path(_ context: DecodingError.Context, _ last: CodingKey? = nil) -> String {
+            (context.codingPath + (last.map { [$0] } ?? [])).map { key in
+                key.intValue.map { "[\($0)]" } ?? key.stringValue
+            }.joined(separator: ".")
         }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return "thiếu khóa \(path(context, key))"
+        case .typeMismatch(let type, let context) where context.codingPath.isEmpty:
+            return "nội dung phải là \(kindName(type))"
+        case .typeMismatch(let type, let context):
+            return "khóa \(path(context)) phải là \(kindName(type))"
+        case .valueNotFound(let type, let context) where context.codingPath.isEmpty:
+            return "nội dung phải là \(kindName(type))"
+        case .valueNotFound(let type, let context):
+            return "khóa \(path(context)) trống, cần \(kindName(type))"
+        case .dataCorrupted(let context) where context.codingPath.isEmpty:
+            return "nội dung không phải JSON hợp lệ"
+        case .dataCorrupted(let context):
+            return "giá trị của khóa \(path(context)) không hợp lệ"
+        @unknown default:
+            return "sai dạng"
+        }
+    }
+
+    /// A JSON kind named as the page's author would say it.
+    private static func kindName(_ type: Any.Type) -> String {
+        if type == String.self { return "một chuỗi" }
+        if type == Bool.self { return "true hoặc false" }
+        if type == Int.self || type == Double.self || type == Int64.self { return "một số" }
+        let name = String(describing: type)
+        if name.hasPrefix("Array") || name.hasPrefix("[") { return "một danh sách" }
+        return "một đối tượng JSON"
     }
 
     /// What the page needs once: the CSRF token, the folder's name, the formats.

@@ -48,7 +48,7 @@ public enum WebServer {
     public static func start(_ options: ServeOptions, token: String = WebServer.newToken(),
                              templates: TemplateSet? = nil, limits: ServerLimits = ServerLimits()) async throws -> RunningServer {
         if !options.isLoopback, (options.password ?? "").isEmpty {
-            throw WorkspaceError.usage("nghe trên địa chỉ \(options.host) (máy khác trong mạng vào được) cần mật khẩu: thêm --mat-khau MẬT-KHẨU, hoặc bỏ --host để chỉ máy này dùng")
+            throw WorkspaceError.usage("nghe trên địa chỉ \(options.host) (máy khác trong mạng vào được) cần mật khẩu: thêm --mat-khau MẬT-KHẨU (hoặc đặt biến môi trường THIDUA_MAT_KHAU), hoặc bỏ --host để chỉ máy này dùng")
         }
         let folder = try WorkingFolder(path: options.folder)
         let templates = try templates ?? TemplateSet()

@@ -17,6 +17,7 @@ struct ServeCommand: ParsableCommand {
           thidua serve Examples
           thidua serve . --port 8080
           thidua serve . --host 192.168.1.10 --mat-khau 'mật khẩu dài'   (máy khác trong mạng vào được)
+          THIDUA_MAT_KHAU='mật khẩu dài' thidua serve . --host 192.168.1.10   (mật khẩu không hiện trong ps)
         """
     )
 
@@ -29,8 +30,21 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Địa chỉ nghe (mặc định 127.0.0.1: chỉ máy này). Địa chỉ khác cần --mat-khau.", valueName: "địa-chỉ"))
     var host: String = "127.0.0.1"
 
-    @Option(name: .customLong("mat-khau"), help: ArgumentHelp("Mật khẩu, bắt buộc khi --host không phải 127.0.0.1.", valueName: "mật-khẩu"))
+    @Option(name: .customLong("mat-khau"), help: ArgumentHelp(
+        "Mật khẩu, bắt buộc khi --host không phải 127.0.0.1. Có thể đặt trong biến môi trường \(Self.passwordVariable) thay cho tùy chọn này: người khác trên máy không đọc được qua lệnh ps.",
+        valueName: "mật-khẩu"))
     var password: String?
+
+    /// The environment variable that may hold the password: a command line is visible to
+    /// every user of the machine (`ps`), the environment only to the clerk's own processes.
+    static let passwordVariable = "THIDUA_MAT_KHAU"
+
+    /// `--mat-khau` when given, else the environment's password (an empty one is none).
+    var effectivePassword: String? {
+        if let password { return password }
+        let fromEnvironment = ProcessInfo.processInfo.environment[Self.passwordVariable] ?? ""
+        return fromEnvironment.isEmpty ? nil : fromEnvironment
+    }
 
     func validate() throws {
         guard (0...65535).contains(port) else {
@@ -39,7 +53,7 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let options = ServeOptions(folder: folder, host: host, port: UInt16(port), password: password)
+        let options = ServeOptions(folder: folder, host: host, port: UInt16(port), password: effectivePassword)
         let started = DispatchSemaphore(value: 0)
         let outcome = StartOutcome()
         Task.detached {

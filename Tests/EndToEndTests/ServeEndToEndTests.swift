@@ -12,11 +12,12 @@ import Testing
         let folder: URL
         let output: String
 
-        init(folder: URL, arguments: [String] = []) throws {
+        init(folder: URL, arguments: [String] = [], environment: [String: String] = [:]) throws {
             self.folder = folder
             process = Process()
             process.executableURL = URL(fileURLWithPath: Run.binary)
             process.arguments = ["serve", folder.path] + arguments
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
             let out = Pipe()
             process.standardOutput = out
             process.standardError = FileHandle.nullDevice
@@ -104,6 +105,21 @@ import Testing
         #expect(served.output.contains("máy khác trong mạng vào được"), "\(served.output)")
         #expect(try served.curl([served.address]).status == 401)
         #expect(try served.curl(["-u", "a:bí mật", served.address]).status == 200)
+    }
+
+    /// The password can stay off the command line, where every user of the machine sees it.
+    @Test func aPasswordFromTheEnvironmentIsAskedForToo() throws {
+        let folder = try Run.tempFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let served = try Served(folder: folder, arguments: ["--host", "127.0.0.2"], environment: ["THIDUA_MAT_KHAU": "bí mật khác"])
+        defer { served.stop() }
+        #expect(served.output.contains("máy khác trong mạng vào được"), "\(served.output)")
+        #expect(try served.curl([served.address]).status == 401)
+        #expect(try served.curl(["-u", "a:bí mật", served.address]).status == 401)
+        #expect(try served.curl(["-u", "a:bí mật khác", served.address]).status == 200)
+        let empty = try Run.thidua(["serve", folder.path, "--host", "127.0.0.2"], environment: ["THIDUA_MAT_KHAU": ""])
+        #expect(empty.status == 2)
+        #expect(empty.stderr.contains("THIDUA_MAT_KHAU"))
     }
 
     @Test func downloadIsByteForByteWhatRenderWrites() throws {

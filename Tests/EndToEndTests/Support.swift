@@ -1,4 +1,5 @@
 import Foundation
+import TestFixtures
 import Testing
 
 /// Runs the built `thidua` binary and other programs for end-to-end tests.
@@ -72,11 +73,9 @@ enum Run {
         return process
     }
 
-    /// A new empty folder under the system temporary folder.
+    /// A new empty folder, removed with the rest when the test process exits.
     static func tempFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try ScratchFolder.make("thidua-e2e")
     }
 
     /// The path of a program on PATH, or nil.

@@ -1,4 +1,5 @@
 import Foundation
+import TestFixtures
 import ThiDuaKit
 @testable import ThiDuaWorkspace
 
@@ -9,8 +10,7 @@ enum Fixture {
 
     /// A new empty folder (real path, links resolved).
     static func folder() throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-ws-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        let url = try ScratchFolder.make("thidua-ws")
         return Workspace.realPath(url.path) ?? url.path
     }
 

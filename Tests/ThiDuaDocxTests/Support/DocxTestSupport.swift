@@ -1,4 +1,5 @@
 import Foundation
+import TestFixtures
 import Testing
 import CLibZip
 @testable import ThiDuaDocx
@@ -64,11 +65,9 @@ enum DocxTestSupport {
         return parts
     }
 
-    /// A new empty folder under the system temporary folder.
+    /// A new empty folder, removed with the rest when the test process exits.
     static func tempFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-docx-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try ScratchFolder.make("thidua-docx")
     }
 
     /// Every example's .docx (and the guidance's task list) written to a new folder,
