@@ -9,4 +9,20 @@
 #include <libxml/parserInternals.h>
 #include <libxml/SAX2.h>
 #include <libxml/xmlerror.h>
+#include <libxml/globals.h>
+
+/* libxml2 reports some failures (an encoding it cannot convert, an I/O error) through its
+   generic error handler, which prints English text to stderr; thidua reports every failure
+   itself, in Vietnamese, from the parser's state. The handler is per thread, so each parser
+   sets it on the thread it parses on; new threads get it too. A C function because the
+   handler is variadic, which Swift cannot define. */
+static void thidua_xml_ignore(void *context, const char *message, ...) {
+    (void)context;
+    (void)message;
+}
+
+static inline void thidua_xml_silence(void) {
+    xmlSetGenericErrorFunc(NULL, thidua_xml_ignore);
+    xmlThrDefSetGenericErrorFunc(NULL, thidua_xml_ignore);
+}
 #endif

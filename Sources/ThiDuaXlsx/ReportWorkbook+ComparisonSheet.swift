@@ -105,8 +105,8 @@ extension ReportWorkbook {
                 .init(column: 4, value: .integer(current), style: styles.integer),
                 .init(column: 5, value: .integer(previous), style: styles.integer),
                 .init(column: 6, value: .formula("\(now)-\(then)", cachedValue: .number(Double(current - previous))), style: styles.integer),
-                .init(column: 7, value: .formula(XlsxPercent.formula(change, then),
-                                                 cachedValue: ReportFigures.quotient(current - previous, previous)), style: styles.percent),
+                .init(column: 7, value: .formula(XlsxPercent.changeFormula(change, then),
+                                                 cachedValue: ReportFigures.changeQuotient(current - previous, previous)), style: styles.percent),
             ]
         case .ratio(let cn, let cd, let pn, let pd):
             let current = ReportFigures.quotient(cn, cd), previous = ReportFigures.quotient(pn, pd)

@@ -192,6 +192,15 @@ struct ReportFigures {
     struct Pair: Hashable {
         var target: Int64?
         var actual: Int64?
+        /// Of a sum: Σ actual of the units that have a target (what a sum of the units'
+        /// targets is set against); nil in a unit's row.
+        var targetedActual: Int64?
+
+        init(target: Int64? = nil, actual: Int64? = nil, targetedActual: Int64? = nil) {
+            self.target = target
+            self.actual = actual
+            self.targetedActual = targetedActual
+        }
     }
 
     /// The keys, in the order of `pairs`.
@@ -232,11 +241,13 @@ struct ReportFigures {
     struct Sums {
         private var targets: [Int64]
         private var actuals: [Int64]
+        private var targetedActuals: [Int64]
         private var failed: [Bool]
 
         init(count: Int) {
             targets = [Int64](repeating: 0, count: count)
             actuals = targets
+            targetedActuals = targets
             failed = [Bool](repeating: false, count: count)
         }
 
@@ -244,13 +255,17 @@ struct ReportFigures {
         mutating func add(_ part: [Pair]) {
             for k in 0 ..< targets.count where !failed[k] {
                 let pair = k < part.count ? part[k] : Pair()
+                // A unit's actual counts against the targets when it has one; a sum brings its own.
+                let targeted = pair.targetedActual ?? (pair.target == nil ? 0 : pair.actual ?? 0)
                 guard let target = ReportFigures.sum(targets[k], pair.target ?? 0),
-                      let actual = ReportFigures.sum(actuals[k], pair.actual ?? 0) else {
+                      let actual = ReportFigures.sum(actuals[k], pair.actual ?? 0),
+                      let targetedActual = ReportFigures.sum(targetedActuals[k], targeted) else {
                     failed[k] = true
                     continue
                 }
                 targets[k] = target
                 actuals[k] = actual
+                targetedActuals[k] = targetedActual
             }
         }
 
@@ -259,7 +274,9 @@ struct ReportFigures {
             if let k = failed.firstIndex(of: true) {
                 throw XlsxError.invalidInput("tổng của chỉ tiêu “\(keys[k])” (\(context)) vượt quá giới hạn số của Excel")
             }
-            return ReportFigures(keys: keys, pairs: (0 ..< keys.count).map { Pair(target: targets[$0], actual: actuals[$0]) })
+            return ReportFigures(keys: keys, pairs: (0 ..< keys.count).map {
+                Pair(target: targets[$0], actual: actuals[$0], targetedActual: targetedActuals[$0])
+            })
         }
     }
 
@@ -275,5 +292,11 @@ struct ReportFigures {
     static func quotient(_ numerator: Int64?, _ denominator: Int64?) -> XlsxFormulaResult {
         guard let denominator, denominator != 0 else { return .text("") }
         return .number(XlsxPercent.shown(Double(numerator ?? 0) / Double(denominator)))
+    }
+
+    /// The cached result of `XlsxPercent.changeFormula`: a change's rate.
+    static func changeQuotient(_ numerator: Int64?, _ denominator: Int64?) -> XlsxFormulaResult {
+        guard let denominator, denominator != 0 else { return .text("") }
+        return .number(XlsxPercent.shownChange(Double(numerator ?? 0) / Double(denominator)))
     }
 }

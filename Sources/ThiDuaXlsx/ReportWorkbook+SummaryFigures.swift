@@ -45,9 +45,13 @@ extension ReportWorkbook {
     ///   target or actual column; `nil` for unit rows, which hold the figures themselves.
     ///   A target column of the grand total holds the indicator's overall target instead
     ///   when it has one, and targets the units do not carry are left blank.
+    /// - Parameter unitRows: for subtotal and total rows, the first and last row holding
+    ///   the units they add up: where some units have a figure and no target of their own,
+    ///   "% đạt" sets the sum of the targets against those units' figures only (SUMIFS).
     static func appendFigures(
         to row: inout XlsxSheetPlan.Row, layout: SummaryLayout, figures: ReportFigures,
-        styles: (integer: Int, percent: Int, blank: Int), role: FigureRow, sumFormula: (Int) -> String?
+        styles: (integer: Int, percent: Int, blank: Int), role: FigureRow, unitRows: ClosedRange<Int>? = nil,
+        sumFormula: (Int) -> String?
     ) {
         let r = row.index
         func figure(_ column: Int, _ value: Int64?) {
@@ -102,7 +106,20 @@ extension ReportWorkbook {
             }
             if let column = slot.actual { figure(column, pair.actual) }
             if let column = slot.percent, let targetColumn = slot.target, let actual = slot.actual {
-                quotient(column, numerator: actual, denominator: targetColumn, cached: ReportFigures.quotient(pair.actual, target))
+                let againstUnitTargets = !(role == .grandTotal && indicator.overallTarget != nil)
+                if againstUnitTargets, let targeted = pair.targetedActual, targeted != pair.actual, let unitRows {
+                    // Σ actual of the unit rows (a numeric serial) whose target is not blank.
+                    let actuals = XlsxCellReference.range(firstRow: unitRows.lowerBound, firstColumn: actual, lastRow: unitRows.upperBound, lastColumn: actual)
+                    let targets = XlsxCellReference.range(firstRow: unitRows.lowerBound, firstColumn: targetColumn, lastRow: unitRows.upperBound, lastColumn: targetColumn)
+                    let serials = XlsxCellReference.range(firstRow: unitRows.lowerBound, firstColumn: SummaryLayout.serialColumn,
+                                                          lastRow: unitRows.upperBound, lastColumn: SummaryLayout.serialColumn)
+                    let top = "SUMIFS(\(actuals),\(targets),\"<>\",\(serials),\">0\")"
+                    let bottom = XlsxCellReference.a1(row: r, column: targetColumn)
+                    row.cells.append(.init(column: column, value: .formula(XlsxPercent.formula(top, bottom), cachedValue: ReportFigures.quotient(targeted, target)),
+                                           style: styles.percent))
+                } else {
+                    quotient(column, numerator: actual, denominator: targetColumn, cached: ReportFigures.quotient(pair.actual, target))
+                }
             }
         }
     }

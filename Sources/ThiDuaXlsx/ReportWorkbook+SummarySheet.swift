@@ -77,6 +77,10 @@ struct ReportTotals {
 }
 
 extension ReportWorkbook {
+    /// The longest grand-total formula written as the sum of the subtotal cells; beyond it
+    /// the formula would pass Excel's limit of 8,192 characters with the rest of the cell.
+    static let longestAddedSubtotals = 4_000
+
     /// The "Tổng hợp" sheet.
     static func summaryPlan(input: SummaryWorkbookInput, layout: SummaryLayout, totals: ReportTotals) throws -> XlsxSheetPlan {
         var plan = XlsxSheetPlan(name: summarySheetName)
@@ -175,16 +179,24 @@ extension ReportWorkbook {
                 case .subtotal(let g, let first, let last):
                     row.cells.append(.init(column: SummaryLayout.serialColumn, value: .blank, style: subtotalStyles.serial))
                     row.cells.append(.init(column: SummaryLayout.nameColumn, value: .text("Cộng \(input.groups[g].name)"), style: subtotalStyles.name))
-                    appendFigures(to: &row, layout: layout, figures: totals.groups[g], styles: (subtotalStyles.integer, subtotalStyles.percent, subtotalStyles.blank), role: .subtotal) { column in
+                    appendFigures(to: &row, layout: layout, figures: totals.groups[g], styles: (subtotalStyles.integer, subtotalStyles.percent, subtotalStyles.blank), role: .subtotal, unitRows: first ... last) { column in
                         "SUM(\(XlsxCellReference.range(firstRow: first, firstColumn: column, lastRow: last, lastColumn: column)))"
                     }
                 case .grandTotal:
                     row.cells.append(.init(column: SummaryLayout.serialColumn, value: .blank, style: totalStyles.serial))
                     row.cells.append(.init(column: SummaryLayout.nameColumn, value: .text("TỔNG CỘNG"), style: totalStyles.name))
-                    appendFigures(to: &row, layout: layout, figures: totals.grand, styles: (totalStyles.integer, totalStyles.percent, totalStyles.blank), role: .grandTotal) { column in
+                    appendFigures(to: &row, layout: layout, figures: totals.grand, styles: (totalStyles.integer, totalStyles.percent, totalStyles.blank), role: .grandTotal, unitRows: layout.firstDataRow ... max(layout.firstDataRow, layout.grandTotalRow - 1)) { column in
                         // The grand total adds the subtotal rows, so it never double-counts units.
                         guard !layout.subtotalRows.isEmpty else { return "0" }
-                        return layout.subtotalRows.map { XlsxCellReference.a1(row: $0, column: column) }.joined(separator: "+")
+                        let added = layout.subtotalRows.map { XlsxCellReference.a1(row: $0, column: column) }.joined(separator: "+")
+                        guard added.utf8.count > Self.longestAddedSubtotals else { return added }
+                        // Too many groups for one formula (Excel's 8,192 characters): the unit
+                        // rows, those with a numeric STT, summed directly instead.
+                        let last = max(layout.firstDataRow, layout.grandTotalRow - 1)
+                        let values = XlsxCellReference.range(firstRow: layout.firstDataRow, firstColumn: column, lastRow: last, lastColumn: column)
+                        let serials = XlsxCellReference.range(firstRow: layout.firstDataRow, firstColumn: SummaryLayout.serialColumn,
+                                                              lastRow: last, lastColumn: SummaryLayout.serialColumn)
+                        return "SUMIFS(\(values),\(serials),\">0\")"
                     }
                 }
                 try emit(row)

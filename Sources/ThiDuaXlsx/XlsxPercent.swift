@@ -13,6 +13,20 @@ enum XlsxPercent {
         return value
     }
 
+    /// The value a change's cell shows (a rate of increase): as `shown` near ±100%, but a
+    /// change too small for the format shows as 0,0%, never as 0,1% (which would overstate it).
+    static func shownChange(_ value: Double) -> Double {
+        let magnitude = abs(value)
+        if magnitude < 1, magnitude >= 0.9995 { return (value < 0 ? -1 : 1) * 0.999 }
+        return value
+    }
+
+    /// `top/bottom` as the cell of a change's rate: empty for a zero divisor, `shownChange` otherwise.
+    static func changeFormula(_ top: String, _ bottom: String) -> String {
+        let q = "\(top)/\(bottom)"
+        return "IF(\(bottom)=0,\"\",IF(AND(ABS(\(q))<1,ABS(\(q))>=0.9995),SIGN(\(q))*0.999,\(q)))"
+    }
+
     /// `top/bottom` as a percentage cell: empty for a zero divisor, `shown` otherwise.
     static func formula(_ top: String, _ bottom: String) -> String {
         let q = "\(top)/\(bottom)"

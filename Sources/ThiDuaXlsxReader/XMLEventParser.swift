@@ -114,6 +114,8 @@ final class XMLEventParser {
 
     init(handler: XMLEventHandler) {
         _ = Self.libraryReady
+        // Nothing libxml2 prints may reach the clerk (English text on stderr).
+        thidua_xml_silence()
         self.handler = Unmanaged.passUnretained(handler)
         sax.initialized = UInt32(XML_SAX2_MAGIC)
         // The callbacks borrow the parser and the handler (`_withUnsafeGuaranteedRef`), so

@@ -27,6 +27,10 @@ public enum XlsxReadError: Error, Hashable, Sendable {
     case documentType(file: String, part: String)
     /// A part is not well-formed XML.
     case malformedXML(file: String, part: String, line: Int)
+    /// A part runs longer than `XMLMarkupGap.limit` bytes without a tag: a start tag with
+    /// tens of thousands of attributes (on which libxml2 spends quadratic time) or text
+    /// longer than any cell holds.
+    case markupGap(file: String, part: String)
     /// The workbook lists no worksheet.
     case noSheets(file: String)
     /// A sheet's rows are not laid out as rows of cells (a row inside a row, a cell inside
@@ -76,6 +80,10 @@ public enum XlsxReadError: Error, Hashable, Sendable {
         case .malformedXML(let file, let part, let line):
             let at = line > 0 ? ", dòng \(line)" : ""
             return .error("tệp .xlsx bị hỏng: phần \(part) không phải XML hợp lệ\(at)",
+                          at: SourcePosition(file: file), hint: resave)
+        case .markupGap(let file, let part):
+            return .error("tệp .xlsx bị hỏng: phần \(part) có một đoạn dài hơn \(XMLMarkupGap.limit >> 10) KB không có thẻ XML nào "
+                          + "(một thẻ có hàng chục nghìn thuộc tính, hay chữ dài hơn mọi ô Excel chứa được); không đọc",
                           at: SourcePosition(file: file), hint: resave)
         case .noSheets(let file):
             return .error("tệp .xlsx không có trang tính nào", at: SourcePosition(file: file), hint: resave)

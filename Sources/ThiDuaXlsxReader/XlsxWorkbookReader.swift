@@ -195,10 +195,15 @@ public final class XlsxWorkbookReader {
             // A limit or a damaged entry met while libxml2 pulls is thrown here, as when
             // the chunks were pushed: the reading error goes before the parser's.
             var readError: Error?
+            var gap = XMLMarkupGap()
             let source = XMLPullSource { buffer, count in
                 do {
-                    if let ahead { return try ahead.read(into: buffer, count: count) }
-                    return try inflating.read(into: buffer, count: count)
+                    let read = try ahead?.read(into: buffer, count: count) ?? inflating.read(into: buffer, count: count)
+                    guard read <= 0 || gap.admit(UnsafeRawBufferPointer(start: buffer, count: read)) else {
+                        readError = XlsxReadError.markupGap(file: file, part: part)
+                        return -1
+                    }
+                    return read
                 } catch {
                     readError = error
                     return -1

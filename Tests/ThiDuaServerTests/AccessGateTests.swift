@@ -71,6 +71,26 @@ import Testing
         #expect(sameOrigin.status == 200)
     }
 
+    /// Another port of 127.0.0.1 is the same site to a browser, which sends the cookie with
+    /// a page's `<img src>` there: reads are refused too, unless the browser says the request
+    /// is the page's own ("same-origin") or typed by the clerk ("none").
+    @Test func readsFromAnotherPortOrSiteAreRefused() async throws {
+        let app = try TestApp()
+        defer { app.remove() }
+        try app.write("ke-hoach.yaml", "loai: ke_hoach\n")
+        for site in ["same-site", "cross-site"] {
+            let (status, _, data) = try await app.request("GET", "/api/tai-ve", query: ["ten": "ke-hoach.yaml", "dinh_dang": "md"],
+                                                          headers: ["Sec-Fetch-Site": site])
+            #expect(status == 403, "\(site)")
+            #expect(String(decoding: data, as: UTF8.self).contains("yêu cầu đến từ trang khác"))
+        }
+        for site in ["same-origin", "none"] {
+            let (status, _, _) = try await app.request("GET", "/api/tep", headers: ["Sec-Fetch-Site": site])
+            #expect(status == 200, "\(site)")
+        }
+        #expect(try await app.request("GET", "/api/tep").status == 200)
+    }
+
     @Test func savingIsPostOnly() async throws {
         let app = try TestApp()
         defer { app.remove() }

@@ -17,6 +17,17 @@ struct ReportWorkbookTests {
         ["value": value, "type": "n", "number_format": format]
     }
 
+    /// A percentage cell's formula as the workbook writes it, written out by hand.
+    static func percentFormula(_ q: String, _ bottom: String) -> String {
+        "=IF(\(bottom)=0,\"\",IF(AND(ABS(\(q)/\(bottom))<1,ABS(\(q)/\(bottom))>=0.9995),SIGN(\(q)/\(bottom))*0.999,"
+            + "IF(AND(\(q)/\(bottom)<>0,ABS(\(q)/\(bottom))<0.0005),SIGN(\(q)/\(bottom))*0.001,\(q)/\(bottom))))"
+    }
+
+    /// Σ of the actuals of the unit rows (a numeric STT) that have a target.
+    static func sumIfs(_ actuals: String, _ targets: String, _ serials: String) -> String {
+        "SUMIFS(\(actuals),\(targets),\"<>\",\(serials),\">0\")"
+    }
+
     static func formula(_ formula: String, cached: Any, format: String) -> [String: Any] {
         ["formula": formula, "cached": cached, "type": "f", "number_format": format]
     }
@@ -47,7 +58,7 @@ struct ReportWorkbookTests {
             "B11": ["value": "Cộng Khối Doanh nghiệp", "bold": true],
             "C11": formula("=SUM(C8:C10)", cached: 150, format: integer),
             "D11": formula("=SUM(D8:D10)", cached: 195, format: integer),
-            "E11": formula("=IF(C11=0,\"\",IF(AND(ABS(D11/C11)<1,ABS(D11/C11)>=0.9995),SIGN(D11/C11)*0.999,IF(AND(D11/C11<>0,ABS(D11/C11)<0.0005),SIGN(D11/C11)*0.001,D11/C11)))", cached: 1.3, format: percent),
+            "E11": formula(percentFormula(sumIfs("D8:D10", "C8:C10", "A8:A10"), "C11"), cached: 1.1, format: percent),  // 165/150: the unit without a target left out
             "F11": formula("=SUM(F8:F10)", cached: 3, format: integer),
             "G11": formula("=SUM(G8:G10)", cached: 2, format: integer),
             "H11": formula("=IF(F11=0,\"\",IF(AND(ABS(G11/F11)<1,ABS(G11/F11)>=0.9995),SIGN(G11/F11)*0.999,IF(AND(G11/F11<>0,ABS(G11/F11)<0.0005),SIGN(G11/F11)*0.001,G11/F11)))", cached: 2.0 / 3.0, format: percent),
@@ -72,7 +83,7 @@ struct ReportWorkbookTests {
             "B20": ["value": "TỔNG CỘNG", "bold": true],
             "C20": formula("=C11+C15+C19", cached: 1050, format: integer),
             "D20": formula("=D11+D15+D19", cached: 1010, format: integer),
-            "E20": formula("=IF(C20=0,\"\",IF(AND(ABS(D20/C20)<1,ABS(D20/C20)>=0.9995),SIGN(D20/C20)*0.999,IF(AND(D20/C20<>0,ABS(D20/C20)<0.0005),SIGN(D20/C20)*0.001,D20/C20)))", cached: 1010.0 / 1050.0, format: percent),
+            "E20": formula(percentFormula(sumIfs("D7:D19", "C7:C19", "A7:A19"), "C20"), cached: 980.0 / 1050.0, format: percent),
             "F20": formula("=F11+F15+F19", cached: 13, format: integer),
             "G20": formula("=G11+G15+G19", cached: 13, format: integer),
             "H20": formula("=IF(F20=0,\"\",IF(AND(ABS(G20/F20)<1,ABS(G20/F20)>=0.9995),SIGN(G20/F20)*0.999,IF(AND(G20/F20<>0,ABS(G20/F20)<0.0005),SIGN(G20/F20)*0.001,G20/F20)))", cached: 1, format: percent),

@@ -16,10 +16,15 @@ public struct Commemoration: Sendable, Equatable {
     /// The anniversary number in `year` (0 or negative before the event).
     public func years(in year: Int) -> Int { year - base.year }
 
-    /// The anniversary date in `year`; nil when the base day does not exist
-    /// that year (a 29 February base in a common year).
+    /// The anniversary date in `year`. A 29 February base falls on 28 February in a common
+    /// year, the last day of that month, as Bộ luật Dân sự 2015 (Điều 148) ends a period
+    /// whose month has no such day; the anniversary is never skipped, so its number stays
+    /// that of the year it falls in. Nil only for a year `CivilDate` cannot hold.
     public func date(in year: Int) -> CivilDate? {
-        CivilDate(year: year, month: base.month, day: base.day)
+        if base.month == 2, base.day == 29, !CivilDate.isLeap(year) {
+            return CivilDate(year: year, month: 2, day: 28)
+        }
+        return CivilDate(year: year, month: base.month, day: base.day)
     }
 }
 

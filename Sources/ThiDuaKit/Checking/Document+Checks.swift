@@ -243,16 +243,32 @@ extension Document {
         }
     }
 
-    /// No academic titles before the signer's name (conventions.md).
+    /// No academic titles, degrees or honorary titles before the signer's name (conventions.md;
+    /// Nghị định 30/2020, Phụ lục I: "không ghi học hàm, học vị và các danh hiệu danh dự
+    /// khác"): an error, as the document would print it. A title is a leading word made of
+    /// the abbreviations below joined by dots, with or without a dot after it ("ThS", "TS.",
+    /// "PGS.TS.", "BS.CKII"); none of them is a Vietnamese syllable, so no name is mistaken.
     func checkSignature() -> [Diagnostic] {
         let name = signature.signer.value
-        let titles = ["GS.", "PGS.", "TS.", "ThS.", "KS.", "BS.", "CN.", "GS.TS.", "PGS.TS."]
-        if let title = titles.first(where: { name.hasPrefix($0) }) {
-            let bare = String(name.dropFirst(title.count)).trimmingCharacters(in: .whitespaces)
-            return [.warning("họ tên người ký có học hàm, học vị \"\(title)\"", at: signature.signer.position,
-                             hint: "bỏ học hàm, học vị: `ho_ten: \(bare)`")]
-        }
-        return []
+        let words = name.split(separator: " ", omittingEmptySubsequences: true)
+        let titleWords = words.prefix { Self.isTitleWord($0) }
+        guard !titleWords.isEmpty else { return [] }
+        let title = titleWords.joined(separator: " ")
+        let bare = words.dropFirst(titleWords.count).joined(separator: " ")
+        return [.error("họ tên người ký có học hàm, học vị hay danh hiệu \"\(title)\"", at: signature.signer.position,
+                       hint: bare.isEmpty ? "ghi họ tên người ký, không kèm học hàm, học vị" : "bỏ học hàm, học vị: `ho_ten: \(bare)`")]
+    }
+
+    /// Academic titles, degrees and honorary titles written before names, folded to lower case.
+    static let signerTitleAbbreviations: Set<String> = [
+        "gs", "pgs", "ts", "tskh", "ths", "ks", "bs", "cn", "ds", "ls", "ncs", "ck", "cki", "ckii", "bsck", "bscki",
+        "bsckii", "bsnt", "ngưt", "ngnd", "nsưt", "nsnd", "ttưt", "ttnd", "ahlđ",
+    ]
+
+    /// True when `word` is one or more title abbreviations joined by dots ("PGS.TS.").
+    static func isTitleWord(_ word: Substring) -> Bool {
+        let parts = VietnameseText.nfc(String(word)).lowercased().split(separator: ".", omittingEmptySubsequences: true)
+        return !parts.isEmpty && parts.allSatisfy { signerTitleAbbreviations.contains(String($0)) }
     }
 
     /// The archive line names the clerical office (VT).

@@ -17,6 +17,16 @@ extension Document {
             result.append(.warning("văn bản do \(body) ban hành (đoạn mở đầu) nhưng khối chữ ký là \"\(written.isEmpty ? signature.title : written)\"",
                                    at: position, hint: "ghi `hinh_thuc: TM.` và `thay_mat: \(body)`; cấp phó ký thì `chuc_vu: Phó Chủ tịch`"))
         }
+        // The authority belongs in `hinh_thuc`: a title "KT. Chủ tịch" under "TM. BAN THƯỜNG VỤ"
+        // printed two authorities, and lost the signer's own title.
+        let title = Self.folded(signature.title)
+        if let prefix = ["kt.", "tm.", "q.", "tl.", "tuq."].first(where: { title.hasPrefix($0) }) {
+            let written = String(signature.title.prefix(prefix.count))
+            result.append(.error("chức vụ \"\(signature.title)\" bắt đầu bằng \"\(written)\": thẩm quyền ký ghi ở `hinh_thuc`, chức vụ chỉ ghi chức danh người ký",
+                                 at: position, hint: signature.authority == .tm
+                                    ? "cấp phó ký văn bản của tập thể thì ghi \"TM. BAN THƯỜNG VỤ\" và `chuc_vu: Phó Chủ tịch`, không ghi \"KT.\""
+                                    : "ghi `hinh_thuc: \(written.uppercased())` và chức danh thật ở `chuc_vu`, ví dụ `chuc_vu: Phó Chủ tịch`"))
+        }
         switch signature.authority {
         case .kt?:
             if isCollective {

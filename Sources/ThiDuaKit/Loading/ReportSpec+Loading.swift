@@ -66,6 +66,7 @@ extension YAMLReader {
                           preparer: preparer, figureFilesPosition: f.keys["so_lieu"].map(position),
                           figuresDeadline: deadline?.value, entryGroups: entryGroups)
             .with(periodNamePosition: f["ten_ky"].map(position))
+            .with(unitTablePosition: f.keys["bang_don_vi"].map(position))
     }
 
     static let figureEntryKeys = ["tep", "nhom"]

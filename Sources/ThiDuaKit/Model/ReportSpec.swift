@@ -29,6 +29,8 @@ public struct ReportSpec: Sendable {
     public var previousFiles: [Located<String>]
     /// Whether the report lists every unit in a table (can be long).
     public var unitTable: Bool
+    /// Where `bang_don_vi` was written.
+    public var unitTablePosition: SourcePosition?
     /// How many best and weakest units to name per indicator.
     public var topCount: Int
     /// Indicator definitions from the data file; nil uses the default set.
@@ -96,6 +98,13 @@ public struct ReportSpec: Sendable {
     }
 
     /// The same spec with `periodNamePosition` set.
+    /// The spec with the place of `bang_don_vi` noted, for the findings about its table.
+    public func with(unitTablePosition position: SourcePosition?) -> ReportSpec {
+        var copy = self
+        copy.unitTablePosition = position
+        return copy
+    }
+
     public func with(periodNamePosition position: SourcePosition?) -> ReportSpec {
         var copy = self
         copy.periodNamePosition = position

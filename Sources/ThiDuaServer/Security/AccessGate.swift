@@ -11,8 +11,9 @@ import Foundation
 ///    first request, then in a cookie of this port (`HttpOnly`, `SameSite=Strict`, so
 ///    another site's page never sends it).
 /// 4. A request that changes anything is a POST carrying the CSRF token (`X-ThiDua-CSRF`,
-///    handed to the page's own script by `/api/phien`); an `Origin` or `Sec-Fetch-Site`
-///    saying another site is refused too.
+///    handed to the page's own script by `/api/phien`); an `Origin` saying another site
+///    is refused too, and any request whose `Sec-Fetch-Site` says another site or another
+///    port ("same-site"), reads included.
 struct AccessGate: Sendable {
     let token: String
     let csrf: String
@@ -69,13 +70,16 @@ struct AccessGate: Sendable {
                 return Reply.refusal(.forbidden, "yêu cầu thiếu mã chống giả mạo (CSRF); tải lại trang rồi làm lại")
             }
         }
-        if method == "POST" {
-            if let origin = request.headers[HTTPHeader("Origin")], origin != "null", origin.lowercased() != "http://\(host.lowercased())" {
-                return Reply.refusal(.forbidden, "yêu cầu đến từ trang khác (\(origin)); thidua chỉ nhận thao tác từ trang của chính nó")
-            }
-            if let site = request.headers[HTTPHeader("Sec-Fetch-Site")], site != "same-origin", site != "none" {
-                return Reply.refusal(.forbidden, "yêu cầu đến từ trang khác; thidua chỉ nhận thao tác từ trang của chính nó")
-            }
+        if method == "POST", let origin = request.headers[HTTPHeader("Origin")], origin != "null",
+           origin.lowercased() != "http://\(host.lowercased())" {
+            return Reply.refusal(.forbidden, "yêu cầu đến từ trang khác (\(origin)); thidua chỉ nhận thao tác từ trang của chính nó")
+        }
+        // Reads too: browsers count another port of 127.0.0.1 as the same site, so the
+        // cookie alone would let any local page there start downloads and PDF conversions
+        // (GET). The page's own requests say "same-origin"; an address typed or opened
+        // from another program says "none".
+        if let site = request.headers[HTTPHeader("Sec-Fetch-Site")], site != "same-origin", site != "none" {
+            return Reply.refusal(.forbidden, "yêu cầu đến từ trang khác; thidua chỉ nhận thao tác từ trang của chính nó")
         }
         return nil
     }

@@ -100,13 +100,19 @@ public enum OutputFolder {
     /// one may belong to a run writing to the same folder right now, so it stays.
     public static let staleAge: TimeInterval = 10 * 60
 
-    /// Creates the folder if needed, finishes sets a killed run committed but did not
-    /// finish, and removes abandoned temporary files.
+    /// Finishes sets a killed run committed but did not finish, and removes abandoned
+    /// temporary files. A folder that does not exist yet is not made here: the first set
+    /// committed makes it (`OutputSet.commit`), so a run whose every document fails
+    /// leaves no empty folder behind.
     ///
-    /// - Throws: `WorkspaceError.usage` when the folder cannot be created.
+    /// - Throws: `WorkspaceError.usage` when the folder could never be made: a part of
+    ///   its path exists and is not a folder.
     public static func prepare(_ path: String) throws {
-        if let code = makeFolders(path) {
-            throw WorkspaceError.usage("không tạo được thư mục \(path): \(SystemErrorText.describe(code))")
+        guard Workspace.isDirectory(path) else {
+            if let blocked = firstNonFolder(on: path) {
+                throw WorkspaceError.usage("không tạo được thư mục \(path): \(blocked) đã có và không phải thư mục")
+            }
+            return
         }
         for base in Journal.pending(in: path) {
             if let lock = try? SetLock(folder: path, base: base) {
@@ -115,6 +121,18 @@ public enum OutputFolder {
             }
         }
         removeStaleTemporaryFiles(in: path)
+    }
+
+    /// The first part of `path` that exists and is not a folder (following links), if any.
+    static func firstNonFolder(on path: String) -> String? {
+        var current = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            current += "/" + component
+            var info = stat()
+            guard stat(current, &info) == 0 else { return nil }
+            if info.st_mode & S_IFMT != S_IFDIR { return current }
+        }
+        return nil
     }
 
     /// `mkdir -p`: nil when the folder exists afterwards, else the error number.

@@ -195,6 +195,15 @@ def hostile(folder):
     # floor of the ratio, all of them together are not.
     many_parts(f"{folder}/nhieu-trang.xlsx", sheets=20, part_bytes=8 << 20)
     add("nhieu-trang.xlsx", "giải nén ra quá lớn (cả tệp:")
+    # One cell with 200,000 attributes in a 0.5 MB file: libxml2 spent 34 s on it (its
+    # duplicate check is quadratic); a run of 256 KB without a tag is refused at once.
+    attributes = " ".join('a%d="1"' % i for i in range(200_000))
+    package(f"{folder}/nhieu-thuoc-tinh.xlsx", sheet_xml([HEADER, '<row r="2">' + inline("A2", "CĐCS A") + '<c r="B2" ' + attributes + '><v>1</v></c></row>']))
+    add("nhieu-thuoc-tinh.xlsx", "không có thẻ XML nào")
+    # An encoding libxml2 cannot convert the bytes from: its English "encoding error" lines
+    # must not reach the clerk (the test checks stderr for them).
+    package(f"{folder}/ma-sai.xlsx", sheet_xml([HEADER, '<row r="2">' + inline("A2", "Đơn vị") + "</row>"]).replace('encoding="UTF-8"', 'encoding="UTF-7"', 1))
+    add("ma-sai.xlsx", "không phải XML hợp lệ")
     open(f"{folder}/expected.tsv", "w", encoding="utf-8").write("\n".join(expected) + "\n")
 
 

@@ -126,6 +126,10 @@ struct ClerkCheckTests {
         #expect(signed(base, "  hinh_thuc: KT.\n  thay_mat: Chủ tịch\n  chuc_vu: Chủ tịch").contains { $0.contains("do cấp phó ký") })
         #expect(signed(base, "  hinh_thuc: KT.\n  thay_mat: Văn phòng\n  chuc_vu: Phó Chủ tịch").contains { $0.contains("cần chức danh người đứng đầu") })
         #expect(signed(base, "  hinh_thuc: TM.\n  thay_mat: Chủ tịch\n  chuc_vu: Phó Chủ tịch").contains { $0.contains("\"TM.\" dùng khi thay mặt tập thể") })
+        // An authority inside the title printed "TM. BAN THƯỜNG VỤ / KT. CHỦ TỊCH" with no word.
+        let inTitle = signed(base, "  hinh_thuc: TM.\n  thay_mat: Ban Thường vụ\n  chuc_vu: KT. Chủ tịch")
+        #expect(inTitle.contains { $0.contains("lỗi: chức vụ \"KT. CHỦ TỊCH\" bắt đầu bằng \"KT.\"") && $0.contains("`chuc_vu: Phó Chủ tịch`") }, "\(inTitle)")
+        #expect(signed(base, "  hinh_thuc: TM.\n  thay_mat: Ban Thường vụ\n  chuc_vu: Q.Chủ tịch").contains { $0.contains("lỗi: chức vụ \"Q.CHỦ TỊCH\" bắt đầu bằng \"Q.\"") })
     }
 
     @Test func namesAfterTheReorganisationOf2025() {

@@ -109,9 +109,21 @@ struct PlanCheckTests {
         #expect(wrong.contains { $0.contains("lỗi: ký hiệu \"HD-LĐLĐ\" không bắt đầu bằng mã loại `KH`") })
     }
 
-    @Test func academicTitleBeforeSignerWarns() {
-        let messages = TestSupport.messages(base.replacingOccurrences(of: "ho_ten: Nguyễn Văn A", with: "ho_ten: TS. Nguyễn Văn A"))
-        #expect(messages.contains { $0.contains("bỏ học hàm, học vị: `ho_ten: Nguyễn Văn A`") })
+    /// Nghị định 30: no academic title before the signer's name, with or without its dot,
+    /// alone or joined ("PGS.TS."); the fix names the bare name. "ThS" without a dot used
+    /// to pass unseen, and "PGS.TS" was fixed as "TS Nguyễn Văn A".
+    @Test(arguments: ["TS.", "ThS", "THS.", "PGS.TS", "PGS. TS.", "GS.TSKH.", "BS.CKII", "NGƯT"])
+    func academicTitleBeforeSignerIsAnError(title: String) {
+        let messages = TestSupport.messages(base.replacingOccurrences(of: "ho_ten: Nguyễn Văn A", with: "ho_ten: \(title) Nguyễn Văn A"))
+        #expect(messages.contains { $0.contains("lỗi: họ tên người ký có học hàm, học vị hay danh hiệu") && $0.contains("bỏ học hàm, học vị: `ho_ten: Nguyễn Văn A`") },
+                "\(title): \(messages)")
+    }
+
+    @Test func namesThatLookLikeNoTitleStayUntouched() {
+        for name in ["Thái Sơn", "Tô Sơn", "Cù Ngọc Sơn", "Ks'ơr H'Ly"] {
+            let messages = TestSupport.messages(base.replacingOccurrences(of: "ho_ten: Nguyễn Văn A", with: "ho_ten: \(name)"))
+            #expect(!messages.contains { $0.contains("học hàm") }, "\(name)")
+        }
     }
 
     @Test func emptySectionIsAnError() {

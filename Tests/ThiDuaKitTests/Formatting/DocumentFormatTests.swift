@@ -55,6 +55,20 @@ extension FormattingTests {
             #expect(liberation.phrase(style: .padded) == "kỷ niệm 50 năm Ngày Giải phóng miền Nam, thống nhất đất nước (30/04/1975 - 30/04/2025)")
         }
 
+        /// A 29 February base is kept on 28 February in a common year: the anniversary of
+        /// 1976 falls in a campaign of 2029–2030 as its 54th, with its range. It used to be
+        /// skipped, and the inline field fell back to the 53rd, before the campaign began.
+        @Test func aLeapDayBaseFallsOnTheTwentyEighthInACommonYear() throws {
+            let founded = Commemoration(key: "thanh_lap", name: "Ngày thành lập Liên đoàn Lao động tỉnh", base: try date(1976, 2, 29))
+            let catalog = CommemorationCatalog([founded])
+            #expect(founded.date(in: 2030) == (try date(2030, 2, 28)))
+            #expect(founded.date(in: 2028) == (try date(2028, 2, 29)))
+            let found = try #require(catalog.anniversary(of: "thanh_lap", between: try date(2029, 9, 1), and: try date(2030, 5, 31)))
+            #expect(found.years == 54)
+            #expect(found.range() == "29/02/1976 - 28/02/2030")
+            #expect(catalog.anniversaries(in: 2029).map(\.years) == [53])
+        }
+
         @Test func anniversaryYears() throws {
             let union = Commemoration(key: "cong_doan", name: "Ngày thành lập Công đoàn Việt Nam", base: try date(1929, 7, 28))
             #expect(union.years(in: 2029) == 100)

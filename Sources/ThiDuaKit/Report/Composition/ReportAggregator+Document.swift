@@ -31,6 +31,11 @@ extension ReportAggregator {
                 ?? ExpectedUnit.parseList(chunks: source.chunks, file: source.label)
             expected = units
             diagnostics += listDiagnostics
+            // An empty list would make "1/1 đơn vị đã gửi báo cáo" of one unit against none.
+            if units.isEmpty, !listDiagnostics.hasErrors {
+                diagnostics.append(.error("danh sách đơn vị dự kiến \"\(source.label)\" không có đơn vị nào",
+                                          at: file.position, hint: "ghi mỗi đơn vị một dòng dưới dòng tiêu đề, hoặc bỏ `don_vi_du_kien`"))
+            }
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         let inputs = ReportInputs(indicators: spec.indicators ?? .default, indicatorsOrigin: spec.indicatorsPosition,

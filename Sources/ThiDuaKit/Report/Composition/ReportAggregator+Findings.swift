@@ -34,6 +34,40 @@ extension ReportAggregator {
                     + "khác chỉ tiêu \(source) (\(Document.written(target, indicator))) cho '\(indicator.name)'",
                 at: position, hint: "báo cáo tính % đạt theo chỉ tiêu chung; sửa chỉ tiêu giao cho các đơn vị cho khớp"))
         }
+        diagnostics += unitsWithoutOwnTarget(stats, at: at)
+        if spec.unitTable, stats.unitCount > Self.maxUnitTableRows {
+            // Each row of the annex is a row of every document format; beyond this the .docx
+            // alone took gigabytes (400,000 units), and no clerk prints such a table.
+            diagnostics.append(.error(
+                "báo cáo có \(VietnameseNumber.integer(stats.unitCount)) đơn vị, quá \(VietnameseNumber.integer(Self.maxUnitTableRows)) dòng của bảng từng đơn vị (`bang_don_vi`)",
+                at: spec.unitTablePosition ?? at, hint: "bỏ `bang_don_vi: true`: bảng tính .xlsx vẫn có đủ từng đơn vị"))
+        }
+        return diagnostics
+    }
+
+    /// The most units the annex table of every unit (`bang_don_vi`) holds in a document.
+    public static let maxUnitTableRows = 20_000
+
+    /// Units that gave a figure but were given no target of their own, where other units
+    /// were (and no overall target): the attainment is computed on the units given one, so
+    /// the clerk learns which were left out, and can fill their `chi_tieu_…` cells.
+    static func unitsWithoutOwnTarget(_ stats: ReportStatistics, at: SourcePosition) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (index, indicator) in stats.indicators.indicators.enumerated() where !indicator.isComputed {
+            guard let totals = stats.totals(for: indicator.key), totals.targetedTotal != nil else { continue }
+            var names: [String] = []
+            for unit in 0..<stats.unitCount where names.count < 3 {
+                if stats.value(ofUnit: unit, indicatorAt: index) != nil, stats.target(ofUnit: unit, indicatorAt: index) == nil {
+                    names.append(stats.name(ofUnit: unit))
+                }
+            }
+            let more = totals.reportingWithoutTarget - names.count
+            let listed = names.joined(separator: ", ") + (more > 0 ? " và \(VietnameseNumber.integer(more)) đơn vị khác" : "")
+            diagnostics.append(.warning(
+                "\(VietnameseNumber.integer(totals.reportingWithoutTarget)) đơn vị có số liệu '\(indicator.name)' nhưng không có chỉ tiêu riêng "
+                    + "'\(indicator.targetColumnHeader)' (\(listed)): % đạt chỉ tiêu chỉ tính trên \(VietnameseNumber.integer(totals.unitsWithOwnTarget)) đơn vị được giao",
+                at: at, hint: "ghi chỉ tiêu cho các đơn vị này, hoặc đặt chỉ tiêu chung cho cả '\(indicator.name)'"))
+        }
         return diagnostics
     }
 

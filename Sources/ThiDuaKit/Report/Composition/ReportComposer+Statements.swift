@@ -94,6 +94,7 @@ extension ReportComposer {
             "gia_tri": value, "chi_tieu": target, "ty_le": target == nil ? nil : ReportFigureText.percent(totals.ofTarget),
             "don_vi_tinh": indicator.unit, "so_don_vi": VietnameseNumber.integer(totals.reportingUnits),
             "so_don_vi_dat": totals.unitsWithOwnTarget > 0 ? VietnameseNumber.integer(totals.unitsReachingOwnTarget) : nil,
+            "so_don_vi_giao": totals.unitsWithOwnTarget > 0 ? VietnameseNumber.integer(totals.unitsWithOwnTarget) : nil,
             "tu_so": numerator, "mau_so": denominator,
         ]
     }
@@ -103,7 +104,7 @@ extension ReportComposer {
     /// apart, so that a joined figure can come between ("18 Mái ấm Công đoàn với tổng kinh
     /// phí …, đạt … chỉ tiêu").
     func body(_ indicator: Indicator, _ totals: IndicatorTotals) -> (main: String, extras: String) {
-        let values = fills(indicator, totals)
+        var values = fills(indicator, totals)
         let pattern: String
         if let sentence = indicator.sentence {
             pattern = sentence
@@ -112,15 +113,26 @@ extension ReportComposer {
         } else {
             pattern = indicator.kind == .count ? "\(indicator.name): {gia_tri} {don_vi_tinh}" : "\(indicator.name): {gia_tri}"
         }
+        // The attainment of units' own targets when some units were given none: on what it is
+        // computed, inside the target's brackets when the pattern has them ("({chi_tieu})").
+        var basis = totals.targetedTotal.map { targeted in
+            "tính trên \(VietnameseNumber.integer(totals.unitsWithOwnTarget)) đơn vị được giao chỉ tiêu: \(ReportFigureText.value(targeted, of: indicator))"
+        }
+        let target = values["chi_tieu"] ?? nil
+        if let given = basis, let target, pattern.contains("({chi_tieu})"), pattern.contains("{ty_le}") {
+            values["chi_tieu"] = "\(target); \(given)"
+            basis = nil
+        }
         let main = Self.fill(pattern, values)
         var extras = ""
-        let target = values["chi_tieu"] ?? nil
         if !pattern.contains("{ty_le}") && !pattern.contains("{chi_tieu}"), let target {
             if indicator.isComputed {
                 extras += " (chỉ tiêu \(target))"
             } else if let percent = values["ty_le"] ?? nil {
-                extras += ", đạt \(percent) chỉ tiêu (\(target))"
+                extras += ", đạt \(percent) chỉ tiêu (\(target)\(basis.map { "; \($0)" } ?? ""))"
             }
+        } else if pattern.contains("{ty_le}"), let basis {
+            extras += " (tỷ lệ đạt chỉ tiêu \(basis))"
         }
         if !pattern.contains("{so_don_vi_dat}"), totals.unitsWithOwnTarget > 0 {
             let reached = "\(VietnameseNumber.integer(totals.unitsReachingOwnTarget))/\(VietnameseNumber.integer(totals.unitsWithOwnTarget)) đơn vị"
@@ -149,17 +161,24 @@ extension ReportComposer {
         var words: String
         var details: [String] = []
         if indicator.isComputed {
-            guard let difference = change.ratioDifference, let points = difference.percent(fractionDigits: 1) else { return "" }
-            words = points == 0 ? "không đổi"
-                : "\(points > 0 ? "tăng" : "giảm") \(VietnameseNumber.decimal(Swift.abs(points), scale: 1)) điểm phần trăm"
+            guard let difference = change.ratioDifference, let points = difference.changePercent(fractionDigits: 1) else { return "" }
+            let direction = difference.numerator > 0 ? "tăng" : "giảm"
+            if difference.numerator == 0 {
+                words = "không đổi"
+            } else if points == 0 {
+                // Too small for one decimal: "tăng 0,1" would overstate it, "tăng 0,0" reads as no change.
+                words = "\(direction) dưới 0,1 điểm phần trăm"
+            } else {
+                words = "\(direction) \(VietnameseNumber.decimal(Swift.abs(points), scale: 1)) điểm phần trăm"
+            }
         } else {
             guard let absolute = change.absolute else { return "" }
             if absolute == 0 {
                 words = "không đổi"
             } else {
                 words = "\(absolute > 0 ? "tăng" : "giảm") \(ReportFigureText.value(Swift.abs(absolute), of: indicator))"
-                if let relative = change.relative, let percent = relative.percent(fractionDigits: 1) {
-                    details.append("\(VietnameseNumber.decimal(Swift.abs(percent), scale: 1))%")
+                if let relative = change.relative, let percent = relative.changePercent(fractionDigits: 1) {
+                    details.append(percent == 0 ? "dưới 0,1%" : "\(VietnameseNumber.decimal(Swift.abs(percent), scale: 1))%")
                 }
             }
         }

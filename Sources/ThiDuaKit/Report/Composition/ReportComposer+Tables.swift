@@ -31,6 +31,18 @@ extension ReportComposer {
         return Table(headers: headers, rows: rows, alignments: alignments, headerColumns: 2)
     }
 
+    /// What the table's "% chỉ tiêu" of an indicator is computed on when some reporting
+    /// units were given no target of their own: "Tổng cộng" holds every unit's figure, the
+    /// percentage only those of the units given a target.
+    func groupTableTargetNote() -> String? {
+        let notes = reported.compactMap { indicator -> String? in
+            guard let totals = stats.totals(for: indicator.key), let targeted = totals.targetedTotal else { return nil }
+            return "\(indicator.name): \(ReportFigureText.number(targeted, of: indicator)) của \(VietnameseNumber.integer(totals.unitsWithOwnTarget)) đơn vị được giao chỉ tiêu"
+        }
+        guard !notes.isEmpty else { return nil }
+        return "*% chỉ tiêu tính trên các đơn vị được giao chỉ tiêu (\(notes.joined(separator: "; "))).*"
+    }
+
     static func cell(_ indicator: Indicator, _ totals: IndicatorTotals?) -> String {
         guard let totals else { return "" }
         if indicator.isComputed { return ReportFigureText.percent(totals.ratio) ?? "" }

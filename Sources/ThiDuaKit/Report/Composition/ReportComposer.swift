@@ -73,7 +73,9 @@ public struct ReportComposer {
         var blocks: [Block] = [.item(title: "Kết quả chung", blocks: general, origin)]
         // Units without any group make one group named "": a table by group would say nothing more.
         if !stats.groups.isEmpty, !(stats.groups.count == 1 && stats.groups[0].name.isEmpty) {
-            blocks.append(.item(title: "Kết quả theo khối, cụm", blocks: [.table(groupTable(), origin)], origin))
+            var table: [Block] = [.table(groupTable(), origin)]
+            if let note = groupTableTargetNote() { table.append(.paragraph(note, origin)) }
+            blocks.append(.item(title: "Kết quả theo khối, cụm", blocks: table, origin))
         }
         let leaders = leaderBullets()
         if !leaders.isEmpty {

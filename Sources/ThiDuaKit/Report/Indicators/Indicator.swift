@@ -25,10 +25,11 @@ public struct Indicator: Hashable, Sendable {
 
     /// Placeholders a `sentence` may use; the rendering layer fills them in.
     /// `gia_tri` value, `chi_tieu` target, `ty_le` percent of target, `don_vi_tinh` unit,
-    /// `so_don_vi` number of units that reported, `so_don_vi_dat` units reaching their target;
-    /// for a ratio indicator `tu_so` and `mau_so`, the totals it divides ("428/432").
+    /// `so_don_vi` number of units that reported, `so_don_vi_dat` units reaching their own
+    /// target, `so_don_vi_giao` units given one ("{so_don_vi_dat}/{so_don_vi_giao}"); for a
+    /// ratio indicator `tu_so` and `mau_so`, the totals it divides ("428/432").
     public static let sentencePlaceholders: Set<String> = [
-        "gia_tri", "chi_tieu", "ty_le", "don_vi_tinh", "so_don_vi", "so_don_vi_dat", "tu_so", "mau_so",
+        "gia_tri", "chi_tieu", "ty_le", "don_vi_tinh", "so_don_vi", "so_don_vi_dat", "so_don_vi_giao", "tu_so", "mau_so",
     ]
 
     /// Identifier: Vietnamese without diacritics, snake_case (`doan_vien_moi`). Also accepted

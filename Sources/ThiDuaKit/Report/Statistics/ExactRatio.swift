@@ -51,6 +51,18 @@ public struct ExactRatio: Hashable, Comparable, Sendable, CustomStringConvertibl
     /// say every unit did, while one did not), and 1/10.000 is 0,1%, not 0,0% (which would say
     /// none did). A value of exactly 100% or 0% is printed as such, and so is one beyond.
     public func percent(fractionDigits: Int = 1) -> Int64? {
+        guard let value = changePercent(fractionDigits: fractionDigits) else { return nil }
+        if value == 0, numerator != 0 { return numerator > 0 ? 1 : -1 }
+        return value
+    }
+
+    /// The value of a change in percent (a rate of increase, a difference of two rates in
+    /// points) with `fractionDigits` decimals, rounded half away from zero.
+    ///
+    /// As `percent`, rounding never reaches ±100% when the value is not there (a fall of
+    /// 99,97% is not a fall to nothing); unlike it, a change too small to show rounds to 0:
+    /// a rise of 0,02 points is not one of 0,1, and the sentence says "dưới 0,1" instead.
+    public func changePercent(fractionDigits: Int = 1) -> Int64? {
         var scale: Int64 = 100
         for _ in 0..<max(0, fractionDigits) {
             let (next, overflow) = scale.multipliedReportingOverflow(by: 10)
@@ -61,7 +73,6 @@ public struct ExactRatio: Hashable, Comparable, Sendable, CustomStringConvertibl
         let whole = scale  // 100% in the scaled unit
         if value == whole, numerator < denominator { return whole - 1 }
         if value == -whole, numerator > -denominator { return -whole + 1 }
-        if value == 0, numerator != 0 { return numerator > 0 ? 1 : -1 }
         return value
     }
 

@@ -118,7 +118,14 @@ public struct IndicatorTotals: Hashable, Sendable {
     public var target: Int64?
     /// Where `target` comes from.
     public var targetSource: TargetSource?
-    /// Achievement against the target: `total / target` (ratios: `ratio / (target/100)`).
+    /// With a target that is the sum of the units' own targets while some reporting units
+    /// were given none: Σ of the figures of the units given one, which `ofTarget` is computed
+    /// on; nil otherwise (then `ofTarget` is computed on `total`).
+    public var targetedTotal: Int64?
+    /// With `targetedTotal`: how many reporting units were given no target of their own.
+    public var reportingWithoutTarget: Int = 0
+    /// Achievement against the target: `total / target` (ratios: `ratio / (target/100)`),
+    /// or `targetedTotal / target`.
     /// Multiply by 100 for "đạt 123,4% chỉ tiêu"; nil with no target or a target of 0.
     public var ofTarget: ExactRatio?
     /// Units that had their own target (ratio indicators with a target: reporting units).

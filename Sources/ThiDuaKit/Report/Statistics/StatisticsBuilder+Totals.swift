@@ -8,7 +8,11 @@ extension StatisticsBuilder {
         var denominator: Int64 = 0
         var reporting = 0
         var targetSum: Int64 = 0
+        /// Σ of the figures of the units that have their own target.
+        var targetedTotal: Int64 = 0
         var withTarget = 0
+        /// Units that gave a figure but have no target of their own.
+        var reportingWithoutTarget = 0
         var reached = 0
         var overflow = false
 
@@ -37,7 +41,14 @@ extension StatisticsBuilder {
                 targetSum = s
                 if o { overflow = true }
                 withTarget += 1
-                if v != ReportAccumulator.missing && v >= t { reached += 1 }
+                if v != ReportAccumulator.missing {
+                    let (s, o) = targetedTotal.addingReportingOverflow(v)
+                    targetedTotal = s
+                    if o { overflow = true }
+                    if v >= t { reached += 1 }
+                }
+            } else if v != ReportAccumulator.missing {
+                reportingWithoutTarget += 1
             }
         }
     }
@@ -108,8 +119,14 @@ extension StatisticsBuilder {
         } else if b.withTarget > 0 {
             t.target = b.targetSum
             t.targetSource = .sumOfUnitTargets
+            // Like for like: the sum of the units' targets is set against the figures of
+            // those units only, never against figures of units given no target.
+            if b.reportingWithoutTarget > 0 {
+                t.targetedTotal = b.targetedTotal
+                t.reportingWithoutTarget = b.reportingWithoutTarget
+            }
         }
-        if let target = t.target { t.ofTarget = ExactRatio(b.total, target) }
+        if let target = t.target { t.ofTarget = ExactRatio(t.targetedTotal ?? b.total, target) }
         if b.reporting > 0 { t.average = ExactRatio(b.total, Int64(b.reporting)) }
         return t
     }
