@@ -3,8 +3,8 @@ import ThiDuaKit
 /// The geometry of the two-column letterhead and of the short rules, from the measured
 /// width of each line: the right column is as wide as the quốc hiệu needs, the left one
 /// takes the rest (reaching into the left margin, up to the layout's limit, when the two
-/// do not fit the text width), and a name too long for its column is broken into lines of
-/// even length, as clerks break them by hand, instead of where Word happens to wrap.
+/// do not fit the text width), and a name too long for its column is broken into lines as
+/// clerks break them by hand (`VietnameseText.breakName`), instead of where Word happens to wrap.
 struct DocxLetterhead {
     /// How far the table reaches into the left margin, in twips.
     var outdent: Int
@@ -61,19 +61,18 @@ struct DocxLetterhead {
         subjectRuleIndent = max(0, (layout.textWidth - DocxLayout.twips(layout.subjectRule)) / 2)
     }
 
-    /// Words a clerk starts a new line of a body's name with: where the place begins
-    /// ("LIÊN ĐOÀN LAO ĐỘNG / TỈNH BẾN TRE", "TỔNG LIÊN ĐOÀN LAO ĐỘNG / VIỆT NAM"), never
-    /// inside a word of two syllables ("LAO / ĐỘNG"). The second word, when given, must follow.
-    static let placeStarts: [(String, String?)] = [
-        ("TỈNH", nil), ("THÀNH", "PHỐ"), ("HUYỆN", nil), ("QUẬN", nil), ("THỊ", "XÃ"), ("XÃ", nil),
-        ("PHƯỜNG", nil), ("VIỆT", "NAM"), ("NGÀNH", nil),
-    ]
-
-    /// `text` in as few lines as fit `width` (up to four), the breaks chosen so the longest
-    /// line is as short as it can be. Longer text, or a word wider than the width, is left
-    /// whole for Word to wrap. For a body's `name`, lines that start where a place begins
-    /// (`placeStarts`) are preferred when they fit in as few lines.
+    /// `text` in as few lines as fit `width` (up to four). A body's `name` is broken by the
+    /// rule the plain-text header shares (`VietnameseText.breakName`: where a unit's name
+    /// begins, never inside a word of several syllables; a word wider than the width on a
+    /// line of its own, for Word to wrap). Other text, such as the trích yếu, breaks at any
+    /// space, the longest line as short as it can be; longer text, or a word wider than the
+    /// width, is left whole for Word to wrap.
     static func balancedLines(_ text: String, width: Double, size: Double, weight: FontMetrics.Weight, name: Bool = false) -> [String] {
+        if name {
+            return VietnameseText.breakName(text, width: width, maxLines: 4) {
+                FontMetrics.width(String($0), size: size, weight: weight)
+            }.lines
+        }
         let words = text.split(separator: " ").map(String.init)
         // Four lines hold no more than some sixty words; the search is quadratic in words.
         guard words.count > 1, words.count <= 80, FontMetrics.width(text, size: size, weight: weight) > width else { return [text] }
@@ -82,27 +81,17 @@ struct DocxLetterhead {
         func lineWidth(_ range: Range<Int>) -> Double {
             wordWidths[range].reduce(0, +) + space * Double(range.count - 1)
         }
-        let upper = words.map { $0.uppercased() }
-        func startsPlace(_ index: Int) -> Bool {
-            Self.placeStarts.contains { first, second in
-                upper[index] == first && (second == nil || (index + 1 < upper.count && upper[index + 1] == second))
-            }
-        }
-        let anywhere: (Int) -> Bool = { _ in true }
         for lines in 2...min(4, words.count) {
-            for allowed in name ? [startsPlace, anywhere] : [anywhere] {
-                if let result = Self.lines(words, count: lines, width: width, allowed: allowed, lineWidth: lineWidth) {
-                    return result
-                }
+            if let result = Self.lines(words, count: lines, width: width, lineWidth: lineWidth) {
+                return result
             }
         }
         return [text]
     }
 
-    /// `words` in exactly `count` lines no wider than `width`, each line after the first
-    /// starting at a word `allowed` accepts, the longest line as short as it can be; nil
-    /// when no such breaking fits.
-    static func lines(_ words: [String], count lines: Int, width: Double, allowed: (Int) -> Bool,
+    /// `words` in exactly `count` lines no wider than `width`, the longest line as short as
+    /// it can be; nil when no such breaking fits.
+    static func lines(_ words: [String], count lines: Int, width: Double,
                       lineWidth: (Range<Int>) -> Double) -> [String]? {
         // remaining[used][start]: the shortest possible longest line for words[start...]
         // set in exactly `used` lines; cut[used][start] ends its first line.
@@ -111,7 +100,7 @@ struct DocxLetterhead {
         remaining[0][words.count] = 0
         for used in 1...lines {
             for start in 0..<words.count {
-                for end in (start + 1)...words.count where end == words.count || allowed(end) {
+                for end in (start + 1)...words.count {
                     let candidate = max(lineWidth(start..<end), remaining[used - 1][end])
                     if candidate < remaining[used][start] {
                         remaining[used][start] = candidate

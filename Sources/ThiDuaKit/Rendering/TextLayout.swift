@@ -29,36 +29,86 @@ enum TextLayout {
 
     /// The official header: bodies on the left, the national title on the right, each centred
     /// in its column, with short rules under the issuing body and the motto; then the number and
-    /// the place-and-date line on one row.
+    /// the place-and-date line on one row whenever the two fit the width.
     ///
-    /// The quốc hiệu, the tiêu ngữ, the place-and-date line and the names are never broken in the
-    /// middle: when a line does not fit its column, the columns are stacked as a typist would
-    /// (national title first, then the bodies; the number, then the place and date at the right).
+    /// The quốc hiệu, the tiêu ngữ and the place-and-date line are never broken in the middle. A
+    /// name too long for the left column is broken inside it where the .docx breaks it
+    /// (`VietnameseText.breakName`), the right column as it is. Only when the left column is too
+    /// narrow even for that (a word of the name wider than it, or a word of several syllables
+    /// that would have to be split) are the columns stacked as a typist would: national title
+    /// first, then the bodies.
     static func header(left: [String], right: [String], number: String, placeDate: String, width: Int) -> String {
         let motto = right.last ?? ""
-        let widest = { (lines: [String]) in lines.map(VietnameseText.displayWidth).max() ?? 0 }
         var lines: [String] = []
-        if let columns = columnWidths(left: widest(left), right: widest(right), width: width) {
+        if let (names, columns) = sideBySide(left: left, right: right, width: width) {
             let leftRule = VietnameseText.rule(min(columns.left - 4, 12))
             let rightRule = VietnameseText.rule(min(columns.right - 2, VietnameseText.displayWidth(motto)))
-            lines += besideEachOther(left + [leftRule], right + [rightRule], columns)
+            lines += besideEachOther(names + [leftRule], right + [rightRule], columns)
             lines.append("")
-            if VietnameseText.displayWidth(number) <= columns.left, VietnameseText.displayWidth(placeDate) <= columns.right {
-                lines += besideEachOther([number], [placeDate], columns)
-            } else {
-                lines += [VietnameseText.center(number, width: columns.left), VietnameseText.alignRight(placeDate, width: width)]
-            }
+            lines += numberAndDate(number, placeDate, width: width, numberColumn: columns.left,
+                                   dateColumn: (columns.left + columns.gap, columns.right))
         } else {
             lines += centredWhole(right, width: width)
             lines.append(VietnameseText.center(VietnameseText.rule(min(width - 2, VietnameseText.displayWidth(motto))), width: width))
             lines.append("")
-            lines += centredWhole(left, width: width)
+            lines += left.flatMap { nameLines($0, width: width) }.map { VietnameseText.center($0, width: width) }
             lines.append(VietnameseText.center(VietnameseText.rule(12), width: width))
             lines.append("")
-            lines += centredWhole([number], width: width)
-            lines += wholeLines(placeDate, width: width).map { VietnameseText.alignRight($0, width: width) }
+            lines += numberAndDate(number, placeDate, width: width, numberColumn: width, dateColumn: nil)
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The names as the left column shows them and the widths of the columns; nil when the two
+    /// columns cannot stand side by side even with the names broken inside theirs.
+    static func sideBySide(left: [String], right: [String], width: Int) -> ([String], (left: Int, right: Int, gap: Int))? {
+        let widest = { (lines: [String]) in lines.map(VietnameseText.displayWidth).max() ?? 0 }
+        let rightWidth = widest(right)
+        if let columns = columnWidths(left: widest(left), right: rightWidth, width: width) { return (left, columns) }
+        // The left column takes what the right one leaves (the gap of `columnWidths` apart).
+        let room = width - 2 - rightWidth
+        guard room > 0 else { return nil }
+        var names: [String] = []
+        for name in left {
+            guard VietnameseText.displayWidth(name) > room else {
+                names.append(name)
+                continue
+            }
+            let broken = VietnameseText.breakName(name, width: room)
+            guard !broken.isForced else { return nil }
+            names += broken.lines
+        }
+        guard let columns = columnWidths(left: widest(names), right: rightWidth, width: width) else { return nil }
+        return (names, columns)
+    }
+
+    /// A name on a page `width` wide with nothing beside it: whole when it fits, else broken by
+    /// `VietnameseText.breakName`, a word longer than the page cut between letters.
+    static func nameLines(_ name: String, width: Int) -> [String] {
+        guard VietnameseText.displayWidth(name) > width else { return [name] }
+        return VietnameseText.breakName(name, width: width).lines.flatMap { line in
+            VietnameseText.displayWidth(line) > width ? VietnameseText.wrap(line, width: width) : [line]
+        }
+    }
+
+    /// The number (centred in the first `numberColumn` columns) and the place-and-date line
+    /// (centred in `dateColumn`, or at the right margin when it does not fit there) on one row,
+    /// two spaces apart at least, when they fit the width; else the number, then the place and
+    /// date at the right margin.
+    static func numberAndDate(_ number: String, _ placeDate: String, width: Int, numberColumn: Int,
+                              dateColumn: (start: Int, width: Int)?) -> [String] {
+        let numberWidth = VietnameseText.displayWidth(number)
+        let dateWidth = VietnameseText.displayWidth(placeDate)
+        let gap = 2
+        guard numberWidth + gap + dateWidth <= width else {
+            return [VietnameseText.center(number, width: numberColumn)]
+                + wholeLines(placeDate, width: width).map { VietnameseText.alignRight($0, width: width) }
+        }
+        var dateStart = width - dateWidth
+        if let column = dateColumn, dateWidth <= column.width { dateStart = column.start + (column.width - dateWidth) / 2 }
+        dateStart = max(dateStart, numberWidth + gap)
+        let numberStart = max(0, min((numberColumn - numberWidth) / 2, dateStart - gap - numberWidth))
+        return [VietnameseText.spaces(numberStart) + number + VietnameseText.spaces(dateStart - numberStart - numberWidth) + placeDate]
     }
 
     /// The widths of the two columns (and the gap), or nil when the widest lines do not fit side
