@@ -49,9 +49,11 @@ public final class WebApp: HTTPHandler, Sendable {
         case (false, let path) where path.hasPrefix("/tai-nguyen/"):
             return asset(String(path.dropFirst("/tai-nguyen/".count)))
         case (false, "/api/phien"): return session()
-        case (false, "/api/tep"): return list()
-        case (false, "/api/mo"): return open(request.query["ten"] ?? "")
-        case (false, "/api/tai-ve"): return download(request.query["ten"] ?? "", format: request.query["dinh_dang"] ?? "")
+        case (false, "/api/tep"): return await BlockingWork.run { self.list() }
+        case (false, "/api/mo"): return await BlockingWork.run { self.open(request.query["ten"] ?? "") }
+        case (false, "/api/tai-ve"):
+            let name = request.query["ten"] ?? "", format = request.query["dinh_dang"] ?? ""
+            return await BlockingWork.run(convertsToPDF: format == "pdf") { self.download(name, format: format) }
         case (false, "/api/lich"): return calendar(request.query["nam"] ?? "")
         case (false, "/api/luoc-do"): return schema(request.query["loai"] ?? "")
         case (true, "/api/cay"): return await withBody(request) { try self.tree($0) }
@@ -75,7 +77,8 @@ public final class WebApp: HTTPHandler, Sendable {
     }
 
     /// The request's body, refused past `cap` bytes before it is read.
-    func withBody(_ request: HTTPRequest, cap: Int = 4 << 20, _ handle: ([UInt8]) throws -> HTTPResponse) async -> HTTPResponse {
+    func withBody(_ request: HTTPRequest, cap: Int = 4 << 20,
+                  _ handle: @escaping @Sendable ([UInt8]) throws -> HTTPResponse) async -> HTTPResponse {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > cap {
             return Reply.refusal(.payloadTooLarge, "nội dung gửi lên quá lớn (\(length >> 20) MB), tối đa \(cap >> 20) MB")
         }
@@ -84,11 +87,22 @@ public final class WebApp: HTTPHandler, Sendable {
             guard data.count <= cap else {
                 return Reply.refusal(.payloadTooLarge, "nội dung gửi lên quá lớn, tối đa \(cap >> 20) MB")
             }
-            return try handle([UInt8](data))
+            let bytes = [UInt8](data)
+            // Decoding, checking and writing block: off the shared pool (`BlockingWork`).
+            return await BlockingWork.run { self.handled(bytes, handle) }
+        } catch {
+            return Reply.refusal(.badRequest, "không đọc được yêu cầu")
+        }
+    }
+
+    /// `handle`'s answer to `bytes`, its errors answered as refusals.
+    private func handled(_ bytes: [UInt8], _ handle: @Sendable ([UInt8]) throws -> HTTPResponse) -> HTTPResponse {
+        do {
+            return try handle(bytes)
         } catch let error as DecodingError {
             return Reply.refusal(.badRequest, "yêu cầu không đúng dạng JSON mong đợi (\(Self.describe(error)))")
         } catch let error as WorkspaceError {
-            return Reply.refusal(.badRequest, error.description)
+            return Reply.refusal(.badRequest, folder.relativeNames(in: error.description))
         } catch {
             return Reply.refusal(.badRequest, "không đọc được yêu cầu")
         }

@@ -37,6 +37,9 @@ public enum XlsxReadError: Error, Hashable, Sendable {
     /// a cell or outside any row): well-formed XML no spreadsheet program writes, whose
     /// rows could only be guessed at.
     case misplacedElement(file: String, sheet: String, row: Int, element: String)
+    /// A cell whose place in its row already held a value (two `<c r="A2">`, or cells out
+    /// of order).
+    case repeatedCell(file: String, sheet: String, row: Int, column: Int)
 
     /// The diagnostic for the clerk.
     public var diagnostic: Diagnostic {
@@ -87,6 +90,9 @@ public enum XlsxReadError: Error, Hashable, Sendable {
                           at: SourcePosition(file: file), hint: resave)
         case .noSheets(let file):
             return .error("tệp .xlsx không có trang tính nào", at: SourcePosition(file: file), hint: resave)
+        case .repeatedCell(let file, let sheet, let row, let column):
+            return .error("trang tính bị hỏng: ô này đã có giá trị trước đó trong dòng (hai ô cùng chỗ hoặc các ô sai thứ tự), không biết giá trị nào đúng; không đọc tệp này",
+                          at: SourcePosition(file: file, sheet: sheet, row: row, column: column), hint: resave)
         case .misplacedElement(let file, let sheet, let row, let element):
             let what = element == "row" ? "một dòng nằm trong dòng khác" : element == "c" ? "một ô nằm trong ô khác hoặc ngoài mọi dòng" : "phần '\(element)' đặt sai chỗ"
             return .error("trang tính bị hỏng: \(what) (không phải Excel hay LibreOffice ghi ra); không đọc tệp này",

@@ -51,6 +51,10 @@ final class XlsxSheetRows: XMLEventHandler {
     /// at which the parse stopped; nil when the sheet was laid out as rows of cells.
     var misplaced: (row: Int, element: String)? { state.pointee.misplaced }
 
+    /// The first cell (row, 1-based column) whose place already held a value, at which the
+    /// parse stopped; nil when every row's cells came left to right.
+    var repeatedCell: (row: Int, column: Int)? { state.pointee.repeatedCell }
+
     override func end(_ name: XMLName) {
         state.pointee.end(name)
         if state.pointee.stopRequested {
@@ -77,6 +81,8 @@ struct XlsxSheetRowState {
     var extensionDepth = 0
     /// See `XlsxSheetRows.misplaced`.
     var misplaced: (row: Int, element: String)?
+    /// See `XlsxSheetRows.repeatedCell`.
+    var repeatedCell: (row: Int, column: Int)?
     var rowNumber = 0
     var rowHidden = false
     var cells: [FigureCell] = []
@@ -242,11 +248,15 @@ struct XlsxSheetRowState {
         if cells.count < column {
             cells.append(contentsOf: repeatElement(FigureCell.empty, count: column - cells.count))
         }
-        if cells.count == column {
-            cells.append(cell)
-        } else {
-            cells[column] = cell
+        guard cells.count == column else {
+            // A value already read at this column or right of it: two cells in one place, or
+            // cells out of order, which no spreadsheet program writes. Which value is the
+            // cell's cannot be told, so the sheet is not read (the second used to win).
+            repeatedCell = (rowNumber, column + 1)
+            stopRequested = true
+            return
         }
+        cells.append(cell)
     }
 
     private mutating func makeCell() -> FigureCell? {

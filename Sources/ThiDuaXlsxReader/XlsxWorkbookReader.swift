@@ -107,6 +107,9 @@ public final class XlsxWorkbookReader {
             if let (row, element) = rows.misplaced {
                 throw XlsxReadError.misplacedElement(file: file, sheet: sheet.name, row: row, element: element)
             }
+            if let (row, column) = rows.repeatedCell {
+                throw XlsxReadError.repeatedCell(file: file, sheet: sheet.name, row: row, column: column)
+            }
             summary.rowsWithValues = rows.rowsWithValues
             if rows.cellsBeyond > 0, let first = rows.firstBeyond {
                 summary.diagnostics.append(.warning(

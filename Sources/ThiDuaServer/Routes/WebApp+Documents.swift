@@ -181,8 +181,8 @@ extension WebApp {
             var thong_diep: String
             var chan_doan: [DiagnosticJSON]
         }
-        let message = outcome.error ?? "tệp dữ liệu có lỗi; sửa các lỗi rồi tải lại"
-        return Reply.json(Failed(thong_diep: message, chan_doan: outcome.diagnostics.map(DiagnosticJSON.init)),
+        let message = outcome.error.map { folder.relativeNames(in: $0) } ?? "tệp dữ liệu có lỗi; sửa các lỗi rồi tải lại"
+        return Reply.json(Failed(thong_diep: message, chan_doan: folder.relative(outcome.diagnostics).map(DiagnosticJSON.init)),
                           status: outcome.diagnostics.hasErrors ? .unprocessableContent : .badRequest)
     }
 

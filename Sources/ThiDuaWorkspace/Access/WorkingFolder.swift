@@ -12,7 +12,7 @@ import ThiDuaKit
 /// **Names.** A name is relative to the folder, written with `/`: no empty or `.`/`..`
 /// part, no part starting with `.` (hidden files, temporaries) or `-`, none ending in a
 /// space or a dot, no control character and none of `\ : * ? " < > |` (names Windows or a
-/// shell would misread), at most 255 bytes a part and 1,024 in all. Then the real path (links
+/// shell would misread), at most `maxPartBytes` (200) bytes a part and 1,024 in all. Then the real path (links
 /// followed) must stay inside the folder, and a file to be written must not be a link.
 public struct WorkingFolder: Sendable {
     /// The reading rules of every data file the folder holds (root set, data files confined).
@@ -33,7 +33,9 @@ public struct WorkingFolder: Sendable {
     ///
     /// - Throws: `WorkspaceError.usage` when it does not exist or is not a folder.
     public init(path: String) throws {
-        workspace = try Workspace(root: path, confinesDataFiles: true)
+        var workspace = try Workspace(root: path, confinesDataFiles: true)
+        workspace.labelBase = workspace.root.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        self.workspace = workspace
         guard let root = workspace.root else {
             throw WorkspaceError.usage("thư mục làm việc \(path) không dùng được")
         }
@@ -47,16 +49,24 @@ public struct WorkingFolder: Sendable {
     static let invisible: Set<UInt32> = [0x061C, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
                                          0x2060, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF]
 
+    /// The longest part of a name, in bytes.
+    public static let maxPartBytes = 200
+
     /// Why `name` is not a name the folder accepts, or nil.
     public static func refusal(of name: String) -> String? {
-        guard !name.isEmpty else { return "tên tệp trống" }
+        // An empty name is also what a query's bytes that are not UTF-8 decode to.
+        guard !name.isEmpty else { return "tên tệp trống (hoặc không phải chữ UTF-8 hợp lệ)" }
         guard name.utf8.count <= 1024 else { return "tên tệp quá dài" }
         guard !name.hasPrefix("/") else { return "tên \"\(name)\" là đường dẫn tuyệt đối; chỉ dùng tên trong thư mục làm việc" }
         let forbidden: Set<Character> = ["\\", ":", "*", "?", "\"", "<", ">", "|"]
         for part in name.split(separator: "/", omittingEmptySubsequences: false) {
             guard !part.isEmpty else { return "tên \"\(name)\" có phần trống (//)" }
             guard part != ".", part != ".." else { return "tên \"\(name)\" trỏ ra ngoài thư mục làm việc (..)" }
-            guard part.utf8.count <= 255 else { return "một phần của tên tệp dài quá 255 byte" }
+            // 255 bytes is the file system's limit; the temporary file beside it and the set's
+            // lock file add up to 25 bytes to a name, so a longer one passed here but could not be saved.
+            guard part.utf8.count <= Self.maxPartBytes else {
+                return "một phần của tên tệp dài quá \(Self.maxPartBytes) byte (\(part.utf8.count) byte); đặt tên ngắn hơn"
+            }
             guard !part.hasPrefix("."), !part.hasPrefix("-") else {
                 return "tên \"\(name)\" bắt đầu bằng \"\(part.prefix(1))\"; thidua không mở tệp ẩn hay tên giống tùy chọn"
             }

@@ -24,6 +24,10 @@ public struct Workspace: Sendable {
     public let root: String?
     /// True when data files themselves must lie inside `root`.
     public let confinesDataFiles: Bool
+    /// The folder (ending in "/") the labels of named files are written from; nil for the
+    /// process's working folder, as a clerk typing commands sees them. The web app labels
+    /// them from the folder it serves, so no message shows where that folder is.
+    public var labelBase: String?
 
     /// A workspace with an optional root folder.
     ///
@@ -58,7 +62,7 @@ public struct Workspace: Sendable {
         }
         let folder = Self.folder(of: dataFile)
         let joined = raw.hasPrefix("/") ? raw : folder + "/" + raw
-        let label = Self.displayName(joined, cwd: paths.workingFolder)
+        let label = Self.displayName(joined, cwd: labelBase ?? paths.workingFolder)
         guard let allowed = root ?? paths.realFolder(folder) else {
             return .failure(.error("không xác định được thư mục của tệp dữ liệu \(dataFile)", at: written.position,
                                    hint: "chạy lại từ thư mục chứa tệp dữ liệu"))

@@ -204,6 +204,12 @@ def hostile(folder):
     # must not reach the clerk (the test checks stderr for them).
     package(f"{folder}/ma-sai.xlsx", sheet_xml([HEADER, '<row r="2">' + inline("A2", "Đơn vị") + "</row>"]).replace('encoding="UTF-8"', 'encoding="UTF-7"', 1))
     add("ma-sai.xlsx", "không phải XML hợp lệ")
+    # Two cells in one place: which value is the unit's cannot be told (the second won).
+    package(f"{folder}/o-lap.xlsx", sheet_xml([HEADER, '<row r="2">' + inline("A2", "CĐCS A") + '<c r="B2"><v>3</v></c><c r="B2"><v>9</v></c></row>']))
+    add("o-lap.xlsx", "o-lap.xlsx!Số liệu!B2: lỗi: trang tính bị hỏng: ô này đã có giá trị")
+    # A formula's error where the unit's name goes (it was read as a unit named "#REF!").
+    package(f"{folder}/ten-loi.xlsx", sheet_xml([HEADER, '<row r="2"><c r="A2" t="e"><f>B9</f><v>#REF!</v></c><c r="B2"><v>3</v></c></row>']))
+    add("ten-loi.xlsx", "ten-loi.xlsx!Số liệu!A2: lỗi: ô tên đơn vị là lỗi của công thức (#REF!)")
     open(f"{folder}/expected.tsv", "w", encoding="utf-8").write("\n".join(expected) + "\n")
 
 

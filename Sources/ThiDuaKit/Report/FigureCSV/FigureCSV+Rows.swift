@@ -198,6 +198,12 @@ public struct FigureFileParser: Sendable {
 
         for (i, role) in roles.enumerated() {
             let cell = record[i]
+            // A name is text: a formula's error ("#REF!") is no unit's name.
+            if role == .unitName || role == .group, let problem = Self.nameCellProblem(cell) {
+                faults += 1
+                report(.error("ô \(role == .unitName ? "tên đơn vị" : "khối/cụm") \(problem)", at: record.position(ofField: i, file: file),
+                              hint: "sửa công thức của ô hoặc gõ tên vào ô, rồi lưu lại"), kind: .badCell)
+            }
             switch role {
             case .unitName:
                 name = ReportText.normalizedName(cell.displayText)
@@ -342,5 +348,12 @@ public struct FigureFileParser: Sendable {
         case 0x09: return "tab"
         default: return ","
         }
+    }
+
+    /// Why a cell cannot be a name (of a unit, of a group): a formula's error ("#REF!"), which
+    /// was read as a unit named "#REF!"; nil for text, numbers and dates, read as they show.
+    static func nameCellProblem(_ cell: FigureCell) -> String? {
+        if case .error(let value) = cell { return "là lỗi của công thức (\(value)), không phải một tên" }
+        return nil
     }
 }
