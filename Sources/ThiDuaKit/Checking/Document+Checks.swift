@@ -26,6 +26,7 @@ extension Document {
         result += checkReport()
         result += checkReportPeriodName()
         result += checkWorkbookTexts()
+        result += checkCongressOrdinalsInText()
         return result
     }
 

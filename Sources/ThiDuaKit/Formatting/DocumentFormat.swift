@@ -35,6 +35,16 @@ public enum DocumentFormat {
         return numberText + "/" + VietnameseText.nfc(symbol)
     }
 
+    /// A cited "số, ký hiệu" written whole, its number below 10 given its leading zero as
+    /// numbers are printed ("3/TLĐ" → "03/TLĐ", "5-CT/TW" → "05-CT/TW"); anything else as written.
+    public static func paddingNumber(of written: String) -> String {
+        let text = VietnameseText.nfc(written)
+        guard let first = text.unicodeScalars.first, ("1"..."9").contains(first) else { return text }
+        let rest = text.unicodeScalars.dropFirst()
+        guard let next = rest.first, next == "/" || next == "-" else { return text }
+        return "0" + text
+    }
+
     /// "kỷ niệm 90 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2020)".
     ///
     /// `years` is written as given: `Anniversary` computes it from the dates (target year

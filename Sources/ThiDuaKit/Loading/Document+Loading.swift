@@ -172,9 +172,14 @@ extension YAMLReader {
             : required(f, "loai", "loại văn bản được dẫn", example: "Kế hoạch").flatMap { string($0, "loại văn bản được dẫn") }
         var numberAndSymbol: String?
         if let raw = f["so_ky_hieu"] {
-            numberAndSymbol = string(raw, "số, ký hiệu")
+            numberAndSymbol = string(raw, "số, ký hiệu").map(DocumentFormat.paddingNumber(of:))
         } else if let numberNode = f["so"] {
             let symbol = f["ky_hieu"].flatMap { string($0, "ký hiệu") }
+            // The cited symbol follows the rule of the document's own (`checkSymbol`).
+            if let symbol, symbol.contains(" "), let node = f["ky_hieu"] {
+                error("ký hiệu \"\(symbol)\" của văn bản được dẫn có dấu cách", at: node,
+                      hint: "viết liền, nối bằng dấu `-`: `\(symbol.replacingOccurrences(of: " ", with: ""))`")
+            }
             if let n = integer(numberNode, "số văn bản được dẫn", range: 1...99_999) {
                 numberAndSymbol = symbol.map { DocumentFormat.numberAndSymbol(number: n, symbol: $0) } ?? DocumentFormat.numberAndSymbol(number: n, symbol: "").trimmingCharacters(in: CharacterSet(charactersIn: "/"))
             }

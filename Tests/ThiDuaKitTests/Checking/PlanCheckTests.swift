@@ -102,6 +102,30 @@ struct PlanCheckTests {
         #expect(TestSupport.messages(yaml).contains { $0.contains("Kế hoạch số 02/KH-TLĐ ghi ngày 01/3/2025, sau ngày ban hành văn bản này (20/02/2025)") })
     }
 
+    /// A cited document's symbol follows the rule of the document's own: it was printed
+    /// "Kế hoạch số 07/KH - TLĐ" without a word.
+    @Test func aCitedSymbolWithSpacesIsAnError() {
+        let yaml = base + """
+        can_cu:
+          - loai: Kế hoạch
+            so: 7
+            ky_hieu: KH - TLĐ
+            ngay: 2025-01-10
+
+        """
+        #expect(TestSupport.messages(yaml).contains { $0.contains("lỗi: ký hiệu \"KH - TLĐ\" của văn bản được dẫn có dấu cách") && $0.contains("`KH-TLĐ`") })
+    }
+
+    /// Congress ordinals in running text are Roman, as in a congress's own name.
+    @Test func anArabicCongressOrdinalInTheTextIsAWarning() {
+        let yaml = base.replacingOccurrences(of: "muc:\n", with: "mo_dau:\n  - Chào mừng Đại hội Đảng toàn quốc lần thứ 14 và Đại hội 13 Công đoàn Việt Nam.\nmuc:\n")
+        #expect(yaml != base)
+        let messages = TestSupport.messages(yaml)
+        #expect(messages.contains { $0.contains("cảnh báo: \"Đại hội Đảng toàn quốc lần thứ 14\": số thứ tự đại hội viết bằng chữ số La Mã") && $0.contains("\"Đại hội Đảng toàn quốc lần thứ XIV\"") }, "\(messages)")
+        let fine = base.replacingOccurrences(of: "muc:\n", with: "mo_dau:\n  - Chào mừng Đại hội Đảng toàn quốc lần thứ XIV; đợt thứ 2 bắt đầu ngày 01/7.\nmuc:\n")
+        #expect(!TestSupport.messages(fine).contains { $0.contains("chữ số La Mã") })
+    }
+
     @Test func symbolWithSpacesOrWrongTypeCode() {
         let spaced = TestSupport.messages(base.replacingOccurrences(of: "ky_hieu: KH-LĐLĐ", with: "ky_hieu: KH - LĐLĐ"))
         #expect(spaced.contains { $0.contains("có dấu cách") && $0.contains("`KH-LĐLĐ`") })

@@ -35,6 +35,14 @@ extension FormattingTests {
             #expect(DocumentFormat.numberAndSymbol(number: nil, symbol: "KH-LĐLĐ") == "     /KH-LĐLĐ")
         }
 
+        /// A cited "số, ký hiệu" written whole gets the leading zero a number below 10 takes
+        /// ("Công văn số 3/TLĐ" was printed as written).
+        @Test(arguments: [("3/TLĐ", "03/TLĐ"), ("5-CT/TW", "05-CT/TW"), ("05/TLĐ", "05/TLĐ"), ("12/KH-TLĐ", "12/KH-TLĐ"),
+                          ("1234/LĐLĐ", "1234/LĐLĐ"), ("TLĐ", "TLĐ"), ("3 /TLĐ", "3 /TLĐ"), ("", "")])
+        func aCitedNumberWrittenWholeIsPadded(written: String, printed: String) {
+            #expect(DocumentFormat.paddingNumber(of: written) == printed)
+        }
+
         /// Anniversary phrases as documents get them: from the catalog, the number of years
         /// computed from the dates.
         @Test func partyAnniversaries() throws {
