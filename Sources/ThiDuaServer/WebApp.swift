@@ -90,6 +90,8 @@ public final class WebApp: HTTPHandler, Sendable {
             let bytes = [UInt8](data)
             // Decoding, checking and writing block: off the shared pool (`BlockingWork`).
             return await BlockingWork.run { self.handled(bytes, handle) }
+        } catch is BodyBudgetExceeded {
+            return Reply.refusal(.serviceUnavailable, "máy chủ đang nhận nhiều nội dung cùng lúc; chờ một lát rồi gửi lại")
         } catch {
             return Reply.refusal(.badRequest, "không đọc được yêu cầu")
         }

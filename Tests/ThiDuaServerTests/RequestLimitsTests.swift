@@ -97,6 +97,37 @@ import Testing
         }
     }
 
+    /// Bodies being read by all connections together stay within the budget: one past what
+    /// is left is answered 503 before it is read, and every answered body gives its share
+    /// back (here the budget is below one body, so the wiring shows without a race). Forty
+    /// unfinished uploads of 20 MB had made the server use 880 MB.
+    @Test func bodiesPastTheBudgetAreAnswered503AndSharesComeBack() async throws {
+        try await LiveServer.with(ServerLimits(bodyBudgetBytes: 100_000)) { server in
+            let (port, cookie) = (server.port, server.cookie)
+            let statuses = try await blocking { () -> [Int] in
+                guard let connection = RawConnection(port: port) else { return [] }
+                connection.send("GET /api/phien HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\(cookie)\r\n")
+                guard let session = connection.response(),
+                      let object = try JSONSerialization.jsonObject(with: Data(session.body.utf8)) as? [String: Any],
+                      let csrf = object["csrf"] as? String else { return [] }
+                func post(_ name: String, _ size: Int) throws -> String {
+                    let body = try JSONSerialization.data(withJSONObject: ["ten": name, "noi_dung": "loai: ke_hoach\n# " + String(repeating: "x", count: size) + "\n"])
+                    return "POST /api/luu HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\(cookie)X-ThiDua-CSRF: \(csrf)\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n" + String(decoding: body, as: UTF8.self)
+                }
+                var statuses: [Int] = []
+                for (name, size) in [("a.yaml", 60_000), ("b.yaml", 60_000), ("c.yaml", 150_000)] {
+                    guard let each = RawConnection(port: port) else { return statuses }
+                    each.send(try post(name, size))
+                    statuses.append(each.response()?.status ?? 0)
+                }
+                return statuses
+            }
+            #expect(statuses == [200, 200, 503])
+            #expect(!FileManager.default.fileExists(atPath: server.folder.appendingPathComponent("c.yaml").path))
+        }
+    }
+
     @Test func aTooLargeBodyIsRefusedBeforeItIsSent() async throws {
         try await LiveServer.with { server in
             let port = server.port
@@ -145,5 +176,18 @@ import Testing
         var scanner = HeadScanner(limits: ServerLimits())
         let end = try #require(try scanner.scan(bytes))
         #expect(try scanner.head(of: Array(bytes[..<end])).headers[.contentLength] == "2")
+    }
+}
+
+/// The registry's budget of body bytes, shared by all connections.
+@Suite struct BodyBudgetTests {
+    @Test func sharesAreTakenUpToTheBudgetAndGivenBack() {
+        let registry = ConnectionRegistry(limit: 4, bodyBudget: 1_000)
+        #expect(registry.reserveBody(800))
+        #expect(!registry.reserveBody(400))
+        #expect(registry.reserveBody(200))
+        registry.releaseBody(800)
+        #expect(registry.reserveBody(400))
+        #expect(!registry.reserveBody(401))
     }
 }

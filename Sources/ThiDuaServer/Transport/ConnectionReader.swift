@@ -77,11 +77,30 @@ final class ConnectionReader: @unchecked Sendable {
     }
 
     /// Starts a body of `length` bytes, read by `body`.
-    func beginBody(_ length: Int) { bodyLeft = length }
+    func beginBody(_ length: Int) {
+        endBody()
+        bodyLeft = length
+    }
 
-    /// The next bytes of the body, at most `count`; nil once it has all been read.
+    /// Gives back the body budget the request's body took, once its request is answered.
+    func endBody() {
+        if reserved > 0 { registry.releaseBody(reserved) }
+        reserved = 0
+    }
+
+    /// Body bytes taken from the registry's budget for the current body.
+    private var reserved = 0
+
+    /// The next bytes of the body, at most `count`; nil once it has all been read. The
+    /// first read takes the whole announced length from the budget of all connections.
+    ///
+    /// - Throws: `BodyBudgetExceeded` when other bodies being read leave no room.
     func nextBodyBytes(_ count: Int) async throws -> [UInt8]? {
         guard bodyLeft > 0, count > 0 else { return nil }
+        if reserved == 0 {
+            guard registry.reserveBody(bodyLeft) else { throw BodyBudgetExceeded() }
+            reserved = bodyLeft
+        }
         if start == buffer.count {
             buffer.removeAll(keepingCapacity: true)
             start = 0
@@ -116,6 +135,10 @@ final class ConnectionReader: @unchecked Sendable {
         }
     }
 }
+
+/// Thrown while reading a body that would take the server past its body budget
+/// (`ServerLimits.bodyBudgetBytes`); the app answers 503.
+struct BodyBudgetExceeded: Error {}
 
 /// The body's bytes, for `HTTPBodySequence(from:count:)`.
 struct BodyBytes: AsyncBufferedSequence, AsyncBufferedIteratorProtocol {

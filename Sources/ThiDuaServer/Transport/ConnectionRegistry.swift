@@ -26,7 +26,31 @@ final class ConnectionRegistry: @unchecked Sendable {
     /// Entries not shut down yet: what counts against `limit`.
     private var live = 0
 
-    init(limit: Int) { self.limit = limit }
+    /// The body bytes all connections together may be reading into memory at once.
+    let bodyBudget: Int
+    private var bodyBytesReserved = 0
+
+    init(limit: Int, bodyBudget: Int = ServerLimits().bodyBudgetBytes) {
+        self.limit = limit
+        self.bodyBudget = bodyBudget
+    }
+
+    /// Takes `bytes` of the body budget for a body being read; false when the bodies already
+    /// being read leave no room (many uploads left unfinished each held 20 MB: 40 of them
+    /// made the server use 880 MB). Given back by `releaseBody`.
+    func reserveBody(_ bytes: Int) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard bodyBytesReserved + bytes <= bodyBudget else { return false }
+        bodyBytesReserved += bytes
+        return true
+    }
+
+    func releaseBody(_ bytes: Int) {
+        lock.lock()
+        bodyBytesReserved = max(0, bodyBytesReserved - bytes)
+        lock.unlock()
+    }
 
     /// Makes room for one more connection and registers it; nil when every place is taken
     /// by a connection being served (the new one is then refused). Room is made by shutting

@@ -15,15 +15,19 @@ public struct ServerLimits: Sendable {
     /// Seconds a connection may wait on the network (idle between requests, a head or body
     /// sent slowly, a reader that stopped reading) before it is closed.
     public var stallSeconds: Double
+    /// The body bytes all connections together may be reading at once (503 past it): four
+    /// uploads of the largest size, more than one clerk's browser sends at a time.
+    public var bodyBudgetBytes: Int
 
     /// Limits like common servers': 8 KB a line, 64 KB of head, 20 MB of body (the upload cap).
     public init(lineBytes: Int = 8 * 1024, headBytes: Int = 64 * 1024, bodyBytes: Int = WorkingFolder.uploadCap,
-                connections: Int? = nil, stallSeconds: Double = 60) {
+                connections: Int? = nil, stallSeconds: Double = 60, bodyBudgetBytes: Int = 4 * WorkingFolder.uploadCap) {
         self.lineBytes = lineBytes
         self.headBytes = headBytes
         self.bodyBytes = bodyBytes
         self.connections = connections
         self.stallSeconds = stallSeconds
+        self.bodyBudgetBytes = bodyBudgetBytes
     }
 
     /// Half of what the descriptor limit leaves after 64 for files, pipes and the listener,

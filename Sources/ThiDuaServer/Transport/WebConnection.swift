@@ -12,6 +12,7 @@ struct WebConnection: Sendable {
     func serve() async {
         let registry = reader.registry, id = reader.id
         defer {
+            reader.endBody()
             registry.remove(id)
             try? reader.socket.close()
         }
@@ -71,6 +72,7 @@ struct WebConnection: Sendable {
         // again on the same connection: thousands of pipelined refusals kept a clerk waiting.
         let refused = response.statusCode == .forbidden || response.statusCode == .misdirectedRequest || response.statusCode == .unauthorized
         let keep = head.keepsAlive && reader.bodyLeft == 0 && !reader.registry.isShutDown(reader.id) && !refused
+        reader.endBody()
         try await write(response, keepAlive: keep, echoing: head.headers[.connection], withBody: head.method != "HEAD")
         return keep
     }

@@ -43,7 +43,7 @@ public final class WebListener: Sendable {
         }
         self.socket = socket
         self.limits = limits
-        self.registry = ConnectionRegistry(limit: limits.connectionLimit)
+        self.registry = ConnectionRegistry(limit: limits.connectionLimit, bodyBudget: limits.bodyBudgetBytes)
         self.pool = HTTPServer.defaultPool()
     }
 
