@@ -4,7 +4,8 @@ import ThiDuaKit
 /// gets at least its minimum (its longest word; a figure is one word), the rest of the
 /// width goes to the columns in proportion to how much their longest cell still needs.
 ///
-/// A table whose minimums do not fit the width is split, as the plain text is
+/// A table whose minimums do not fit the width, the names given a fifth of it when their
+/// text is that long (`nameShare`), is split, as the plain text is
 /// (`TableLayout.plain`): into narrower tables that each repeat the leading columns that
 /// name the row (STT and Đơn vị, Nội dung and ĐVT) and take as many of the others as fit
 /// at their minimum width, the columns spread evenly over the parts. Shrinking all the
@@ -87,17 +88,27 @@ enum DocxColumns {
             let widestValue = values.map { needs.minimum[$0] }.max() ?? 0
             return keyColumns.reduce(0) { $0 + needs.minimum[$1] } + widestValue <= room
         }
-        // One table when it fits; also when splitting cannot help (the names and a single
-        // other column are wider than the page), the last resort of shrinking.
-        guard needs.minimum.reduce(0, +) > room, values.count >= 2, fitsBesideNames(needs) else {
-            return [part(Array(0..<columns), needs)]
-        }
-        // Once split, the names get room to breathe: each part has width to spare for them.
-        var split = needs
+        // The names get room to breathe: a fifth of the width when their text is that long.
+        // Shared by need alone, a table of nine columns left "Nội dung" 1,4 cm beside
+        // figures of 2,2 cm, "Kinh phí Mái ấm Công đoàn" on five lines; such a table is
+        // split, as the plain text splits it, rather than squeeze the names.
+        var roomy = needs
         for index in keyColumns where index >= alignments.count || alignments[index] == .left {
-            split.minimum[index] = max(needs.minimum[index], min(needs.preferred[index], room * nameShare))
+            roomy.minimum[index] = max(needs.minimum[index], min(needs.preferred[index], room * nameShare))
         }
-        if !fitsBesideNames(split) { split = needs }
+        let all = Array(0..<columns)
+        if roomy.minimum.reduce(0, +) <= room { return [part(all, roomy)] }
+        let split: Needs
+        if values.count >= 2, fitsBesideNames(roomy) {
+            split = roomy
+        } else if needs.minimum.reduce(0, +) <= room {
+            return [part(all, needs)]
+        } else if values.count >= 2, fitsBesideNames(needs) {
+            split = needs
+        } else {
+            // Not even the names and one other column fit: shrinking is the last resort.
+            return [part(all, needs)]
+        }
         return chunks(split, keys: keyColumns, values: values, room: room).map { part(keyColumns + $0, split) }
     }
 

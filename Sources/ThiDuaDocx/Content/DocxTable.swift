@@ -49,9 +49,9 @@ struct DocxTable {
         var out = ""
         for (number, part) in parts.enumerated() {
             if number > 0 {
+                // A body paragraph as any other, first-line indent included (NĐ 30).
                 var note = DocxParagraph(style: "ThiDuaBody", runs: DocxRuns.run(continued, italic: true, dropped: dropped))
                 note.keepNext = true
-                note.firstLine = 0
                 out += note.xml
             }
             out += part.xml + "<w:p><w:pPr><w:pStyle w:val=\"ThiDuaSpacer\"/></w:pPr></w:p>"

@@ -274,10 +274,22 @@ extension Document {
 
     /// The archive line names the clerical office (VT).
     func checkRecipients() -> [Diagnostic] {
-        if archive.isEmpty {
-            return [.warning("thiếu dòng \"Lưu: VT, …\"", at: SourcePosition(file: sourceFile),
-                             hint: "thêm `luu: [VT, <đơn vị soạn thảo>]`")]
+        var result: [Diagnostic] = []
+        // The archive line is thidua's, from `luu`: one written among the recipients
+        // ("- Lưu: VT") printed a second "Lưu" line.
+        for recipient in recipients {
+            let words = Self.folded(recipient.name).split(whereSeparator: { !$0.isLetter })
+            // "Lưu: …" or "Lưu VT": not a person named Lưu ("Lưu Văn Bình").
+            guard words.first == "lưu", recipient.name.contains(":") || (words.count > 1 && words[1] == "vt") else { continue }
+            let offices = recipient.name.drop { $0 != ":" }.dropFirst().trimmingCharacters(in: .whitespaces)
+            result.append(.warning("người nhận \"\(recipient.name)\" là dòng lưu: thidua tự in dòng \"Lưu: …\" từ `luu`, văn bản sẽ có hai dòng lưu",
+                                   at: recipient.position,
+                                   hint: offices.isEmpty ? "bỏ dòng này khỏi `noi_nhan`, ghi `luu: [VT, …]`" : "bỏ dòng này khỏi `noi_nhan`, ghi `luu: [\(offices)]`"))
         }
-        return []
+        if archive.isEmpty {
+            result.append(.warning("thiếu dòng \"Lưu: VT, …\"", at: SourcePosition(file: sourceFile),
+                                   hint: "thêm `luu: [VT, <đơn vị soạn thảo>]`"))
+        }
+        return result
     }
 }

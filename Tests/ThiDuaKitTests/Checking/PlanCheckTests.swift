@@ -116,6 +116,15 @@ struct PlanCheckTests {
         #expect(TestSupport.messages(yaml).contains { $0.contains("lỗi: ký hiệu \"KH - TLĐ\" của văn bản được dẫn có dấu cách") && $0.contains("`KH-TLĐ`") })
     }
 
+    /// The archive line comes from `luu`: one typed among the recipients printed two.
+    @Test func anArchiveLineAmongTheRecipientsIsAWarning() {
+        let yaml = base.replacingOccurrences(of: "    muc_dich: để th/hiện\n", with: "    muc_dich: để th/hiện\n  - '- Lưu: VT, VP'\n  - Lưu Văn Bình\n")
+        #expect(yaml != base)
+        let messages = TestSupport.messages(yaml)
+        #expect(messages.filter { $0.contains("là dòng lưu") }.count == 1, "\(messages)")
+        #expect(messages.contains { $0.contains("cảnh báo: người nhận \"Lưu: VT, VP\" là dòng lưu") && $0.contains("`luu: [VT, VP]`") })
+    }
+
     /// Congress ordinals in running text are Roman, as in a congress's own name.
     @Test func anArabicCongressOrdinalInTheTextIsAWarning() {
         let yaml = base.replacingOccurrences(of: "muc:\n", with: "mo_dau:\n  - Chào mừng Đại hội Đảng toàn quốc lần thứ 14 và Đại hội 13 Công đoàn Việt Nam.\nmuc:\n")
