@@ -33,7 +33,11 @@ public struct SourcePosition: Hashable, Sendable, CustomStringConvertible {
     /// `tệp.yaml:12:5`, `tệp.yaml:12` or `tệp.yaml`; in a workbook `tệp.xlsx!Trang!C12`,
     /// `tệp.xlsx!Trang!12:12` (a whole row, as Excel writes it) or `tệp.xlsx!Trang`.
     public var description: String {
-        if let sheet {
+        if let written = sheet {
+            // Quoted as Excel quotes it when the name alone would be ambiguous: "Trang!C12"
+            // read as "nhan.xlsx!Trang!C12!B2", an empty name as "nhan.xlsx!!B2".
+            let sheet = written.isEmpty || written.contains("!") || written.contains("'")
+                ? "'" + written.replacingOccurrences(of: "'", with: "''") + "'" : written
             if line > 0 && column > 0 { return "\(file)!\(sheet)!\(Self.columnLetters(column))\(line)" }
             if line > 0 { return "\(file)!\(sheet)!\(line):\(line)" }
             return "\(file)!\(sheet)"

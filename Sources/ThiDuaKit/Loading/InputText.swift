@@ -9,8 +9,10 @@ public enum InputText {
     public static func decode(_ bytes: [UInt8], file: String) -> Result<String, Diagnostic> {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        if body.starts(with: [0xFF, 0xFE]) || body.starts(with: [0xFE, 0xFF]) {
-            return .failure(.error("tệp được lưu dạng UTF-16", at: SourcePosition(file: file),
+        if body.starts(with: [0xFF, 0xFE]) || body.starts(with: [0xFE, 0xFF]) || body.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
+            // FF FE 00 00 is UTF-32 LE's mark (UTF-16 LE's followed by a NUL), 00 00 FE FF UTF-32 BE's.
+            let utf32 = body.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || body.starts(with: [0x00, 0x00, 0xFE, 0xFF])
+            return .failure(.error("tệp được lưu dạng \(utf32 ? "UTF-32" : "UTF-16")", at: SourcePosition(file: file),
                                    hint: "mở tệp và lưu lại với bảng mã UTF-8 (trong Excel: \"CSV UTF-8\")"))
         }
         if let kind = BinaryKind.sniff(body) {

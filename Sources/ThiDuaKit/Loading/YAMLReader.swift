@@ -48,11 +48,48 @@ struct YAMLReader {
         }
     }
 
+    /// JSON writes a character beyond U+FFFF as two escaped halves (`\ud83d\ude00`, as
+    /// Python's `json.dumps` does by default), which YAML refuses; each such pair becomes the
+    /// one escape YAML reads (`\U0001F600`). Lone halves are left for YAML to refuse; an
+    /// escaped backslash (`\\`) is passed over, so `\\ud83d` stays text.
+    static func joiningSurrogateEscapes(_ text: String) -> String {
+        guard text.contains("\\u") else { return text }
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        var out = String.UnicodeScalarView()
+        func hex(_ at: Int) -> UInt32? {
+            guard at + 6 <= scalars.count, scalars[at] == "\\", scalars[at + 1] == "u" else { return nil }
+            var value: UInt32 = 0
+            for scalar in scalars[(at + 2) ..< (at + 6)] {
+                guard let digit = Character(scalar).hexDigitValue else { return nil }
+                value = value * 16 + UInt32(digit)
+            }
+            return value
+        }
+        while index < scalars.count {
+            if scalars[index] == "\\", index + 1 < scalars.count, scalars[index + 1] == "\\" {
+                out.append(scalars[index])
+                out.append(scalars[index + 1])
+                index += 2
+                continue
+            }
+            if let high = hex(index), (0xD800...0xDBFF).contains(high), let low = hex(index + 6), (0xDC00...0xDFFF).contains(low) {
+                let value = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+                out.append(contentsOf: ("\\U" + String(format: "%08X", value)).unicodeScalars)
+                index += 12
+                continue
+            }
+            out.append(scalars[index])
+            index += 1
+        }
+        return String(out)
+    }
+
     /// Parses text (YAML, or JSON, which is YAML flow style) into a node.
     /// Returns nil after recording a diagnostic for syntax errors.
     mutating func parse(_ original: String) -> Node? {
         // Special spaces become plain ones first, so a file of NBSPs is empty too.
-        let text = cleanSpecialSpaces(original)
+        let text = Self.joiningSurrogateEscapes(cleanSpecialSpaces(original))
         // Stops at the first visible byte: cheap even on a 10 MB file.
         if !text.utf8.contains(where: { !Self.isBlankByte($0) }) {
             diagnostics.removeAll()  // warnings about its spaces would only distract
