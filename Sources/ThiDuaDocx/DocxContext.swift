@@ -71,6 +71,7 @@ enum DocxContext {
             ("has_authority", .bool(flag(signature?["has_authority"]))),
             ("authority", run(text(signature?["authority"]))),
             ("signature_title", run(text(signature?["title"]))),
+            ("has_signature_title", .bool(flag(signature?["has_title"]))),
             ("signer", run(text(signature?["signer"]))),
             ("has_annexes", .bool(!annexes.isEmpty)),
             ("last_landscape", .bool(document.annexes.last?.landscape ?? false)),

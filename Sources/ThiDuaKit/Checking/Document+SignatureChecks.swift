@@ -49,9 +49,10 @@ extension Document {
         case .q?:
             // "Q. CHỦ TỊCH" is an acting head, who holds a deputy's title (or none): the title line
             // repeating the head's title says the signer is the head, which "Q." denies.
+            // Nghị định 30 puts "Q." before the head's title and no line of the signer's own.
             if !onBehalf.isEmpty, Self.folded(signature.title) == onBehalf {
                 result.append(.warning("\"Q. \(signature.onBehalfOf ?? "")\" và chức vụ \"\(signature.title)\": người giữ quyền không mang chức danh người đứng đầu",
-                                       at: position, hint: "ghi chức vụ thật của người ký, ví dụ `chuc_vu: Phó Chủ tịch`"))
+                                       at: position, hint: "bỏ `chuc_vu`: khối chữ ký chỉ ghi \"Q. \(signature.onBehalfOf ?? "")\" rồi họ tên"))
             }
         default:
             break

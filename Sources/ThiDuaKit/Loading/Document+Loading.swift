@@ -256,7 +256,11 @@ extension YAMLReader {
             error("có `hinh_thuc` thì cần `thay_mat` (ví dụ BAN THƯỜNG VỤ sau TM., CHỦ TỊCH sau KT.)", at: f.node,
                   hint: "thêm dòng `thay_mat: …` vào khối chữ ký, hoặc bỏ `hinh_thuc` nếu người đứng đầu tự ký")
         }
-        let title = required(f, "chuc_vu", "chức vụ người ký", example: "CHỦ TỊCH").flatMap { string($0, "chức vụ") }
+        // An acting head signs "Q. CHỦ TỊCH" and the name (Nghị định 30: "Q." before the
+        // head's title), no title line of the signer's own: `chuc_vu` may then be left out.
+        let title = authority == .q && f["chuc_vu"] == nil
+            ? ""
+            : required(f, "chuc_vu", "chức vụ người ký", example: "CHỦ TỊCH").flatMap { string($0, "chức vụ") }
         let signerNode = required(f, "ho_ten", "họ tên người ký", example: "Nguyễn Văn A")
         let signer = signerNode.flatMap { n in string(n, "họ tên người ký").map { Located($0, at: position(n)) } }
         guard let title, let signer else { return nil }

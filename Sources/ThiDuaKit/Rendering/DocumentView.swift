@@ -86,6 +86,7 @@ public struct DocumentView {
                 ("authority", .string(signatureLines.authority ?? "")),
                 ("has_authority", .bool(signatureLines.authority != nil)),
                 ("title", .string(document.signature.title)),
+                ("has_title", .bool(!document.signature.title.isEmpty)),
                 ("signer", .string(document.signature.signer.value)),
             ])),
             ("md", .map([
@@ -175,7 +176,8 @@ public struct DocumentView {
         if let mark = signature.authority {
             authority = [mark.rawValue, signature.onBehalfOf].compactMap { $0 }.joined(separator: " ")
         }
-        let all = [authority, signature.title].compactMap { $0 } + Array(repeating: "", count: TextLayout.signatureRoom)
+        // "Q. CHỦ TỊCH" alone has no title line (`Signature.title` empty).
+        let all = [authority, signature.title.isEmpty ? nil : signature.title].compactMap { $0 } + Array(repeating: "", count: TextLayout.signatureRoom)
             + [signature.signer.value]
         return (authority, all)
     }

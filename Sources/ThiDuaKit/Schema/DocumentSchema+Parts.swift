@@ -104,7 +104,7 @@ extension DocumentSchema {
         SchemaField(key: "hinh_thuc", label: "Hình thức ký", help: "TM., KT., Q., TL. hay TUQ.; bỏ trống nếu người đứng đầu ký",
                     type: .choice(["TM.", "KT.", "Q.", "TL.", "TUQ."])),
         SchemaField(key: "thay_mat", label: "Thay mặt", help: "ví dụ Ban Thường vụ (sau TM.), Chủ tịch (sau KT.)", type: .text),
-        SchemaField(key: "chuc_vu", label: "Chức vụ", help: "ví dụ Chủ tịch, Phó Chủ tịch Thường trực", type: .text, required: true),
+        SchemaField(key: "chuc_vu", label: "Chức vụ", help: "ví dụ Chủ tịch, Phó Chủ tịch Thường trực; bỏ trống khi ký Q. (quyền)", type: .text, required: false),
         SchemaField(key: "ho_ten", label: "Họ tên người ký", help: "không ghi học hàm, học vị", type: .text, required: true),
     ]
 }
