@@ -27,6 +27,7 @@ extension Document {
         result += checkReportPeriodName()
         result += checkWorkbookTexts()
         result += checkCongressOrdinalsInText()
+        result += checkSubjectYears()
         return result
     }
 

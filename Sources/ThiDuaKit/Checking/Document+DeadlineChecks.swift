@@ -20,13 +20,16 @@ extension Document {
             if date < issued {
                 result.append(.error("\(what) (\(date.short())) trước ngày ban hành văn bản (\(issued.short()))", at: position,
                                      hint: "hạn phải sau ngày ban hành; kiểm tra `han_danh_gia` hoặc `ngay`"))
-            } else if phase.reviewDeadline != nil, phase.end.value.ordinal - date.ordinal > 31 {
-                // Only a deadline typed as a date: a review held "vào dịp 28/7" was chosen for
-                // its occasion.
+            } else if phase.end.value.ordinal - date.ordinal > 31 {
                 // Reviews are held in the phase's last weeks ("tổng kết trước ngày 15/12" of a
-                // phase to 31/12): only one more than a month early is doubtful.
-                result.append(.warning("\(what) (\(date.short())) sớm hơn một tháng trước khi \(phase.name.lowercased()) kết thúc (\(phase.end.value.short()))", at: position,
-                                       hint: "sơ kết, tổng kết thường ở những ngày cuối đợt hay sau đó; kiểm tra `han_danh_gia` hoặc `den`"))
+                // phase to 31/12): only one more than a month early is doubtful. An occasion
+                // too ("vào dịp 30/4" for a phase to 31/8 falls on the occasion in the phase's
+                // second month, the first after its start): the clerk is told, the date stays.
+                let byOccasion = phase.reviewDeadline == nil
+                result.append(.warning("\(what) (\(date.short())\(byOccasion ? ", dịp ghi ở `dip_danh_gia`" : "")) sớm hơn một tháng trước khi \(phase.name.lowercased()) kết thúc (\(phase.end.value.short()))", at: position,
+                                       hint: byOccasion
+                                        ? "dịp sơ kết, tổng kết được tính là lần đầu tiên từ khi đợt bắt đầu; chọn dịp gần cuối đợt, hay ghi `han_danh_gia`"
+                                        : "sơ kết, tổng kết thường ở những ngày cuối đợt hay sau đó; kiểm tra `han_danh_gia` hoặc `den`"))
             }
         }
         // A phase's review after the movement's final one (tổng kết) reviews nothing new.

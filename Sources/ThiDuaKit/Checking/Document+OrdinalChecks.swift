@@ -1,8 +1,8 @@
 /// Congress and session ordinals in running text are Roman (conventions.md): "Đại hội Đảng
 /// toàn quốc lần thứ 12" in a paragraph, a point or a bullet is a warning, as it is in a
-/// congress's own name (`dai_hoi`). Only a number right after "Đại hội" or after "lần thứ"
-/// within a few words of "Đại hội" counts: "đợt thứ 2", "ngày thứ 2" are not ordinals of a
-/// congress.
+/// congress's own name (`dai_hoi`). Only "lần thứ N" within a few words after "Đại hội"
+/// counts: "đợt thứ 2" is not a congress's ordinal, and "Đại hội 28 Công đoàn cơ sở" may be
+/// a count of congresses, which a Roman numeral would make false.
 extension Document {
     func checkCongressOrdinalsInText() -> [Diagnostic] {
         var result: [Diagnostic] = []
@@ -32,16 +32,13 @@ extension Document {
         return result
     }
 
-    /// "Đại hội … lần thứ 12" or "Đại hội 12", as written, and its number, if the text has one.
+    /// "Đại hội … lần thứ 12" as written, and its number, if the text has one.
     static func arabicCongressOrdinal(in text: String) -> (String, Int)? {
         let words = text.split(separator: " ").map(String.init)
         let bare = words.map { $0.trimmingCharacters(in: .punctuationCharacters) }
         let folded = bare.map { $0.lowercased() }
         for index in folded.indices where folded[index] == "hội" && index > 0 && folded[index - 1] == "đại" {
-            // "Đại hội 12" right after, or "lần thứ 12" within the next eight words.
-            if index + 1 < bare.count, let number = Int(bare[index + 1]), (1...99).contains(number) {
-                return (words[(index - 1)...(index + 1)].joined(separator: " ").trimmingCharacters(in: .punctuationCharacters), number)
-            }
+            // "lần thứ 12" within the next eight words.
             let limit = min(folded.count - 1, index + 9)
             guard index + 2 <= limit else { continue }
             for next in (index + 2)...limit where folded[next - 1] == "thứ" && folded[next - 2] == "lần" {
@@ -53,9 +50,9 @@ extension Document {
         return nil
     }
 
-    /// `written` with its number in Roman numerals.
+    /// `written` with its number, its last word ("12", "05"), in Roman numerals.
     static func romanized(_ written: String, _ number: Int) -> String {
-        guard let roman = RomanNumeral.string(number), let range = written.range(of: String(number), options: .backwards) else { return written }
-        return written.replacingCharacters(in: range, with: roman)
+        guard let roman = RomanNumeral.string(number), let space = written.lastIndex(of: " ") else { return written }
+        return written[...space] + roman
     }
 }

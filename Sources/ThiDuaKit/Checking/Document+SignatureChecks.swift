@@ -18,14 +18,24 @@ extension Document {
                                    at: position, hint: "ghi `hinh_thuc: TM.` và `thay_mat: \(body)`; cấp phó ký thì `chuc_vu: Phó Chủ tịch`"))
         }
         // The authority belongs in `hinh_thuc`: a title "KT. Chủ tịch" under "TM. BAN THƯỜNG VỤ"
-        // printed two authorities, and lost the signer's own title.
+        // printed two authorities, and lost the signer's own title. One exception: an acting
+        // chair signs a collective body's document "TM. BAN CHẤP HÀNH / Q. CHỦ TỊCH", the "Q."
+        // before the head's title as Nghị định 30 writes it.
         let title = Self.folded(signature.title)
-        if let prefix = ["kt.", "tm.", "q.", "tl.", "tuq."].first(where: { title.hasPrefix($0) }) {
+        if let prefix = ["kt.", "tm.", "q.", "tl.", "tuq."].first(where: { title.hasPrefix($0) }),
+           !(prefix == "q." && signature.authority == .tm) {
             let written = String(signature.title.prefix(prefix.count))
+            let hint: String
+            switch (signature.authority, prefix) {
+            case (.tm?, _):
+                hint = "cấp phó ký văn bản của tập thể thì ghi \"TM. BAN THƯỜNG VỤ\" và `chuc_vu: Phó Chủ tịch`, không ghi \"\(written.uppercased())\""
+            case (_, "q."):
+                hint = "người giữ quyền tự ký thì ghi `hinh_thuc: Q.` và `thay_mat: \(signature.title.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces))`, bỏ `chuc_vu`"
+            default:
+                hint = "ghi `hinh_thuc: \(written.uppercased())` và chức danh thật ở `chuc_vu`, ví dụ `chuc_vu: Phó Chủ tịch`"
+            }
             result.append(.error("chức vụ \"\(signature.title)\" bắt đầu bằng \"\(written)\": thẩm quyền ký ghi ở `hinh_thuc`, chức vụ chỉ ghi chức danh người ký",
-                                 at: position, hint: signature.authority == .tm
-                                    ? "cấp phó ký văn bản của tập thể thì ghi \"TM. BAN THƯỜNG VỤ\" và `chuc_vu: Phó Chủ tịch`, không ghi \"KT.\""
-                                    : "ghi `hinh_thuc: \(written.uppercased())` và chức danh thật ở `chuc_vu`, ví dụ `chuc_vu: Phó Chủ tịch`"))
+                                 at: position, hint: hint))
         }
         switch signature.authority {
         case .kt?:

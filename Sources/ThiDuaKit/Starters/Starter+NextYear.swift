@@ -37,11 +37,12 @@ extension Starter {
             out["ngay"] = .blank
         }
         out["du_thao"] = text("true")
-        out = shiftingYearWords(out, from: year, skipping: ["can_cu", "dai_hoi", "ngay_ky_niem", "so", "ngay", "ky_hieu"])
+        let dropped = Set(document.congresses.map(\.key))
+        let droppedNames = Dictionary(document.congresses.map { ($0.key, $0.name) }, uniquingKeysWith: { first, _ in first })
+        out = shiftingYearWords(out, from: year, skipping: ["can_cu", "dai_hoi", "ngay_ky_niem", "so", "ngay", "ky_hieu"], congresses: droppedNames)
         if let period = out["thoi_gian"], case .mapping = period {
             out["thoi_gian"] = shiftingDates(period, keys: ["tu", "den"])
         }
-        let dropped = Set(document.congresses.map(\.key))
         notes.droppedCongresses = document.congresses.map(\.name)
         if out["dai_hoi"] != nil { out["dai_hoi"] = .sequence([]) }
         if let phases = out["dot_thi_dua"]?.items {
@@ -101,14 +102,16 @@ extension Starter {
     /// The year `year` written as a word in text ("năm 2025", "2025 - 2030"), a year later,
     /// outside the keys in `skipping` (references, congresses and the header, which name
     /// documents and events of their own year).
-    static func shiftingYearWords(_ node: DataNode, from year: Int, skipping: Set<String>) -> DataNode {
+    static func shiftingYearWords(_ node: DataNode, from year: Int, skipping: Set<String>, congresses: [String: String] = [:]) -> DataNode {
         switch node {
-        case .scalar(let value): return .scalar(YearShift.incrementingAnniversaryCounts(in: YearShift.replacingYear(year, in: value)))
-        case .sequence(let items): return .sequence(items.map { shiftingYearWords($0, from: year, skipping: []) })
+        case .scalar(let value):
+            let words = YearShift.incrementingAnniversaryCounts(in: YearShift.replacingYear(year, in: value))
+            return .scalar(YearShift.shiftingInlineFields(in: words, congresses: congresses))
+        case .sequence(let items): return .sequence(items.map { shiftingYearWords($0, from: year, skipping: [], congresses: congresses) })
         case .mapping(let entries):
             return .mapping(entries.map { entry in
                 guard !skipping.contains(entry.key), !["tu", "den", "han", "han_thang", "han_danh_gia", "ngay", "ngay_goc", "tep"].contains(entry.key) else { return entry }
-                return DataEntry(key: entry.key, value: shiftingYearWords(entry.value, from: year, skipping: []))
+                return DataEntry(key: entry.key, value: shiftingYearWords(entry.value, from: year, skipping: [], congresses: congresses))
             })
         }
     }

@@ -84,4 +84,55 @@ enum YearShift {
         }
         return words.joined(separator: " ")
     }
+
+    /// The inline fields of a text as next year's plan needs them: a year or a count fixed in
+    /// `{ky_niem …}` (`nam 2025`, `so_nam 80`) one more, so the field salutes next year's
+    /// anniversary, not the one before the movement starts; a `{dai_hoi …}` field naming only
+    /// congresses that were left out (`congresses`, code → name) becomes their names as
+    /// text, since the field has nothing left to name. Other text is left as it is.
+    static func shiftingInlineFields(in text: String, congresses: [String: String]) -> String {
+        guard text.contains("{") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            out += rest[..<open]
+            let field = String(rest[open ... close])
+            out += shiftedField(field, congresses: congresses)
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
+    }
+
+    private static func shiftedField(_ field: String, congresses: [String: String]) -> String {
+        let body = field.dropFirst().dropLast()
+        let kind = body.prefix { !$0.isWhitespace && $0 != "," }
+        switch kind {
+        case "ky_niem":
+            var result = ""
+            var index = field.startIndex
+            // "nam 2025" / "nam: 2025" and "so_nam 80": the number after each option, one more.
+            while index < field.endIndex {
+                let rest = field[index...]
+                if let match = rest.prefixMatch(of: #/(so_nam|nam)(\s*:?\s*)([0-9]{1,4})/#),
+                   index == field.startIndex || !(field[field.index(before: index)].isLetter || field[field.index(before: index)] == "_"),
+                   let number = Int(match.output.3) {
+                    result += "\(match.output.1)\(match.output.2)\(number + 1)"
+                    index = match.range.upperBound
+                    continue
+                }
+                result.append(field[index])
+                index = field.index(after: index)
+            }
+            return result
+        case "dai_hoi":
+            let codes = body.dropFirst(kind.count).split(separator: ",", maxSplits: 1).first.map {
+                $0.split(separator: "+").map { $0.trimmingCharacters(in: .whitespaces) }
+            } ?? []
+            let names = codes.compactMap { congresses[$0] }
+            guard !codes.isEmpty, names.count == codes.count else { return field }
+            return names.joined(separator: " và ")
+        default:
+            return field
+        }
+    }
 }

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import FlyingFox
 
@@ -6,25 +5,62 @@ import FlyingFox
 /// with LibreOffice, writing files) runs on threads of its own, never on Swift's shared
 /// pool: that pool has one thread per core, and the connections, the accepting of new ones
 /// and the sweep of stalled ones all wait on it. Six PDF conversions at once held a request
-/// for the session for 11 s on two cores; now such a request is answered at once.
+/// for the session for 11 s on two cores.
 ///
-/// At most `slots` pieces of work run at a time (others wait their turn, off the pool),
-/// and at most one conversion to PDF, which starts a whole office suite.
+/// Two lanes, each a few threads taking work in order: conversions to PDF, one at a time
+/// (each starts a whole office suite), and everything else, one thread per core. Work
+/// waiting its turn holds no thread at all, so twelve PDF downloads queued do not delay the
+/// list of files (a semaphore waited on inside dispatch's threads had held them).
 enum BlockingWork {
-    private static let queue = DispatchQueue(label: "thidua.serve.work", qos: .userInitiated, attributes: .concurrent)
-    private static let slots = DispatchSemaphore(value: max(2, ProcessInfo.processInfo.activeProcessorCount))
-    private static let conversions = DispatchSemaphore(value: 1)
+    private static let general = Lane(name: "thidua.serve.work", threads: max(2, ProcessInfo.processInfo.activeProcessorCount))
+    private static let conversions = Lane(name: "thidua.serve.pdf", threads: 1)
 
-    /// `body`'s result, computed on a work thread; `convertsToPDF` takes the one PDF slot too.
+    /// `body`'s result, computed on a work thread; `convertsToPDF` puts it in the PDF lane.
     static func run(convertsToPDF: Bool = false, _ body: @escaping @Sendable () -> HTTPResponse) async -> HTTPResponse {
         await withCheckedContinuation { continuation in
-            queue.async {
-                if convertsToPDF { conversions.wait() }
-                slots.wait()
-                let response = body()
-                slots.signal()
-                if convertsToPDF { conversions.signal() }
-                continuation.resume(returning: response)
+            (convertsToPDF ? conversions : general).submit {
+                continuation.resume(returning: body())
+            }
+        }
+    }
+
+    /// Threads that take work from one queue, first come first served.
+    final class Lane: @unchecked Sendable {
+        // @unchecked: `jobs` is read and written under `condition` only.
+        private let condition = NSCondition()
+        private var jobs: [@Sendable () -> Void] = []
+        private var next = 0
+
+        init(name: String, threads: Int) {
+            for index in 0 ..< threads {
+                let thread = Thread { [self] in work() }
+                thread.name = "\(name).\(index)"
+                // Deep enough for libxml2's and the YAML reader's recursion, as a main thread's.
+                thread.stackSize = 8 << 20
+                thread.start()
+            }
+        }
+
+        func submit(_ job: @escaping @Sendable () -> Void) {
+            condition.lock()
+            jobs.append(job)
+            condition.signal()
+            condition.unlock()
+        }
+
+        private func work() {
+            while true {
+                condition.lock()
+                while next == jobs.count { condition.wait() }
+                let job = jobs[next]
+                next += 1
+                // Taken jobs are dropped from time to time, not one by one (an O(n) removal each).
+                if next > 64, next * 2 > jobs.count {
+                    jobs.removeFirst(next)
+                    next = 0
+                }
+                condition.unlock()
+                job()
             }
         }
     }

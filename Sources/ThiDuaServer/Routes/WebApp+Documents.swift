@@ -78,11 +78,13 @@ extension WebApp {
             var noi_dung: String
             var dau_van_tay: String
         }
+        // A name the folder refuses is a request given wrongly (400), not a missing file.
+        if let refusal = WorkingFolder.refusal(of: name, writing: false) { return Reply.refusal(.badRequest, refusal) }
         do {
             let bytes = try folder.readDataFile(name)
             return Reply.json(Opened(ten: name, noi_dung: String(decoding: bytes, as: UTF8.self), dau_van_tay: WorkingFolder.contentHash(bytes)))
         } catch {
-            return Reply.refusal(.notFound, SystemErrorText.describe(error: error))
+            return Reply.refusal(.notFound, folder.relativeNames(in: SystemErrorText.describe(error: error)))
         }
     }
 
@@ -119,7 +121,7 @@ extension WebApp {
         let result = job.run(file: path, bytes: Array(text.utf8))
         var diagnostics = folder.relative(result.diagnostics)
         if let error = result.error {
-            if case .invalid(let found) = error { diagnostics += folder.relative(found) } else { diagnostics.append(.error(error.description)) }
+            if case .invalid(let found) = error { diagnostics += folder.relative(found) } else { diagnostics.append(.error(folder.relativeNames(in: error.description))) }
         }
         var preview = result.preview
         if preview == nil, let document = result.document {
@@ -169,7 +171,8 @@ extension WebApp {
             let outcome = try folder.upload(name, bytes: bytes)
             return Reply.json(["ten": name, "dau_van_tay": outcome.hash])
         } catch {
-            return Reply.refusal(.badRequest, SystemErrorText.describe(error: error))
+            // Named from the served folder: its absolute path is nobody's business in the browser.
+            return Reply.refusal(.badRequest, folder.relativeNames(in: SystemErrorText.describe(error: error)))
         }
     }
 

@@ -40,7 +40,7 @@ extension WebApp {
             : job.nextYear(from: source, to: target)
         let diagnostics = folder.relative(result.diagnostics).map(DiagnosticJSON.init)
         guard let written = result.written.first, result.error == nil, !result.diagnostics.hasErrors else {
-            let message = result.error.map(\.description) ?? "tệp nguồn có lỗi; sửa rồi làm lại"
+            let message = result.error.map { folder.relativeNames(in: $0.description) } ?? "tệp nguồn có lỗi; sửa rồi làm lại"
             return Reply.json(Failed(thong_diep: folder.relativeNames(in: message), chan_doan: diagnostics), status: .badRequest)
         }
         return Reply.json(Started(ten: folder.relative(written), ghi_chu: result.notes, chan_doan: diagnostics))

@@ -52,8 +52,10 @@ public struct WorkingFolder: Sendable {
     /// The longest part of a name, in bytes.
     public static let maxPartBytes = 200
 
-    /// Why `name` is not a name the folder accepts, or nil.
-    public static func refusal(of name: String) -> String? {
+    /// Why `name` is not a name the folder accepts, or nil. A name that is only read may
+    /// have parts of up to 255 bytes, the file system's limit (an existing file is listed
+    /// and opened); one to write, `maxPartBytes`.
+    public static func refusal(of name: String, writing: Bool = true) -> String? {
         // An empty name is also what a query's bytes that are not UTF-8 decode to.
         guard !name.isEmpty else { return "tên tệp trống (hoặc không phải chữ UTF-8 hợp lệ)" }
         guard name.utf8.count <= 1024 else { return "tên tệp quá dài" }
@@ -64,8 +66,9 @@ public struct WorkingFolder: Sendable {
             guard part != ".", part != ".." else { return "tên \"\(name)\" trỏ ra ngoài thư mục làm việc (..)" }
             // 255 bytes is the file system's limit; the temporary file beside it and the set's
             // lock file add up to 25 bytes to a name, so a longer one passed here but could not be saved.
-            guard part.utf8.count <= Self.maxPartBytes else {
-                return "một phần của tên tệp dài quá \(Self.maxPartBytes) byte (\(part.utf8.count) byte); đặt tên ngắn hơn"
+            let longest = writing ? Self.maxPartBytes : 255
+            guard part.utf8.count <= longest else {
+                return "một phần của tên tệp dài quá \(longest) byte (\(part.utf8.count) byte); đặt tên ngắn hơn"
             }
             guard !part.hasPrefix("."), !part.hasPrefix("-") else {
                 return "tên \"\(name)\" bắt đầu bằng \"\(part.prefix(1))\"; thidua không mở tệp ẩn hay tên giống tùy chọn"
@@ -93,7 +96,7 @@ public struct WorkingFolder: Sendable {
     ///   the link, or follow it out) and requires the file's folder to exist.
     /// - Throws: `WorkspaceError.usage` in Vietnamese.
     public func resolve(_ name: String, writing: Bool = false) throws -> String {
-        if let refusal = Self.refusal(of: name) { throw WorkspaceError.usage(refusal) }
+        if let refusal = Self.refusal(of: name, writing: writing) { throw WorkspaceError.usage(refusal) }
         let path = root + "/" + name
         let folder = Workspace.folder(of: path)
         guard let realFolder = Workspace.realPath(folder), Workspace.isInside(realFolder, root) else {
@@ -146,7 +149,7 @@ public struct WorkingFolder: Sendable {
 
     private func walk(_ folder: String, prefix: String, depth: Int, extensions: Set<String>, into found: inout [String]) {
         guard depth < Self.listDepth, let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for name in names where Self.refusal(of: name) == nil {
+        for name in names where Self.refusal(of: name, writing: false) == nil {
             let path = folder + "/" + name
             var info = stat()
             guard lstat(path, &info) == 0 else { continue }

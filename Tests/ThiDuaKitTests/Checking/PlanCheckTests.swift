@@ -10,6 +10,39 @@ struct PlanCheckTests {
         base + "dot_thi_dua:\n" + phases
     }
 
+    /// A plan's trích yếu naming a year outside its movement's period is a warning, as a
+    /// report's is: a plan copied from last year's kept "năm 2025" over a movement of 2026.
+    @Test func aSubjectYearOutsideThePeriodIsAWarning() {
+        let plan = base + "thoi_gian: { tu: 2026-01-01, den: 2026-12-31 }\n"
+        let messages = TestSupport.messages(plan.replacingOccurrences(of: "ngay: 2025-02-20", with: "ngay: 2026-02-20"))
+        #expect(messages.contains { $0.contains("cảnh báo: trích yếu ghi năm 2025 nhưng thời gian phong trào là 01/01/2026 - 31/12/2026") }, "\(messages)")
+        let right = plan.replacingOccurrences(of: "trich_yeu: Phát động thi đua năm 2025", with: "trich_yeu: Phát động thi đua năm 2026")
+        #expect(right != plan)
+        #expect(!TestSupport.messages(right).contains { $0.contains("trích yếu ghi năm") })
+    }
+
+    /// A review "vào dịp" an anniversary that falls early in the phase (the first after its
+    /// start) is questioned, as a deadline typed that early is: "Sơ kết đợt 1 vào dịp 30/4"
+    /// of a phase to 31/8 was written without a word.
+    @Test func aReviewOccasionEarlyInThePhaseIsAWarning() {
+        let early = TestSupport.messages(withPhases("""
+          - tu: 2025-03-01
+            den: 2025-08-31
+            danh_gia: so_ket
+            dip_danh_gia: giai_phong_mien_nam
+
+        """))
+        #expect(early.contains { $0.contains("cảnh báo: hạn sơ kết đợt 1 (30/4/2025, dịp ghi ở `dip_danh_gia`) sớm hơn một tháng trước khi đợt 1 kết thúc (31/8/2025)") }, "\(early)")
+        let late = TestSupport.messages(withPhases("""
+          - tu: 2025-01-01
+            den: 2025-06-30
+            danh_gia: so_ket
+            dip_danh_gia: thanh_lap_cong_doan
+
+        """))
+        #expect(!late.contains { $0.contains("sớm hơn một tháng") }, "\(late)")
+    }
+
     @Test func unknownCommemorationSuggestsNearestKey() {
         let messages = TestSupport.messages(withPhases("""
           - tu: 2025-01-01
@@ -127,10 +160,12 @@ struct PlanCheckTests {
 
     /// Congress ordinals in running text are Roman, as in a congress's own name.
     @Test func anArabicCongressOrdinalInTheTextIsAWarning() {
-        let yaml = base.replacingOccurrences(of: "muc:\n", with: "mo_dau:\n  - Chào mừng Đại hội Đảng toàn quốc lần thứ 14 và Đại hội 13 Công đoàn Việt Nam.\nmuc:\n")
+        let yaml = base.replacingOccurrences(of: "muc:\n", with: "mo_dau:\n  - Chào mừng Đại hội Đảng toàn quốc lần thứ 14; chỉ đạo tổ chức Đại hội 28 Công đoàn cơ sở; Đại hội Công đoàn tỉnh lần thứ 05.\nmuc:\n")
         #expect(yaml != base)
         let messages = TestSupport.messages(yaml)
         #expect(messages.contains { $0.contains("cảnh báo: \"Đại hội Đảng toàn quốc lần thứ 14\": số thứ tự đại hội viết bằng chữ số La Mã") && $0.contains("\"Đại hội Đảng toàn quốc lần thứ XIV\"") }, "\(messages)")
+        #expect(!messages.contains { $0.contains("XXVIII") }, "a count of 28 congresses is not an ordinal")
+        #expect(Document.romanized("Đại hội Công đoàn tỉnh lần thứ 05", 5) == "Đại hội Công đoàn tỉnh lần thứ V")
         let fine = base.replacingOccurrences(of: "muc:\n", with: "mo_dau:\n  - Chào mừng Đại hội Đảng toàn quốc lần thứ XIV; đợt thứ 2 bắt đầu ngày 01/7.\nmuc:\n")
         #expect(!TestSupport.messages(fine).contains { $0.contains("chữ số La Mã") })
     }

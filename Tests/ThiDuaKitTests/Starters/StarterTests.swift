@@ -143,5 +143,25 @@ struct StarterTests {
         let salutes = moved["dot_thi_dua"]?.items?.flatMap { $0["ky_niem"]?.items ?? [] } ?? []
         #expect(!salutes.contains(.scalar("dai_hoi_cong_doan_tinh")))
         #expect(moved["can_cu"]?.items?.first?["tep"]?.text == "ke-hoach-tinh-2025.yaml")
+        // The fields that named them name nothing now: the congresses' names stay as text, so
+        // the draft passes `check` (it failed with "không có đại hội mã …").
+        let draft = moved.yaml(kind: moved.documentKind, comments: false).text
+        #expect(!draft.contains("{dai_hoi"), "\(draft)")
+        let (_, diagnostics) = Document.load(text: draft, file: "p-2026.yaml")
+        #expect(!diagnostics.contains { $0.message.contains("không có đại hội mã") }, "\(diagnostics)")
+    }
+
+    /// A year or a count fixed in `{ky_niem …}` moves with the plan: the 2026 draft of a
+    /// field `nam 2025` saluted the 2025 anniversary, before its movement began.
+    @Test("Next year moves the year and the count fixed in an anniversary field")
+    func fixedAnniversaryFields() {
+        let names = ["dai_hoi_x": "Đại hội Công đoàn tỉnh lần thứ XI"]
+        #expect(YearShift.shiftingInlineFields(in: "chào mừng {ky_niem quoc_khanh, nam 2025, khoang}", congresses: names)
+                == "chào mừng {ky_niem quoc_khanh, nam 2026, khoang}")
+        #expect(YearShift.shiftingInlineFields(in: "{ky_niem quoc_khanh, so_nam 80} và {ky_niem giai_phong_mien_nam, nam: 2025}", congresses: names)
+                == "{ky_niem quoc_khanh, so_nam 81} và {ky_niem giai_phong_mien_nam, nam: 2026}")
+        #expect(YearShift.shiftingInlineFields(in: "thành công {dai_hoi dai_hoi_x} và {dai_hoi khac}", congresses: names)
+                == "thành công Đại hội Công đoàn tỉnh lần thứ XI và {dai_hoi khac}")
+        #expect(YearShift.shiftingInlineFields(in: "{han 2025-03-01} năm 2025", congresses: names) == "{han 2025-03-01} năm 2025")
     }
 }

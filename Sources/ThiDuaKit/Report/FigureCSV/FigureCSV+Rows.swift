@@ -195,14 +195,15 @@ public struct FigureFileParser: Sendable {
         var valueColumns = [Int](repeating: -1, count: indicators.count)
         var faults = 0
         var groupPosition = rowPosition
+        var nameFaults: [Diagnostic] = []
 
         for (i, role) in roles.enumerated() {
             let cell = record[i]
-            // A name is text: a formula's error ("#REF!") is no unit's name.
+            // A name is text: a formula's error ("#REF!") is no unit's name. Said once the row
+            // is known to hold figures: a form's spare rows look names up past the list's end.
             if role == .unitName || role == .group, let problem = Self.nameCellProblem(cell) {
-                faults += 1
-                report(.error("ô \(role == .unitName ? "tên đơn vị" : "khối/cụm") \(problem)", at: record.position(ofField: i, file: file),
-                              hint: "sửa công thức của ô hoặc gõ tên vào ô, rồi lưu lại"), kind: .badCell)
+                nameFaults.append(.error("ô \(role == .unitName ? "tên đơn vị" : "khối/cụm") \(problem)", at: record.position(ofField: i, file: file),
+                                         hint: "sửa công thức của ô hoặc gõ tên vào ô, rồi lưu lại"))
             }
             switch role {
             case .unitName:
@@ -246,6 +247,10 @@ public struct FigureFileParser: Sendable {
         // (A file with no figure column at all is a list of names, each row a unit.)
         if faults == 0, record.isSheetRow || hasFigureColumn, values.allSatisfy({ $0 == nil }), targets.allSatisfy({ $0 == nil }) {
             return .blank
+        }
+        for fault in nameFaults {
+            faults += 1
+            report(fault, kind: .badCell)
         }
         if name.isEmpty {
             report(.error("dòng thiếu tên đơn vị; dòng bị bỏ qua", at: namePosition,
