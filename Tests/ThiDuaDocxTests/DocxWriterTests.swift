@@ -76,6 +76,9 @@ struct DocxWriterTests {
               ("co_chu:\n  noi_dung: 200\n", "mau/layout.docx.mustache:2:13", "phải từ 6 đến 36 pt"),
               ("trang:\n  kho_rong: 150\n  le_trai: 40\n  le_phai: 40\n", "mau/layout.docx.mustache", "lề quá rộng"),
               ("co_chuu:\n  noi_dung: 13\n", "mau/layout.docx.mustache:1:1", "co_chu"),
+              // Past what an integer holds: the message printed the number with Int(_:), which trapped.
+              ("trang:\n  le_trai: 1e19\n", "mau/layout.docx.mustache:2:12", "phải từ"),
+              ("co_chu:\n  noi_dung: -1e308\n", "mau/layout.docx.mustache:2:13", "phải từ 6 đến 36 pt"),
           ])
     func layoutErrors(yaml: String, position: String, words: String) throws {
         let templates = try TemplateSet(overrides: ["layout.docx.mustache": yaml], overrideFolder: "mau")
@@ -84,6 +87,19 @@ struct DocxWriterTests {
         } throws: { error in
             let message = "\(error)"
             return message.contains(position) && message.contains(words)
+        }
+    }
+
+    /// A part whose template uses a prefix it never declares ("r:id" without xmlns:r) is a
+    /// template error: libxml2 builds the tree anyway, Word and python-docx refuse the file.
+    @Test func anUndeclaredNamespacePrefixInAPartIsATemplateError() throws {
+        var document = try Self.document()
+        document.kind = .keHoach
+        let templates = try TemplateSet(overrides: ["closing.docx.mustache": "<w:p><w:r><w:t r:id=\"x\">KÝ</w:t></w:r><v:shape/></w:p>"])
+        #expect {
+            _ = try Self.documentXML(document, templates: templates)
+        } throws: { error in
+            "\(error)".contains("không gian tên")
         }
     }
 

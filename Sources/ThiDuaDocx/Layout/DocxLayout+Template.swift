@@ -109,8 +109,10 @@ extension DocxLayout {
         return Double(scalar.string.replacingOccurrences(of: ",", with: "."))
     }
 
+    /// A number of the layout file as a clerk wrote it; any size (`Int(_:)` of 1e19 trapped).
     static func text(_ number: Double) -> String {
-        number == number.rounded() ? String(Int(number)) : String(number).replacingOccurrences(of: ".", with: ",")
+        if number == number.rounded(), let whole = Int(exactly: number) { return String(whole) }
+        return String(number).replacingOccurrences(of: ".", with: ",")
     }
 
     static func unknownKey(_ key: String, among keys: [String], file: String, mark: Mark?) -> ThiDuaError {

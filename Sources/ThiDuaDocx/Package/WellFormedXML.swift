@@ -19,7 +19,11 @@ enum WellFormedXML {
         }
         if let document {
             xmlFreeDoc(document)
-            return nil
+            // A prefix never declared ("r:id" without xmlns:r) is only a namespace error to
+            // libxml2, which builds the tree anyway; Word, LibreOffice and python-docx refuse the file.
+            guard context.pointee.nsWellFormed == 0 || context.pointee.wellFormed == 0 else { return nil }
+            guard let error = xmlCtxtGetLastError(context) else { return (1, 1, "tiền tố không gian tên (namespace) chưa khai báo") }
+            return (Int(error.pointee.line), Int(error.pointee.int2), description(of: Int32(error.pointee.code)))
         }
         guard let error = xmlCtxtGetLastError(context) else { return (1, 1, "không đọc được") }
         return (Int(error.pointee.line), Int(error.pointee.int2), description(of: Int32(error.pointee.code)))
@@ -35,6 +39,8 @@ enum WellFormedXML {
         case Int32(XML_ERR_DOCUMENT_END.rawValue): return "thẻ sai hoặc còn nội dung ngoài phần tử gốc"
         case Int32(XML_ERR_TAG_NOT_FINISHED.rawValue), Int32(XML_ERR_GT_REQUIRED.rawValue): return "thẻ chưa đóng"
         case Int32(XML_ERR_DOCUMENT_START.rawValue): return "không bắt đầu bằng một phần tử XML"
+        case Int32(XML_NS_ERR_UNDEFINED_NAMESPACE.rawValue), Int32(XML_NS_ERR_QNAME.rawValue):
+            return "tiền tố không gian tên (namespace) chưa khai báo (thiếu xmlns:… ở phần tử gốc)"
         default: return "lỗi cú pháp XML số \(code)"
         }
     }

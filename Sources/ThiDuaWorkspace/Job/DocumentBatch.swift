@@ -37,7 +37,11 @@ public struct DocumentBatch: Sendable {
             }
         }
         let results = ResultSlots(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        // Threads of their own, all running at once: a file claims its output names only
+        // once every file before it is done (`OutputClaims`), so the workers must all run.
+        // `concurrentPerform` ran no more iterations at a time than cores, and `--jobs 3` on
+        // two cores waited for ever for a file of the third, never started.
+        Self.runAtOnce(workers) { worker in
             // Each worker parses its own templates (about a millisecond): objects shared by
             // the threads would have their reference counts updated from both cores on
             // every use, which slowed both.
@@ -53,6 +57,25 @@ public struct DocumentBatch: Sendable {
             }
         }
         return results.all(files: files)
+    }
+}
+
+extension DocumentBatch {
+    /// Runs `body(0)` … `body(count - 1)` each on a thread of its own, all at once, and
+    /// returns when every one has.
+    static func runAtOnce(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        let finished = DispatchGroup()
+        for index in 0 ..< count {
+            finished.enter()
+            let thread = Thread {
+                body(index)
+                finished.leave()
+            }
+            // Deep enough for libxml2's and the YAML reader's recursion, as a main thread's.
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        finished.wait()
     }
 }
 

@@ -58,6 +58,14 @@ public struct StarterJob: Sendable {
                        "Điền phần đầu và chữ ký của đơn vị mình, sửa các mục cho phù hợp, rồi bỏ `du_thao`.",
                        "`thidua check` đối chiếu với kế hoạch cấp trên (đợt, hạn, chỉ tiêu) và báo mục còn chép nguyên văn."]
         write(Starter.fileText(derived, heading: heading), to: target, result: &result)
+        // A review deadline before the lower plan starts is left blank: say so, `check` asks for one.
+        if result.error == nil, let start = period?.start.value ?? parent.period?.start.value {
+            for phase in parent.phases {
+                if let deadline = phase.reviewDeadline?.value, deadline < start, phase.end.value >= start {
+                    result.notes.append("\(phase.name): hạn \(phase.review == .tongKet ? "tổng kết" : "sơ kết") của kế hoạch cấp trên (\(deadline.short())) trước khi kế hoạch này bắt đầu; đã để trống `han_danh_gia`, ghi hạn mới")
+                }
+            }
+        }
         if result.error == nil, citing.hasPrefix("../") {
             // thidua reads a cited file outside the data file's folder only when allowed.
             result.notes.append("kế hoạch cấp trên nằm ngoài thư mục của \(target): chạy `thidua check \(target) --root <thư mục chứa cả hai>`")
@@ -75,7 +83,21 @@ public struct StarterJob: Sendable {
                                              hint: "báo cáo năm sau bắt đầu bằng `thidua moi bao-cao`"))
             return result
         }
+        // A movement of several years is not planned again each year: moved by one, its
+        // draft named "giai đoạn 2026-2030" over a period of 2027-2031.
+        if let period = document.period, period.end.value.ordinal - period.start.value.ordinal > 400 {
+            result.diagnostics.append(.error(
+                "`nam-sau` dùng cho kế hoạch một năm (hay một năm học); phong trào này kéo dài \(period.start.value.short()) - \(period.end.value.short())",
+                at: period.start.position, hint: "kế hoạch của năm trong giai đoạn: `thidua trien-khai` với `--tu` và `--den` của năm đó"))
+            return result
+        }
         let year = document.movementYear
+        // The year after 2200 is one no data file may hold (`check`: 1900–2200).
+        guard year < 2200, document.header.date.value.year < 2200 else {
+            result.diagnostics.append(.error("năm sau của kế hoạch năm \(year) vượt năm 2200, năm lớn nhất thidua nhận",
+                                             at: document.header.date.position, hint: "kiểm tra `ngay` và `thoi_gian` của kế hoạch"))
+            return result
+        }
         let target = path ?? Self.nextYearName(sourcePath, year: year)
         result.file = target
         var (moved, notes) = Starter.nextYear(tree, document: document)
@@ -89,6 +111,11 @@ public struct StarterJob: Sendable {
         guard result.error == nil else { return result }
         for line in notes.proposedAnniversaries { result.notes.append("đề xuất chào mừng — \(line)") }
         for name in notes.droppedCongresses { result.notes.append("đã bỏ đại hội của năm \(year): \(name)") }
+        // As `derive` says it: a cited file outside the new file's folder is read only when allowed.
+        let cited = moved["can_cu"]?.items?.compactMap { $0["tep"]?.text } ?? []
+        if cited.contains(where: { $0.hasPrefix("../") }) {
+            result.notes.append("văn bản được dẫn nằm ngoài thư mục của \(target): chạy `thidua check \(target) --root <thư mục chứa cả hai>`")
+        }
         return result
     }
 
@@ -120,9 +147,10 @@ public struct StarterJob: Sendable {
     private func write(_ text: String, to path: String, result: inout JobResult) {
         // A data file is YAML under a data file's name: "ns.csv" or "a.yaml.bak" would be
         // a figures file, or nothing thidua reads, holding YAML.
+        // What is written is YAML with `#` comments: under ".json" no JSON tool would read it.
         let ext = (path as NSString).pathExtension.lowercased()
-        guard WorkingFolder.dataExtensions.contains(ext) else {
-            result.error = .usage("tên tệp dữ liệu \(path) phải kết thúc bằng .yaml, .yml hoặc .json")
+        guard WorkingFolder.dataExtensions.contains(ext), ext != "json" else {
+            result.error = .usage("tên tệp dữ liệu \(path) phải kết thúc bằng .yaml hoặc .yml (tệp mới được ghi dạng YAML có ghi chú)")
             return
         }
         do {
