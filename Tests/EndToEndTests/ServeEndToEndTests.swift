@@ -79,7 +79,8 @@ import Testing
         #expect(headers.stdout.contains("X-Frame-Options: DENY"))
         // Path escapes over the wire.
         let escape = try served.curl([root + "api/mo?ten=..%2F..%2Fetc%2Fpasswd"], cookies: cookies)
-        #expect(escape.status == 404)
+        // Refused by the name rule: a request given wrongly (400), its content never read.
+        #expect(escape.status == 400)
         #expect(!escape.body.contains("root:"))
         // A cross-site POST (no CSRF header, another origin) changes nothing.
         let post = try served.curl(["-X", "POST", "-H", "Origin: http://evil.example", "-H", "Content-Type: application/json",
