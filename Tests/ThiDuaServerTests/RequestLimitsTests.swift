@@ -106,10 +106,7 @@ import Testing
             let (port, cookie) = (server.port, server.cookie)
             let statuses = try await blocking { () -> [Int] in
                 guard let connection = RawConnection(port: port) else { return [] }
-                connection.send("GET /api/phien HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\(cookie)\r\n")
-                guard let session = connection.response(),
-                      let object = try JSONSerialization.jsonObject(with: Data(session.body.utf8)) as? [String: Any],
-                      let csrf = object["csrf"] as? String else { return [] }
+                guard let csrf = try Self.csrf(on: connection, port: port, cookie: cookie) else { return [] }
                 func post(_ name: String, _ size: Int) throws -> String {
                     let body = try JSONSerialization.data(withJSONObject: ["ten": name, "noi_dung": "loai: ke_hoach\n# " + String(repeating: "x", count: size) + "\n"])
                     return "POST /api/luu HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\(cookie)X-ThiDua-CSRF: \(csrf)\r\n"
@@ -126,6 +123,14 @@ import Testing
             #expect(statuses == [200, 200, 503])
             #expect(!FileManager.default.fileExists(atPath: server.folder.appendingPathComponent("c.yaml").path))
         }
+    }
+
+    /// The CSRF token the session route hands the page, asked for on `connection`.
+    static func csrf(on connection: RawConnection, port: UInt16, cookie: String) throws -> String? {
+        connection.send("GET /api/phien HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\(cookie)\r\n")
+        guard let session = connection.response(),
+              let object = try JSONSerialization.jsonObject(with: Data(session.body.utf8)) as? [String: Any] else { return nil }
+        return object["csrf"] as? String
     }
 
     @Test func aTooLargeBodyIsRefusedBeforeItIsSent() async throws {
