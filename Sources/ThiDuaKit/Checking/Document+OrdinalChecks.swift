@@ -41,6 +41,9 @@ extension Document {
             // "lần thứ 12" within the next eight words.
             let limit = min(folded.count - 1, index + 9)
             guard index + 2 <= limit else { continue }
+            // A sports meeting ("Đại hội Thể thao Đông Nam Á lần thứ 31", "Đại hội Thể dục thể
+            // thao") counts its editions in Arabic numerals; the rule is a congress's.
+            if folded[(index + 1)...limit].contains(where: { $0 == "thể" }) { continue }
             for next in (index + 2)...limit where folded[next - 1] == "thứ" && folded[next - 2] == "lần" {
                 if let number = Int(bare[next]), (1...99).contains(number) {
                     return (words[(index - 1)...next].joined(separator: " ").trimmingCharacters(in: .punctuationCharacters), number)
