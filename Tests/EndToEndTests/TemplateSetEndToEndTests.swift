@@ -62,4 +62,30 @@ struct TemplateSetEndToEndTests {
         let fine = try Run.thidua(["render", example, "--templates", templates.path, "--out", out.path, "--format", "docx"])
         #expect(fine.status == 0, "\(fine.stderr)")
     }
+
+    /// A template whose list sections multiply (`{{#sections}}` inside itself, thirty deep)
+    /// would render for ever; `check` and `render` refuse it as a template error (exit 2)
+    /// in seconds, and nothing is written. The Word template too.
+    @Test(arguments: ["ke-hoach.md.mustache", "ke-hoach.txt.mustache", "ke-hoach.docx.mustache"])
+    func aTemplateWhoseSectionsMultiplyIsRefused(_ file: String) throws {
+        let folder = try Run.tempFolder()
+        let templates = folder.appendingPathComponent("mau")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        let body = String(repeating: "{{#sections}}", count: 30) + "x" + String(repeating: "{{/sections}}", count: 30)
+        let text = file.hasSuffix(".docx.mustache")
+            ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>\(body)</w:t></w:r></w:p></w:body></w:document>"
+            : body + "\n"
+        try text.write(to: templates.appendingPathComponent(file), atomically: true, encoding: .utf8)
+        let example = Run.packageRoot.appendingPathComponent("Examples/ke-hoach-tinh-2025.yaml").path
+        let start = Date()
+        let check = try Run.thidua(["check", example, "--templates", templates.path])
+        #expect(!check.crashed && check.status == 2, "\(check.status) \(check.stderr.suffix(500))")
+        #expect(check.stderr.contains("mau/\(file): lỗi: mẫu văn bản sai: mẫu lặp các khối danh sách"), "\(check.stderr)")
+        let out = folder.appendingPathComponent("out")
+        let render = try Run.thidua(["render", example, "--templates", templates.path, "--out", out.path])
+        #expect(!render.crashed && render.status == 2, "\(render.status) \(render.stderr.suffix(500))")
+        #expect(render.stderr.split(separator: "\n").first == check.stderr.split(separator: "\n").first)
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []).isEmpty)
+        #expect(Date().timeIntervalSince(start) < 60)
+    }
 }

@@ -99,7 +99,7 @@ extension DocxLayout {
     /// The layout of a template set: the file `layout.docx.mustache` (built-in or the
     /// user's), read as YAML after Mustache has rendered it (it holds no tags).
     public init(templates: TemplateSet) throws {
-        let text = try templates.renderPart(object: [String: Any](), name: Self.templateName)
+        let text = try templates.renderPart(object: .empty, name: Self.templateName)
         try self.init(yaml: text, file: templates.origin(of: Self.templateName))
     }
 

@@ -37,7 +37,7 @@ enum DocxPackage {
     /// renders what is not XML (or nothing) would give a file Word refuses to open, written
     /// with success; it is a template error instead, naming the template and the place.
     static func render(_ context: TemplateValue, main: String, templates: TemplateSet) throws -> [(path: String, xml: String)] {
-        let object = context.mustacheObject
+        let object = TemplateObject(context)
         let verify = templates.isCustomized
         return try parts(main: main).map { part in
             var xml = try templates.renderPart(object: object, name: part.template)

@@ -30,8 +30,22 @@ struct TemplateScan {
         var sectionDepth: Int
     }
 
+    /// A `{{#name}}…{{/name}}` (or inverted, or block) section: what one pass of its body
+    /// can print besides its variables, for the render budget (`TemplateObject`).
+    struct Section {
+        /// The key of the value the section renders: `rows` for `{{#rows}}`, `{{#a.rows}}`
+        /// and `{{#reversed(rows)}}`; empty for `{{#.}}`.
+        var key: String
+        /// UTF-8 bytes between the opening and the closing tag.
+        var bodyBytes: Int
+        /// The indices in `references` of the partials inside the body, at any depth.
+        var partials: Range<Int>
+    }
+
     /// The references, in text order.
     var references: [Reference] = []
+    /// The sections, in the order they close.
+    var sections: [Section] = []
     /// The deepest section nesting, and where it was reached.
     var maxSectionDepth = 0
     var deepestLine = 1
@@ -59,6 +73,8 @@ struct TemplateScan {
         var cursor = Cursor(text)
         var open = "{{", close = "}}"
         var depth = 0
+        // Open sections: key, where the body starts, and the first reference inside.
+        var openSections: [(key: String, start: Int, firstReference: Int)] = []
         while !cursor.atEnd {
             guard cursor.skip(toNext: open, costLimit: costLimit) else { break }
             if cursor.cost > costLimit { break }
@@ -70,12 +86,23 @@ struct TemplateScan {
             switch kind {
             case "#", "^", "$":
                 cursor.advance()
-                ok = cursor.readName(Self.nameCharacters, close: close) != nil
-                if ok { depth += 1 }
+                let name = cursor.readName(Self.nameCharacters, close: close)
+                ok = name != nil
+                if let name {
+                    depth += 1
+                    openSections.append((Self.key(of: name), cursor.utf8Offset, references.count))
+                }
             case "/":
+                let closeStart = cursor.utf8Offset - open.utf8.count
                 cursor.advance()
                 ok = cursor.readName(Self.nameCharacters, close: close) != nil && depth > 0
-                if ok { depth -= 1 }
+                if ok {
+                    depth -= 1
+                    if let section = openSections.popLast() {
+                        sections.append(Section(key: section.key, bodyBytes: max(0, closeStart - section.start),
+                                                partials: section.firstReference ..< references.count))
+                    }
+                }
             case "!", "%":
                 cursor.advance()
                 ok = cursor.skipLikeEngine(past: close)
@@ -96,7 +123,10 @@ struct TemplateScan {
                 if let name = cursor.readName(Self.partialNameCharacters, close: close) {
                     let referenceKind: Reference.Kind = kind == "<" ? .parent : (dynamic || name.hasPrefix("*") ? .dynamic : .partial)
                     references.append(Reference(name: name, kind: referenceKind, line: tagLine, column: tagColumn, sectionDepth: depth))
-                    if kind == "<" { depth += 1 }
+                    if kind == "<" {
+                        depth += 1
+                        openSections.append(("", cursor.utf8Offset, references.count))
+                    }
                 } else {
                     ok = false
                 }
@@ -133,6 +163,16 @@ struct TemplateScan {
         }
     }
 
+    /// The key a section name looks up last: `a.rows` and `reversed(rows)` → `rows`.
+    static func key(of name: String) -> String {
+        var inner = Substring(name)
+        while let open = inner.firstIndex(of: "("), let close = inner.lastIndex(of: ")"), open < close {
+            inner = inner[inner.index(after: open)..<close]
+        }
+        let last = inner.split(separator: ".", omittingEmptySubsequences: true).last ?? ""
+        return String(last)
+    }
+
     /// The engine's characters of a variable or section name.
     static let nameCharacters = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*")
     /// The engine's characters of a partial name.
@@ -157,6 +197,8 @@ struct TemplateScan {
         }
 
         var atEnd: Bool { index == text.endIndex }
+        /// UTF-8 bytes before the cursor.
+        var utf8Offset: Int { text.utf8.distance(from: text.utf8.startIndex, to: index) }
         var current: Character? { atEnd ? nil : text[index] }
 
         mutating func advance(by count: Int = 1) {

@@ -9,6 +9,6 @@ extension TemplateSet {
     /// The preview from a view model that holds the HTML formatter's text (`HTMLFormatter`
     /// among its formatters), such as the one a job shares among its outputs.
     public func previewHTML(context: TemplateValue, kind: DocumentKind) throws -> String {
-        try renderPart(object: context.mustacheObject, name: "\(kind.templateName).html")
+        try renderPart(object: TemplateObject(context), name: "\(kind.templateName).html")
     }
 }

@@ -47,7 +47,10 @@ extension TemplateSet {
     /// The partial graph of `nodes`: tags the scanner could not read, partials that do not
     /// exist, cycles and expansion limits. `checking` limits the per-template checks to
     /// those (the others were checked before); the graph is always walked whole.
-    static func checkStructure(_ nodes: [Node], checking: Set<Int>? = nil) throws {
+    ///
+    /// - Returns: the section weights of the set, for the render budget (`sectionWeights`).
+    @discardableResult
+    static func checkStructure(_ nodes: [Node], checking: Set<Int>? = nil) throws -> [String: Int] {
         let known = Set(nodes.map(\.name))
         // The text templates are checked among themselves, the Word parts with the whole set.
         let names = known.sorted().joined(separator: ", ")
@@ -72,12 +75,32 @@ extension TemplateSet {
                 }
             }
         }
-        try checkGraph(nodes)
+        return try checkGraph(nodes)
+    }
+
+    /// Key → the most text one pass of a section of that key can print besides its
+    /// variables: its body with every partial in it expanded, in UTF-8 bytes, the largest
+    /// among the sections of the set with that key.
+    static func sectionWeights(_ nodes: [Node], index: [String: Int], expanded: [Int]) -> [String: Int] {
+        var weights: [String: Int] = [:]
+        for node in nodes {
+            let references = node.scan.references
+            for section in node.scan.sections {
+                var weight = section.bodyBytes
+                for position in section.partials where position < references.count {
+                    if let child = index[references[position].name] {
+                        weight = min(weight + expanded[child], maximumExpandedBytes + 1)
+                    }
+                }
+                weights[section.key] = max(weights[section.key] ?? 0, weight)
+            }
+        }
+        return weights
     }
 
     /// Finds cycles and measures each template expanded, in one depth-first walk (with an
     /// explicit stack: a chain of thousands of templates must not overflow this one either).
-    private static func checkGraph(_ nodes: [Node]) throws {
+    private static func checkGraph(_ nodes: [Node]) throws -> [String: Int] {
         let index = Dictionary(nodes.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         var state = [UInt8](repeating: 0, count: nodes.count) // 0 new, 1 on the path, 2 done
         var expanded = [Int](repeating: 0, count: nodes.count)
@@ -120,6 +143,7 @@ extension TemplateSet {
             }
         }
         try checkLimits(nodes, index: index, expanded: expanded, nesting: nesting)
+        return sectionWeights(nodes, index: index, expanded: expanded)
     }
 
     /// A template's references with the index of the template each names.

@@ -22,6 +22,10 @@ public struct TemplateSet: Sendable {
     private let word: WordParts
     /// File name → where it came from (`<built-in>` or the user's folder).
     public let origins: [String: String]
+    /// Section key → what one pass of such a section in the text templates prints besides
+    /// its variables (`TemplateSet.sectionWeights`), charged to the render budget per
+    /// iteration; empty for the built-in set, which the test suite checks instead.
+    let sectionWeights: [String: Int]
 
     /// Parses the built-in templates and the overrides (the Word parts when first used).
     ///
@@ -51,15 +55,17 @@ public struct TemplateSet: Sendable {
         let text = sources.filter { !Self.isWordPart($0.key) }
         let checked = !overrides.isEmpty
         var nodes: [Node] = []
+        var weights: [String: Int] = [:]
         if checked {
             for (file, body) in text.sorted(by: { $0.key < $1.key }) {
                 nodes.append(try Self.scan(file: file, text: body, origin: origins[file] ?? file))
             }
-            try Self.checkStructure(nodes)
+            weights = try Self.checkStructure(nodes)
         }
         var library = MustacheLibrary()
         try Self.register(text, into: &library, known: known, origins: origins)
         self.library = library
+        self.sectionWeights = weights
         self.word = WordParts(sources: sources.filter { Self.isWordPart($0.key) }, known: known, origins: origins,
                               base: library, textNodes: checked ? nodes : nil)
         self.origins = origins
@@ -109,26 +115,25 @@ public struct TemplateSet: Sendable {
 
     /// Renders `context` with the template `<kind>.<format>`.
     public func render(_ context: TemplateValue, kind: DocumentKind, format: OutputFormat) throws -> String {
-        try render(object: context.mustacheObject, kind: kind, format: format)
+        try render(object: TemplateObject(context), kind: kind, format: format)
     }
 
     /// Renders one context in several formats, converting it for the engine once.
     public func render(_ context: TemplateValue, kind: DocumentKind, formats: [OutputFormat]) throws -> [String] {
-        let object = context.mustacheObject
+        let object = TemplateObject(context)
         return try formats.map { try render(object: object, kind: kind, format: $0) }
     }
 
     /// Renders the template `name` (file name without `.mustache`, e.g. `ke-hoach.docx`)
     /// exactly as it comes out, without `tidy`: for parts whose whitespace is content, such
-    /// as the XML parts of a Word file. `object` is a context's `mustacheObject`, converted
-    /// once by the caller for all the parts it renders.
-    public func renderPart(object: Any, name: String) throws -> String {
-        let library = Self.isWordPart(name) ? try word.library() : self.library
-        guard let output = library.render(object, withTemplate: name) else {
-            throw ThiDuaError.template(file: "\(name).mustache", line: 0, column: 0,
-                                       message: "không có mẫu `\(name).mustache`")
+    /// as the XML parts of a Word file. `object` is a context converted once by the caller
+    /// for all the parts it renders.
+    public func renderPart(object: TemplateObject, name: String) throws -> String {
+        if Self.isWordPart(name) {
+            let parts = try word.parts()
+            return try render(object, name: name, in: parts.library, weights: parts.weights)
         }
-        return output
+        return try render(object, name: name, in: library, weights: sectionWeights)
     }
 
     /// Starts parsing the Word parts on another thread, for a job that will write Word: the
@@ -142,7 +147,7 @@ public struct TemplateSet: Sendable {
     /// Parses the Word parts now (if not already) and throws their error, as the first
     /// `renderPart` of a Word part would: for a check that makes no Word file.
     public func checkWordParts() throws {
-        _ = try word.library()
+        _ = try word.parts()
     }
 
     /// Where the template `name` (without `.mustache`) came from, for messages:
@@ -151,13 +156,25 @@ public struct TemplateSet: Sendable {
         origins["\(name).mustache"] ?? "\(name).mustache"
     }
 
-    func render(object: Any, kind: DocumentKind, format: OutputFormat) throws -> String {
-        let name = "\(kind.templateName).\(format.rawValue)"
-        guard let output = library.render(object, withTemplate: name) else {
+    func render(object: TemplateObject, kind: DocumentKind, format: OutputFormat) throws -> String {
+        Self.tidy(try render(object, name: "\(kind.templateName).\(format.rawValue)", in: library, weights: sectionWeights))
+    }
+
+    /// One render of the template `name` on the budget of `object` (see `TemplateObject`).
+    private func render(_ object: TemplateObject, name: String, in library: MustacheLibrary, weights: [String: Int]) throws -> String {
+        object.budget.reset(weights: weights)
+        guard let output = library.render(object.root, withTemplate: name) else {
             throw ThiDuaError.template(file: "\(name).mustache", line: 0, column: 0,
                                        message: "không có mẫu `\(name).mustache`")
         }
-        return Self.tidy(output)
+        if object.budget.isExhausted {
+            let budget = object.budget
+            let message = budget.ranOutOfIterations
+                ? "mẫu lặp các khối danh sách `{{#…}}` quá \(ReportText.grouped(budget.iterationLimit)) lần khi điền văn bản này, nên điền sẽ không bao giờ xong: có lẽ một khối nằm trong khối của chính danh sách ấy (hoặc của danh sách khác) nên lặp lại cả danh sách mỗi vòng; trong khối `{{#danh_sach}}…{{/danh_sach}}` chỉ dùng các trường của mục đang điền"
+                : "mẫu điền ra quá \(ReportText.grouped(budget.byteLimit / 1_000_000)) MB chữ khi điền văn bản này, quá xa một văn bản thật: có lẽ một đoạn chữ dài (hay một mẫu con, một trường dài) nằm trong khối `{{#…}}` lặp lại nhiều lần; bớt chữ trong khối lặp"
+            throw ThiDuaError.template(file: origin(of: name), line: 0, column: 0, message: message)
+        }
+        return output
     }
 
     /// Trailing spaces removed, no blank lines at the start, one final
@@ -220,7 +237,7 @@ final class WordParts: @unchecked Sendable {
     /// The text templates' scans, already checked: the graph of the Word parts includes them.
     /// Nil for the built-in set alone, which the test suite checks instead.
     private let textNodes: [TemplateSet.Node]?
-    private var parsed: Result<MustacheLibrary, Error>?
+    private var parsed: Result<(library: MustacheLibrary, weights: [String: Int]), Error>?
     private var started = false
 
     init(sources: [String: String], known: Set<String>, origins: [String: String], base: MustacheLibrary,
@@ -238,23 +255,26 @@ final class WordParts: @unchecked Sendable {
         defer { lock.unlock() }
         guard parsed == nil, !started else { return }
         started = true
-        DispatchQueue.global(qos: .userInitiated).async { _ = try? self.library() }
+        DispatchQueue.global(qos: .userInitiated).async { _ = try? self.parts() }
     }
 
-    func library() throws -> MustacheLibrary {
+    /// The library of the whole set, and the section weights of the whole set (Word parts
+    /// and text templates: a Word part may use a text template's partials).
+    func parts() throws -> (library: MustacheLibrary, weights: [String: Int]) {
         lock.lock()
         defer { lock.unlock() }
         if let parsed { return try parsed.get() }
-        let result = Result { () throws -> MustacheLibrary in
+        let result = Result { () throws -> (library: MustacheLibrary, weights: [String: Int]) in
+            var weights: [String: Int] = [:]
             if var nodes = textNodes {
                 for (file, text) in sources.sorted(by: { $0.key < $1.key }) {
                     nodes.append(try TemplateSet.scan(file: file, text: text, origin: origins[file] ?? file))
                 }
-                try TemplateSet.checkStructure(nodes, checking: Set(nodes.count - sources.count ..< nodes.count))
+                weights = try TemplateSet.checkStructure(nodes, checking: Set(nodes.count - sources.count ..< nodes.count))
             }
             var library = base
             try TemplateSet.register(sources, into: &library, known: known, origins: origins)
-            return library
+            return (library, weights)
         }
         parsed = result
         return try result.get()

@@ -20,21 +20,6 @@ public indirect enum TemplateValue: Equatable, Sendable {
         }
     }
 
-    /// The value as Swift dictionaries, arrays, strings and booleans, which
-    /// the Mustache engine walks.
-    public var mustacheObject: Any {
-        switch self {
-        case .string(let s): return s
-        case .bool(let b): return b
-        case .list(let items): return items.map(\.mustacheObject)
-        case .map(let pairs):
-            var dictionary: [String: Any] = [:]
-            dictionary.reserveCapacity(pairs.count)
-            for (key, value) in pairs { dictionary[key] = value.mustacheObject }
-            return dictionary
-        }
-    }
-
     /// Looks up a key of a map.
     public subscript(key: String) -> TemplateValue? {
         if case .map(let pairs) = self { return pairs.first { $0.0 == key }?.1 }

@@ -122,20 +122,27 @@ public struct OutputKind: Sendable {
 public enum OutputKinds {
     /// Markdown.
     public static let markdown = OutputKind(id: "md", fileExtension: "md", summary: "Markdown", textFormat: .md,
-                                                 check: Self.textCheck) { input in
+                                                 check: Self.textCheck(.md)) { input in
         .bytes(Array(try input.templates.render(input.context, kind: input.document.kind, format: .md).utf8))
     }
 
     /// Plain text wrapped to `--width`.
     public static let plainText = OutputKind(id: "txt", fileExtension: "txt", summary: "văn bản thường",
-                                                  textFormat: .txt, check: Self.textCheck) { input in
+                                                  textFormat: .txt, check: Self.textCheck(.txt)) { input in
         .bytes(Array(try input.templates.render(input.context, kind: input.document.kind, format: .txt).utf8))
     }
 
-    /// The check of Markdown and text: the shared view model, whose text can be refused by
-    /// no later step (the set's text templates were parsed when it was made, and rendering
-    /// one cannot fail on data), so nothing is rendered.
-    static let textCheck: @Sendable (OutputInput) throws -> Void = { input in _ = input.context }
+    /// The check of Markdown and text: the shared view model, and with templates from the
+    /// user's folder the render itself, which a template looping past its budget fails
+    /// (`TemplateObject`). The built-in templates were parsed when the set was made and stay
+    /// far within the budget (the test suite checks them), so for them nothing is rendered.
+    static func textCheck(_ format: OutputFormat) -> @Sendable (OutputInput) throws -> Void {
+        { input in
+            let context = input.context
+            guard input.templates.isCustomized else { return }
+            _ = try input.templates.render(context, kind: input.document.kind, format: format)
+        }
+    }
 
     /// The summary workbook of a report.
     public static let workbook = OutputKind(
