@@ -277,7 +277,7 @@ struct XlsxSheetRowState {
         case .inline, .formulaText:
             return .text(XlsxText.decode(value))
         case .boolean:
-            return .text(value.first == UInt8(ascii: "1") ? "TRUE" : "FALSE")
+            return .boolean(value.first == UInt8(ascii: "1"))
         case .error:
             return .error(String(decoding: value, as: UTF8.self))
         case .isoDate:

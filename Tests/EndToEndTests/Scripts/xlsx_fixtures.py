@@ -210,6 +210,12 @@ def hostile(folder):
     # A formula's error where the unit's name goes (it was read as a unit named "#REF!").
     package(f"{folder}/ten-loi.xlsx", sheet_xml([HEADER, '<row r="2"><c r="A2" t="e"><f>B9</f><v>#REF!</v></c><c r="B2"><v>3</v></c></row>']))
     add("ten-loi.xlsx", "ten-loi.xlsx!Số liệu!A2: lỗi: ô tên đơn vị là lỗi của công thức (#REF!)")
+    # A logical value (a tick box) where the unit's name goes, or where a figure goes: it was
+    # read as a unit named "TRUE", and as the text "FALSE".
+    package(f"{folder}/ten-dung-sai.xlsx", sheet_xml([HEADER, '<row r="2"><c r="A2" t="b"><v>1</v></c><c r="B2"><v>3</v></c></row>']))
+    add("ten-dung-sai.xlsx", "ten-dung-sai.xlsx!Số liệu!A2: lỗi: ô tên đơn vị là giá trị đúng/sai (TRUE), không phải một tên")
+    package(f"{folder}/so-dung-sai.xlsx", sheet_xml([HEADER, '<row r="2">' + inline("A2", "CĐCS A") + '<c r="B2" t="b"><v>0</v></c></row>']))
+    add("so-dung-sai.xlsx", "ô là giá trị đúng/sai (FALSE), không phải số")
     open(f"{folder}/expected.tsv", "w", encoding="utf-8").write("\n".join(expected) + "\n")
 
 

@@ -356,9 +356,13 @@ public struct FigureFileParser: Sendable {
     }
 
     /// Why a cell cannot be a name (of a unit, of a group): a formula's error ("#REF!"), which
-    /// was read as a unit named "#REF!"; nil for text, numbers and dates, read as they show.
+    /// was read as a unit named "#REF!", or a logical value (a tick box, read as "TRUE"); nil
+    /// for text, numbers and dates, read as they show.
     static func nameCellProblem(_ cell: FigureCell) -> String? {
-        if case .error(let value) = cell { return "là lỗi của công thức (\(value)), không phải một tên" }
-        return nil
+        switch cell {
+        case .error(let value): return "là lỗi của công thức (\(value)), không phải một tên"
+        case .boolean(let value): return "là giá trị đúng/sai (\(value ? "TRUE" : "FALSE")), không phải một tên"
+        default: return nil
+        }
     }
 }

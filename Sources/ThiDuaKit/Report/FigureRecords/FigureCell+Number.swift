@@ -16,6 +16,9 @@ extension FigureNumber {
         case .error(let code):
             return .invalid(message: "công thức của ô báo lỗi '\(code)'",
                             hint: "sửa công thức (hoặc ghi số) trong bảng tính rồi lưu lại")
+        case .boolean(let value):
+            return .invalid(message: "ô là giá trị đúng/sai (\(value ? "TRUE" : "FALSE")), không phải số",
+                            hint: "ghi số liệu vào ô (ô đang là ô đánh dấu hay kết quả một phép so sánh)")
         }
     }
 

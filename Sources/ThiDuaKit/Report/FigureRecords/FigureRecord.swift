@@ -16,6 +16,9 @@ public enum FigureCell: Hashable, Sendable {
     case formulaWithoutValue
     /// An error value such as `#DIV/0!` or `#REF!`.
     case error(String)
+    /// A logical value (`TRUE`, `FALSE`): a tick box or a comparison's result, never a figure
+    /// or a name.
+    case boolean(Bool)
 
     /// The empty text cell; what a missing spreadsheet cell reads as.
     public static let empty = FigureCell.text("")
@@ -26,6 +29,7 @@ public enum FigureCell: Hashable, Sendable {
         case .text(let text), .error(let text), .date(let text): return text
         case .number(let literal): return FigureCell.displayNumber(literal)
         case .formulaWithoutValue: return ""
+        case .boolean(let value): return value ? "TRUE" : "FALSE"
         }
     }
 
