@@ -30,3 +30,33 @@ import Testing
         #expect(written.error == nil && written.written == [folder + "/ns.yml"], "\(String(describing: written.error))")
     }
 }
+
+/// `trien-khai` tells the clerk which of the parent's deadlines it left blank.
+@Suite struct DerivedDeadlineNoteTests {
+    @Test func aTaskDueBeforeTheLowerPlanStartsIsNamedInTheNotes() throws {
+        let folder = try Fixture.examples()
+        let plan = folder + "/ke-hoach-tinh-2025.yaml"
+        var text = try String(contentsOfFile: plan, encoding: .utf8)
+        let range = try #require(text.range(of: "\nmuc:\n"))
+        text.replaceSubrange(range, with: """
+
+        muc:
+          - ten: Giao việc
+            noi_dung:
+              - giao: Công đoàn các xã, phường
+                nhiem_vu: Gửi kế hoạch hưởng ứng.
+                han: 2025-03-15
+              - giao: Các CĐCS trực thuộc
+                nhiem_vu: Gửi báo cáo kết quả.
+                han_thang: 2025-12
+
+        """)
+        try text.write(toFile: plan, atomically: true, encoding: .utf8)
+        let job = StarterJob(workspace: try Workspace(root: folder))
+        let result = job.derive(from: plan, to: folder + "/phuong.yaml", periodFrom: "1/9/2025", to: nil)
+        #expect(result.error == nil, "\(String(describing: result.error))")
+        #expect(result.notes.filter { $0.hasPrefix("việc giao cho") } == [
+            "việc giao cho \"Công đoàn các xã, phường\": hạn của kế hoạch cấp trên (trước ngày 15/3/2025) trước khi kế hoạch này bắt đầu; đã để trống `han`, ghi hạn mới",
+        ])
+    }
+}

@@ -186,17 +186,19 @@ extension Document {
 
     /// Every assignment in the document, in reading order.
     public var assignments: [Assignment] {
-        func collect(_ blocks: [Block]) -> [Assignment] {
-            blocks.flatMap { block -> [Assignment] in
-                switch block {
-                case .assignment(let a): return [a]
-                case .item(_, let children, _), .point(_, let children, _), .bullet(_, let children, _), .subheading(_, let children, _):
-                    return collect(children)
-                case .paragraph, .table, .labeled: return []
-                }
+        Self.assignments(in: preamble) + sections.flatMap { Self.assignments(in: $0.blocks) } + Self.assignments(in: closing)
+    }
+
+    /// The assignments among `blocks` and their children, in reading order.
+    public static func assignments(in blocks: [Block]) -> [Assignment] {
+        blocks.flatMap { block -> [Assignment] in
+            switch block {
+            case .assignment(let a): return [a]
+            case .item(_, let children, _), .point(_, let children, _), .bullet(_, let children, _), .subheading(_, let children, _):
+                return assignments(in: children)
+            case .paragraph, .table, .labeled: return []
             }
         }
-        return collect(preamble) + sections.flatMap { collect($0.blocks) } + collect(closing)
     }
 
     /// Deadlines after the document's date and inside the movement's period;
@@ -238,7 +240,8 @@ extension Document {
         VietnameseText.cleanInvisible(VietnameseText.nfc(text)).text.lowercased()
     }
 
-    static func describe(_ deadline: Deadline) -> String {
+    /// "trước ngày 15/4/2025", "trong tháng 04 năm 2025": a deadline as the document words it.
+    public static func describe(_ deadline: Deadline) -> String {
         switch deadline {
         case .day(let d): return "trước ngày \(d.short())"
         case .month(let year, let month): return "trong tháng \(month < 10 ? "0" : "")\(month) năm \(year)"

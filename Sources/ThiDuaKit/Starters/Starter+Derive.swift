@@ -36,13 +36,16 @@ extension Starter {
         if let span {
             entries.append(pair("thoi_gian", .mapping([pair("tu", text(span.0.iso)), pair("den", text(span.1.iso))])))
         }
-        copy("muc")
+        // A task due before the lower plan starts cannot be met by it: its deadline is left
+        // blank (`check` asks for one), as a phase's review deadline is.
+        let start = span?.0
+        if let muc = parent["muc"] { entries.append(pair("muc", start.map { blankingDeadlines(muc, before: $0) } ?? muc)) }
         let phases = clippedPhases(parent, parentDocument, to: span)
         // The count written in the introduction ("… 2 đợt như sau:") holds only for the same phases.
         if phases.count == parentDocument.phases.count { copy("gioi_thieu_dot") }
         copy("loi_chao_mung")
         if !phases.isEmpty { entries.append(pair("dot_thi_dua", .sequence(phases))) }
-        copy("ket_luan")
+        if let closing = parent["ket_luan"] { entries.append(pair("ket_luan", start.map { blankingDeadlines(closing, before: $0) } ?? closing)) }
         entries.append(pair("noi_nhan", .sequence([
             .mapping([pair("ten", text(parentDocument.header.issuingBodyAsWritten)), pair("muc_dich", text("để b/c"))]),
             .mapping([pair("ten", .blank), pair("muc_dich", text("để th/hiện"))]),
@@ -80,6 +83,30 @@ extension Starter {
             result.append(node)
         }
         return result
+    }
+
+    /// `node` with the deadline (`han`, `han_thang`) of every assignment due before `start`
+    /// left blank. A deadline that does not read as a date is kept: `check` names it.
+    static func blankingDeadlines(_ node: DataNode, before start: CivilDate) -> DataNode {
+        switch node {
+        case .scalar: return node
+        case .sequence(let items): return .sequence(items.map { blankingDeadlines($0, before: start) })
+        case .mapping(let entries):
+            var out = DataNode.mapping(entries.map { DataEntry(key: $0.key, value: blankingDeadlines($0.value, before: start)) })
+            guard out["giao"] != nil else { return out }
+            if let due = pastDeadline(of: out, before: start) { out[due.key] = .blank }
+            return out
+        }
+    }
+
+    /// The deadline key of the assignment `node` and its last day, when that is before `start`.
+    static func pastDeadline(of node: DataNode, before start: CivilDate) -> (key: String, last: CivilDate)? {
+        if let day = node["han"]?.text, case .success(let date) = CivilDate.parse(day), date < start { return ("han", date) }
+        if let month = node["han_thang"]?.text, let (year, number) = YAMLReader.parseMonth(month),
+           let last = Deadline.month(year: year, month: number).lastDay, last < start {
+            return ("han_thang", last)
+        }
+        return nil
     }
 
     /// Whether the commemoration or congress `key` has its day between the two dates (an

@@ -65,6 +65,13 @@ public struct StarterJob: Sendable {
                     result.notes.append("\(phase.name): hạn \(phase.review == .tongKet ? "tổng kết" : "sơ kết") của kế hoạch cấp trên (\(deadline.short())) trước khi kế hoạch này bắt đầu; đã để trống `han_danh_gia`, ghi hạn mới")
                 }
             }
+            // So is a task's deadline (the opening is not copied, nor its tasks).
+            let copied = parent.sections.flatMap { Document.assignments(in: $0.blocks) } + Document.assignments(in: parent.closing)
+            for assignment in copied {
+                guard let deadline = assignment.deadline, let last = deadline.value.lastDay, last < start else { continue }
+                let key = if case .month = deadline.value { "han_thang" } else { "han" }
+                result.notes.append("việc giao cho \"\(assignment.body)\": hạn của kế hoạch cấp trên (\(Document.describe(deadline.value))) trước khi kế hoạch này bắt đầu; đã để trống `\(key)`, ghi hạn mới")
+            }
         }
         if result.error == nil, citing.hasPrefix("../") {
             // thidua reads a cited file outside the data file's folder only when allowed.

@@ -105,6 +105,28 @@ struct StarterTests {
         #expect(shorter["dot_thi_dua"]?.items?.count == 1 && shorter["gioi_thieu_dot"] == nil)
     }
 
+    @Test("Derive: a task due before the lower plan starts has its deadline left blank; later ones stay")
+    func deriveBlanksPastDeadlines() throws {
+        let (tree, parent) = try Self.parent()
+        func task(_ body: String, _ key: String, _ due: String) -> DataNode {
+            .mapping([DataEntry(key: "giao", value: .scalar(body)), DataEntry(key: "nhiem_vu", value: .scalar("Gửi kế hoạch.")),
+                      DataEntry(key: key, value: .scalar(due))])
+        }
+        var withTasks = tree
+        let tasks: [DataNode] = [task("A", "han", "2025-03-15"), task("B", "han_thang", "2025-08"), task("C", "han_thang", "09/2025"),
+                                 task("D", "han", "1/9/2025"), task("E", "han", "không rõ")]
+        withTasks["muc"] = .sequence((tree["muc"]?.items ?? []) + [.mapping([DataEntry(key: "ten", value: .scalar("Giao việc")),
+                                                                               DataEntry(key: "noi_dung", value: .sequence(tasks))])])
+        withTasks["ket_luan"] = .sequence([task("F", "han", "2025-08-31")])
+        let derived = Starter.derive(from: withTasks, parentDocument: parent, citing: "p.yaml", period: try Self.period("2025-09-01", "2025-12-31"))
+        let copied = try #require(derived["muc"]?.items?.last?["noi_dung"]?.items)
+        #expect(copied.map { $0["han"]?.text ?? $0["han_thang"]?.text } == ["", "", "09/2025", "1/9/2025", "không rõ"])
+        #expect(derived["ket_luan"]?.items?.first?["han"]?.isBlank == true)
+        // The sections before it are untouched, and without a period of its own nothing changes.
+        #expect(derived["muc"]?.items?.dropLast() == tree["muc"]?.items?[...])
+        #expect(Starter.derive(from: withTasks, parentDocument: parent, citing: "p.yaml")["muc"] == withTasks["muc"])
+    }
+
     @Test("Next year: dates, figures, congresses, number and date, proposed round anniversaries")
     func nextYear() throws {
         let (tree, document) = try Self.parent()
