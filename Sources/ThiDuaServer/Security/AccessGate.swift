@@ -70,6 +70,10 @@ struct AccessGate: Sendable {
                 return Reply.refusal(.forbidden, "yêu cầu thiếu mã chống giả mạo (CSRF); tải lại trang rồi làm lại")
             }
         }
+        // "null" is what the page's own POSTs carry: under its `Referrer-Policy: no-referrer`
+        // the Fetch standard serialises the origin of a non-GET request as null. A null from
+        // elsewhere (a sandboxed frame, a file) is stopped by the CSRF token above, which only
+        // the page's script can read, and by `Sec-Fetch-Site` below.
         if method == "POST", let origin = request.headers[HTTPHeader("Origin")], origin != "null",
            origin.lowercased() != "http://\(host.lowercased())" {
             return Reply.refusal(.forbidden, "yêu cầu đến từ trang khác (\(origin)); thidua chỉ nhận thao tác từ trang của chính nó")
