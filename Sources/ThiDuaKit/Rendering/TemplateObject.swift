@@ -57,7 +57,7 @@ public struct TemplateObject: @unchecked Sendable {
             var dictionary: [String: Any] = [:]
             dictionary.reserveCapacity(pairs.count)
             for (key, value) in pairs { dictionary[key] = convert(value, key: key, budget: budget, items: &items) }
-            return BudgetedMap(values: dictionary)
+            return BudgetedMap(values: dictionary, budget: budget)
         }
     }
 }
@@ -122,7 +122,11 @@ final class SectionBudget: @unchecked Sendable {
 }
 
 /// A list of the view model as the engine sees it: an array whose iteration draws on the budget.
-struct BudgetedList: MustacheSequence, MustacheTransformable, CustomStringConvertible {
+///
+/// Every wrapper is a `MustacheParent`: the engine otherwise looks names up by reflection, and
+/// `{{#rows.items}}` would reach the raw array (and `{{name.text}}` the raw string) around the
+/// budget.
+struct BudgetedList: MustacheSequence, MustacheTransformable, MustacheParent, CustomStringConvertible {
     let items: [Any]
     /// The map key the list is under, which the sections rendering it name.
     let key: String
@@ -139,6 +143,9 @@ struct BudgetedList: MustacheSequence, MustacheTransformable, CustomStringConver
     }
 
     func makeIterator() -> Iterator { Iterator(base: items.makeIterator(), key: key, budget: budget) }
+
+    /// A list has no named children (`{{rows.items}}` is nothing).
+    func child(named name: String) -> Any? { nil }
 
     /// The engine's array transforms (`first`, `last`, `count`, `empty`, `reversed`), kept for
     /// users' templates; a reversed list stays on the budget.
@@ -157,18 +164,24 @@ struct BudgetedList: MustacheSequence, MustacheTransformable, CustomStringConver
 /// A map of the view model: the engine looks its keys up as it would a dictionary's.
 struct BudgetedMap: MustacheParent, MustacheTransformable, CustomStringConvertible {
     let values: [String: Any]
+    let budget: SectionBudget
 
     func child(named name: String) -> Any? { values[name] }
 
-    /// The engine's dictionary transforms (`count`, `empty`, `enumerated`, `sorted`).
-    func transform(_ name: String) -> Any? { values.transform(name) }
+    /// The engine's dictionary transforms (`count`, `empty`, `enumerated`, `sorted`); the
+    /// pairs of `enumerated` and `sorted` are a list on the budget like any other.
+    func transform(_ name: String) -> Any? {
+        let result = values.transform(name)
+        if let pairs = result as? [Any] { return BudgetedList(items: pairs, key: "", budget: budget) }
+        return result
+    }
 
     /// A map written as a variable prints nothing (see `BudgetedList.description`).
     var description: String { "" }
 }
 
 /// A string of the view model: printing it is charged to the budget.
-struct BudgetedText: MustacheCustomRenderable, MustacheTransformable, CustomStringConvertible {
+struct BudgetedText: MustacheCustomRenderable, MustacheTransformable, MustacheParent, CustomStringConvertible {
     let text: String
     let budget: SectionBudget
 
@@ -177,10 +190,15 @@ struct BudgetedText: MustacheCustomRenderable, MustacheTransformable, CustomStri
     /// A string is never the engine's null: an empty one still opens `{{#name}}`, as before.
     var isNull: Bool { false }
 
-    /// The engine's string transforms (`uppercased`, `lowercased`, …), still charged when printed.
+    /// A string has no named children (`{{name.text}}` is nothing).
+    func child(named name: String) -> Any? { nil }
+
+    /// The engine's string transforms (`uppercased`, `lowercased`, `reversed`, …), still
+    /// charged when printed.
     func transform(_ name: String) -> Any? {
         guard let result = text.transform(name) else { return nil }
         if let string = result as? String { return BudgetedText(text: string, budget: budget) }
+        if let substring = result as? Substring { return BudgetedText(text: String(substring), budget: budget) }
         return result
     }
 

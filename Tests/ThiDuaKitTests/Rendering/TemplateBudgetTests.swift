@@ -113,6 +113,21 @@ struct TemplateBudgetTests {
         #expect(try TemplateSet.checkStructure(nodes) == ["rows": 3 + 7 + 20])
     }
 
+    @Test func noPathAroundTheBudget() throws {
+        // The wrappers' own fields are not reachable by name, and the engine's transforms that
+        // make a new sequence (a map's pairs, a reversed string) stay on the budget.
+        let pairs = TemplateValue.map((0..<20).map { ("k\($0)", TemplateValue.string("v")) })
+        let context = TemplateValue.map([("rows", Self.manyRows["rows"] ?? .list([])), ("m", pairs), ("long", "dài")])
+        let probe = try TemplateSet(overrides: ["ke-hoach.md.mustache": "[{{#rows.items}}x{{/rows.items}}][{{long.text}}][{{long.budget}}][{{rows.key}}][{{reversed(long)}}]\n"])
+        #expect(try probe.render(context, kind: .keHoach, format: .md) == "[][][][][iàd]\n")
+        // 20^6 pairs: refused, not rendered.
+        let nested = String(repeating: "{{#enumerated(m)}}", count: 6) + "x" + String(repeating: "{{/enumerated(m)}}", count: 6) + "\n"
+        let templates = try TemplateSet(overrides: ["ke-hoach.md.mustache": nested])
+        #expect(Self.refusal(templates, context)?.contains("lần khi điền văn bản này") == true)
+        let once = try TemplateSet(overrides: ["ke-hoach.md.mustache": "{{#enumerated(m)}}{{#value}}y{{/value}}{{/enumerated(m)}}\n"])
+        #expect(try once.render(context, kind: .keHoach, format: .md) == String(repeating: "y", count: 20) + "\n")
+    }
+
     @Test func theEnginesListTransformsStillWork() throws {
         let context = TemplateValue.map([("rows", .list([.map([("v", "a")]), .map([("v", "b")]), .map([("v", "c")])])),
                                          ("none", .list([]))])
