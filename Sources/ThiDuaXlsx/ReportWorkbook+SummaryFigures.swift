@@ -108,12 +108,13 @@ extension ReportWorkbook {
             if let column = slot.percent, let targetColumn = slot.target, let actual = slot.actual {
                 let againstUnitTargets = !(role == .grandTotal && indicator.overallTarget != nil)
                 if againstUnitTargets, let targeted = pair.targetedActual, targeted != pair.actual, let unitRows {
-                    // Σ actual of the unit rows (a numeric serial) whose target is not blank.
+                    // Σ actual of the unit rows (a numeric serial) with a target above 0 (a
+                    // blank or 0 target assigns nothing: `IndicatorTotals.targetedTotal`).
                     let actuals = XlsxCellReference.range(firstRow: unitRows.lowerBound, firstColumn: actual, lastRow: unitRows.upperBound, lastColumn: actual)
                     let targets = XlsxCellReference.range(firstRow: unitRows.lowerBound, firstColumn: targetColumn, lastRow: unitRows.upperBound, lastColumn: targetColumn)
                     let serials = XlsxCellReference.range(firstRow: unitRows.lowerBound, firstColumn: SummaryLayout.serialColumn,
                                                           lastRow: unitRows.upperBound, lastColumn: SummaryLayout.serialColumn)
-                    let top = "SUMIFS(\(actuals),\(targets),\"<>\",\(serials),\">0\")"
+                    let top = "SUMIFS(\(actuals),\(targets),\">0\",\(serials),\">0\")"
                     let bottom = XlsxCellReference.a1(row: r, column: targetColumn)
                     row.cells.append(.init(column: column, value: .formula(XlsxPercent.formula(top, bottom), cachedValue: ReportFigures.quotient(targeted, target)),
                                            style: styles.percent))

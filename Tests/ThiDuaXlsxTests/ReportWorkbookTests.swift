@@ -23,9 +23,9 @@ struct ReportWorkbookTests {
             + "IF(AND(\(q)/\(bottom)<>0,ABS(\(q)/\(bottom))<0.0005),SIGN(\(q)/\(bottom))*0.001,\(q)/\(bottom))))"
     }
 
-    /// Σ of the actuals of the unit rows (a numeric STT) that have a target.
+    /// Σ of the actuals of the unit rows (a numeric STT) that have a target above 0.
     static func sumIfs(_ actuals: String, _ targets: String, _ serials: String) -> String {
-        "SUMIFS(\(actuals),\(targets),\"<>\",\(serials),\">0\")"
+        "SUMIFS(\(actuals),\(targets),\">0\",\(serials),\">0\")"
     }
 
     static func formula(_ formula: String, cached: Any, format: String) -> [String: Any] {

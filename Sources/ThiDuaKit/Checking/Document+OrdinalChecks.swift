@@ -24,7 +24,7 @@ extension Document {
         }
         func note(_ text: String, _ position: SourcePosition) {
             guard let (written, number) = Self.arabicCongressOrdinal(in: text) else { return }
-            result.append(.warning("\"\(written)\": số thứ tự đại hội viết bằng chữ số La Mã",
+            result.append(.warning("\"\(written)\": số thứ tự đại hội phải viết bằng chữ số La Mã, không viết bằng chữ số Ả Rập",
                                    at: position, hint: "ví dụ \"\(Self.romanized(written, number))\""))
         }
         visit(preamble)

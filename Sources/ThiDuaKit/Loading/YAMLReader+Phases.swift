@@ -139,7 +139,7 @@ extension YAMLReader {
         }
         // conventions.md: congress and session ordinals are Roman ("lần thứ X", "Đại hội XII").
         if let name, let arabic = Self.arabicOrdinal(in: name) {
-            warning("tên đại hội ghi số thứ tự \"\(arabic)\" bằng chữ số Ả Rập; số thứ tự đại hội viết bằng chữ số La Mã",
+            warning("tên đại hội ghi số thứ tự \"\(arabic)\" bằng chữ số Ả Rập; số thứ tự đại hội phải viết bằng chữ số La Mã",
                     at: f["ten"], hint: "ví dụ \"lần thứ \(RomanNumeral.string(arabic) ?? "XII")\"")
         }
         guard let key, let name, let start else { return nil }

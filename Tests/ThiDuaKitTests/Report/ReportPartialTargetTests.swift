@@ -48,6 +48,20 @@ import Testing
         #expect(text.contains("*% chỉ tiêu tính trên các đơn vị được giao chỉ tiêu (Phát triển đoàn viên: 30 của 2 đơn vị được giao chỉ tiêu).*"), "\(text)")
     }
 
+    @Test func aTargetOfZeroAssignsNothingAndIsNotCountedAsMet() throws {
+        // CĐCS C given 0: it is not "được giao chỉ tiêu", so 0/2 units met theirs (not 1/3),
+        // and its 30 stays out of the like-for-like total as a blank target does.
+        let zero = Self.current.replacingOccurrences(of: "CĐCS C;Khối 2;30;", with: "CĐCS C;Khối 2;30;0")
+        let outcome = F.run(F.report("""
+              so_lieu: [nay.csv]
+              chi_tieu:
+                - ma: doan_vien_moi
+            """), files: ["nay.csv": zero])
+        let text = try outcome.text()
+        #expect(text.contains("Phát triển được 60 đoàn viên mới, đạt 50,0% chỉ tiêu (60 đoàn viên; tính trên 2 đơn vị được giao chỉ tiêu: 30 đoàn viên); 0/2 đơn vị đạt chỉ tiêu được giao."), "\(text)")
+        #expect(!text.contains("1/3 đơn vị"))
+    }
+
     @Test func withEveryUnitGivenATargetNothingChanges() throws {
         let all = Self.current.replacingOccurrences(of: "CĐCS C;Khối 2;30;", with: "CĐCS C;Khối 2;30;40")
         let outcome = F.run(F.report("""

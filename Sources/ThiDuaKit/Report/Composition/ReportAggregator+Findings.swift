@@ -25,13 +25,13 @@ extension ReportAggregator {
             let sum = Self.unitTargetSum(stats, indicator.key)
             let someMissing = !stats.missingUnits.isEmpty
             guard sum != target, !(someMissing && sum < target) else { continue }
-            let source = spec.planTargetKeys.contains(indicator.key) ? "kế hoạch giao" : "chỉ tiêu chung ghi"
+            let source = spec.planTargetKeys.contains(indicator.key) ? "chỉ tiêu kế hoạch giao" : "chỉ tiêu chung"
             let position = spec.planTargetKeys.contains(indicator.key) ? spec.plan?.dataFile?.position ?? at
                 : spec.targetPositions[indicator.key] ?? at
             let units = VietnameseNumber.integer(totals.unitsWithOwnTarget)
             diagnostics.append(.warning(
                 "chỉ tiêu riêng '\(indicator.targetColumnHeader)' của \(units) đơn vị cộng lại \(Document.written(sum, indicator)), "
-                    + "khác chỉ tiêu \(source) (\(Document.written(target, indicator))) cho '\(indicator.name)'",
+                    + "khác \(source) (\(Document.written(target, indicator))) cho '\(indicator.name)'",
                 at: position, hint: "báo cáo tính % đạt theo chỉ tiêu chung; sửa chỉ tiêu giao cho các đơn vị cho khớp"))
         }
         diagnostics += unitsWithoutOwnTarget(stats, at: at)

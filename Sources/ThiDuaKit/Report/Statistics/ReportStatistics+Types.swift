@@ -128,7 +128,8 @@ public struct IndicatorTotals: Hashable, Sendable {
     /// or `targetedTotal / target`.
     /// Multiply by 100 for "đạt 123,4% chỉ tiêu"; nil with no target or a target of 0.
     public var ofTarget: ExactRatio?
-    /// Units that had their own target (ratio indicators with a target: reporting units).
+    /// Units that had their own target above 0 (a target of 0 assigns nothing); for ratio
+    /// indicators with a target: reporting units.
     public var unitsWithOwnTarget: Int
     /// Of those, units whose figure reached their target (a missing figure has not).
     public var unitsReachingOwnTarget: Int

@@ -40,6 +40,11 @@ extension StatisticsBuilder {
                 let (s, o) = targetSum.addingReportingOverflow(t)
                 targetSum = s
                 if o { overflow = true }
+            }
+            // A target of 0 assigns nothing: such a unit is not among those "được giao chỉ
+            // tiêu", else it would count as having met it whatever it did (0 ≥ 0), and its
+            // figures would swell the like-for-like total against targets that hold none of it.
+            if t != ReportAccumulator.missing, t > 0 {
                 withTarget += 1
                 if v != ReportAccumulator.missing {
                     let (s, o) = targetedTotal.addingReportingOverflow(v)
