@@ -14,6 +14,7 @@ extension Document {
         result += checkCommemorations()
         result += checkUnsalutedAnniversaries()
         result += checkPastInlineAnniversaries()
+        result += checkWrittenAnniversaryCounts()
         result += checkPhasesIntro()
         result += checkReviewOccasions()
         result += checkReviewDeadlines()
